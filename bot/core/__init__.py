@@ -1,0 +1,1 @@
+"""The pure core: knowledge, matching, answering and rendering. No discord, no I/O, no env."""

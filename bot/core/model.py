@@ -1,0 +1,107 @@
+"""The knowledge base as frozen dataclasses, shared read-only by every part of the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTRY_KINDS = ("fact", "demand", "warning", "event", "person", "organisation", "meta")
+PERSON_KINDS = ("person", "organisation")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    id: str
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    question: str
+    alternates: tuple[str, ...]
+    answer: str
+    quote: str
+    paragraph: int
+    speaker: str
+    kind: str
+    related: tuple[str, ...] = ()
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        return (self.question, *self.alternates)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    id: str
+    date: str | None  # "YYYY-MM" or "YYYY-MM-DD"; None when the article gives no date
+    when: str  # as the article words it ("May 2019"), or "undated"
+    event: str
+    quote: str
+    paragraph: int
+    entry: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Demand:
+    id: str
+    by: str  # a speaker id
+    of: str  # a target id
+    what: str
+    quote: str
+    paragraph: int
+    entry: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    kind: str  # "person" or "organisation"
+    aliases: tuple[str, ...]
+    role: str
+    quote: str
+    paragraph: int
+    entry: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    title: str
+    author: str
+    paragraphs: tuple[Paragraph, ...]
+    speakers: tuple[Speaker, ...]
+    entries: tuple[Entry, ...]
+    timeline: tuple[TimelineEvent, ...]
+    targets: tuple[tuple[str, str], ...]  # (target id, label) in display order
+    demands: tuple[Demand, ...]
+    people: tuple[Person, ...]
+    synonyms: tuple[tuple[str, ...], ...]  # each group: the article's word first
+    _entries_by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._entries_by_id.update({e.id: e for e in self.entries})
+
+    def entry(self, entry_id: str) -> Entry:
+        return self._entries_by_id[entry_id]
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        return next(s for s in self.speakers if s.id == speaker_id)
+
+    def target_label(self, target_id: str) -> str:
+        return dict(self.targets)[target_id]
+
+    @property
+    def text(self) -> str:
+        """The article body: paragraphs joined by blank lines; every quote is a substring."""
+        return "\n\n".join(p.text for p in self.paragraphs)

@@ -1,0 +1,25 @@
+"""The shell's side of loading knowledge: read the files, hand their text to the pure core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core import knowledge
+from bot.core.model import KnowledgeBase
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def read_dir(directory: Path) -> dict[str, str]:
+    """Every knowledge file that exists under `directory`, by its name relative to it."""
+    names = (*knowledge.FILES, knowledge.SOURCE_FILE)
+    return {
+        name: (directory / name).read_text(encoding="utf-8")
+        for name in names
+        if (directory / name).is_file()
+    }
+
+
+def load_dir(directory: Path = DEFAULT_DIR) -> KnowledgeBase:
+    """Load and validate; raises knowledge.KnowledgeError listing every problem."""
+    return knowledge.load(read_dir(directory))
