@@ -1,17 +1,29 @@
 """Pick the entry that answers a question, or decline with suggestions. Deterministic.
 
-(Temporary simple matcher: the real engine replaces the body; the API below is the contract.)
+Confidence is the match score of the chosen entry, from 0 to 1 (see matching.py): the share of
+the question's weighted words that the entry explains, blended with how closely the question
+fits one of the entry's curated phrasings. The engine answers only when the confidence reaches
+ANSWER_THRESHOLD *and* every key word of the question is known to that entry; otherwise it
+declines, and a decline's confidence is kept below the threshold.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
+from bot.core.matching import EntryIndex, Scored
 from bot.core.model import Entry, KnowledgeBase, Person
+from bot.core.normalize import Normalizer, clean, fold, intents, words
 
 MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
+ANSWER_THRESHOLD = 0.5
+AMBIGUITY_MARGIN = 0.03  # two unrelated entries closer than this: the question is ambiguous...
+AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
+MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
+SUGGESTIONS = 3
+CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to match a phrasing
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,55 +49,127 @@ class Answer:
 
 
 class Engine:
+    """The answering engine over one validated, read-only knowledge base."""
+
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._phrasings = [(p, e) for e in kb.entries for p in e.phrasings]
+        self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb))
+        self.index = EntryIndex(kb.entries, self.normalizer)
+        self._questions = [fold(e.question) for e in kb.entries]
+        self._intents = [frozenset().union(*map(intents, e.phrasings)) for e in kb.entries]
+        self._phrasings = [(fold(p), i) for i, e in enumerate(kb.entries) for p in e.phrasings]
+        self._names = [(fold(n), p) for p in kb.people for n in (p.name, *p.aliases)]
 
     def answer(self, question: str) -> Answer:
-        text = question[:MAX_QUESTION_CHARS]
-        found = process.extract(
-            text,
+        text = clean(question, MAX_QUESTION_CHARS)
+        tokens = self.normalizer.tokens(text)
+        ranked = self.index.score(tokens) if tokens else self._close_phrasing(text)
+        if not ranked:
+            return Answer(text, None, 0.0, None, None, self._suggest([]), "empty")
+        best = self._candidate(ranked[0])
+        runner_up = self._candidate(ranked[1]) if len(ranked) > 1 else None
+        reason = self._decline_reason(text, tokens, ranked)
+        if reason:
+            confidence = min(best.score, ANSWER_THRESHOLD - 0.01)
+            return Answer(text, None, confidence, best, runner_up, self._suggest(ranked), reason)
+        return Answer(text, best.entry, best.score, best, runner_up, (), "answered")
+
+    def _close_phrasing(self, text: str) -> list[Scored]:
+        """For questions made only of common words ("what is this article about?"):
+        a near-verbatim match with a curated phrasing, or nothing."""
+        found = process.extractOne(
+            fold(text),
             [p for p, _ in self._phrasings],
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=2,
-            score_cutoff=0,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=CLOSE_PHRASING,
         )
-        if not found:
-            return Answer(text, None, 0.0, None, None, tuple(self.kb.entries[:3]), "empty")
-        best = Candidate(self._phrasings[found[0][2]][1], found[0][1] / 100, found[0][0])
-        if best.score < 0.8:
-            return Answer(text, None, best.score, best, None, (best.entry,), "weak")
-        return Answer(text, best.entry, best.score, best, None, (), "answered")
+        if found is None:
+            return []
+        index = self._phrasings[found[2]][1]
+        phrasing = self.kb.entries[index].phrasings.index(self.kb.entries[index].phrasings[0])
+        return [Scored(index, found[1] / 100, phrasing, ())]
+
+    def _decline_reason(self, text: str, tokens: tuple[str, ...], ranked: list[Scored]) -> str:
+        best = ranked[0]
+        if not intents(text) <= self._intents[best.index]:
+            return "unknown-words"
+        if any(not self.index.knows(t) for t in best.unexplained):
+            return "unknown-words"
+        total = sum(self.index.weight(t) for t in tokens)
+        missing = sum(self.index.weight(t) for t in best.unexplained)
+        if total and missing / total > MAX_UNEXPLAINED:
+            return "unknown-words"
+        if best.score < ANSWER_THRESHOLD:
+            return "weak"
+        close = (
+            len(ranked) > 1
+            and best.score < AMBIGUITY_CEILING
+            and best.score - ranked[1].score < AMBIGUITY_MARGIN
+        )
+        if close and not self._agree(self.kb.entries[best.index], self.kb.entries[ranked[1].index]):
+            return "ambiguous"
+        return ""
+
+    @staticmethod
+    def _agree(a: Entry, b: Entry) -> bool:
+        """Two entries agree when either would answer: same passage, or linked as related."""
+        same_passage = a.paragraph == b.paragraph and (a.quote in b.quote or b.quote in a.quote)
+        return same_passage or b.id in a.related or a.id in b.related
+
+    def _candidate(self, scored: Scored) -> Candidate:
+        entry = self.kb.entries[scored.index]
+        return Candidate(entry, round(scored.score, 3), entry.phrasings[scored.phrasing])
+
+    def _suggest(self, ranked: list[Scored]) -> tuple[Entry, ...]:
+        picked = [self.kb.entries[s.index] for s in ranked[:SUGGESTIONS]]
+        for entry in self.kb.entries:  # fill with the article's first, central questions
+            if len(picked) >= SUGGESTIONS:
+                break
+            if entry not in picked:
+                picked.append(entry)
+        return tuple(picked)
 
     def complete(self, text: str, limit: int = 25) -> list[Entry]:
         """Entries whose questions fit what the user has typed so far (for autocomplete)."""
-        if not text.strip():
+        typed = fold(clean(text, MAX_QUESTION_CHARS))
+        if not typed:
             return list(self.kb.entries[:limit])
         found = process.extract(
-            text,
-            [e.question for e in self.kb.entries],
-            scorer=fuzz.partial_ratio,
-            processor=utils.default_process,
-            limit=limit,
+            typed, self._questions, scorer=fuzz.WRatio, processor=None, limit=limit
         )
         return [self.kb.entries[i] for _, _, i in found]
 
     def find_people(self, text: str, limit: int = 25) -> list[Person]:
         """People and organisations whose name or alias fits `text`, best first."""
-        if not text.strip():
+        typed = fold(clean(text, MAX_QUESTION_CHARS))
+        if not typed:
             return list(self.kb.people[:limit])
-        names = [(n, p) for p in self.kb.people for n in (p.name, *p.aliases)]
         found = process.extract(
-            text,
-            [n for n, _ in names],
+            typed,
+            [n for n, _ in self._names],
             scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=limit * 3,
+            processor=None,
+            limit=None,
             score_cutoff=60,
         )
-        seen: list[Person] = []
+        people: list[Person] = []
         for _, _, i in found:
-            if names[i][1] not in seen:
-                seen.append(names[i][1])
-        return seen[:limit]
+            if self._names[i][1] not in people:
+                people.append(self._names[i][1])
+        return people[:limit]
+
+
+def _vocabulary(kb: KnowledgeBase) -> list[str]:
+    texts = [kb.title, kb.author, *(p.text for p in kb.paragraphs)]
+    for e in kb.entries:
+        texts += [*e.phrasings, e.answer]
+    for p in kb.people:
+        texts += [p.name, *p.aliases, p.role]
+    return [w for t in texts for w in words(t)]
+
+
+def _synonym_groups(kb: KnowledgeBase) -> list[tuple[str, ...]]:
+    # A person's aliases are synonyms of their name ("Dave Kaye", "Voule" -> the full name).
+    people = [(p.name, *p.aliases) for p in kb.people if p.aliases]
+    return [*kb.synonyms, *people]

@@ -189,7 +189,8 @@ class _Checker:
                     ok = False
             elif not check(item[key]):
                 got = type(item[key]).__name__
-                self.add(file, item.key_lines[key], f"{key!r} must be {kind}, not {got}")
+                hint = f' (write it in quotes: "{item[key]}")' if got == "date" else ""
+                self.add(file, item.key_lines[key], f"{key!r} must be {kind}, not {got}{hint}")
                 ok = False
         if ok:
             self.unique_id(file, item)
@@ -265,6 +266,14 @@ def _quote_fix(quote: str, text: str) -> str:
     return f"it matches up to {quote[:n][-30:]!r} then differs at {quote[n : n + 30]!r}"
 
 
+def _yaml_fix(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return 'a value containing ": " must be in double quotes'
+    if "duplicate key" in problem:
+        return "each key may appear once per mapping"
+    return "check the indentation and quoting on this line and the one before"
+
+
 def _source_paragraphs(source: str) -> list[str]:
     """The article's body paragraphs from the source text: no title, byline or page furniture."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", source) if b.strip()]
@@ -286,7 +295,7 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
             problem = getattr(exc, "problem", None) or str(exc)
-            check.add(name, line, f"YAML syntax error: {problem}; fix the indentation or quoting")
+            check.add(name, line, f"YAML syntax error: {problem}; {_yaml_fix(problem)}")
     if check.problems:
         raise KnowledgeError(check.problems)
 

@@ -1,0 +1,178 @@
+"""Turn free text into comparable tokens: clean, fold, fix typos, apply synonyms, stem.
+
+Pure and deterministic. `Normalizer` is built once from the knowledge base's vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# Zero-width and bidi controls are invisible but break matching; other C0/C1 controls are junk.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
+_CACHE_LIMIT = 50_000  # bounded caches: junk input cannot grow memory without limit
+
+# Words that carry no topic: function words and question words...
+FUNCTION_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing done down during each either
+    else ever few for from further get gets got had has have having he her here hers him his
+    how i if in into is it its itself just let lets me might mine more my myself no nor not
+    of off on once only or other ought our ours out over own per please same shall she should
+    so some such than that thats the their theirs them then there these they this those through
+    thru to too under until up upon us very was we were what whats when where which while who
+    whom whos whose why will with would yet you yours yourself
+    wat wut wht wot whta hw u r ya pls plz abt bc cuz cos tho dont doesnt didnt isnt wasnt
+    arent werent cant wont im ive id youre theyre hey hi hello ok okay yes yeah uh um umm hmm
+    """.split()
+)
+# ...and the generic words readers wrap a question in, which say nothing about the topic.
+STOPWORDS = FUNCTION_WORDS | frozenset(
+    """
+    tell told say said says saying mention mentioned mentions article text piece story
+    according actually really exactly basically explain explained describe described know knew
+    think anyone someone something thing things one ones kind sort way happen happened happens
+    go going went like give gave show shows showed find found look looking looked see seen
+    involve involved involvement suppose supposed play played part bit lot stuff matter
+    regarding regard concerning relate related point points mean means meant idea ideas
+    main whole overall specific specifically particular exact exactly precisely briefly
+    quick quickly simply simple plain
+    word words phrase phrases term terms wording language line lines quote quotes
+    come comes came put puts take takes took make makes making let lets use used using
+    do did deal thing stuff also again else besides other others etc
+    """.split()
+)
+# Question words that ask for a kind of fact; an entry answers them only if one of its
+# curated phrasings asks the same way ("When was ...?" needs an entry about a date).
+INTENTS = ("when", "where", "how many", "how much")
+
+
+def intents(text: str) -> frozenset[str]:
+    """The kinds of fact a question asks for: "when" and "where" near its start, "how many"."""
+    found = words(text)
+    head = " ".join(found[:3]).split()
+    joined = f" {' '.join(found)} "
+    return frozenset(i for i in INTENTS if (i in head if " " not in i else f" {i} " in joined))
+
+
+def clean(text: str, limit: int) -> str:
+    """Drop control characters, collapse whitespace, and cut to `limit` characters."""
+    text = _CONTROL.sub(" ", text[: limit * 4])  # bound the work before the regexes
+    return " ".join(text.split())[:limit].strip()
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, straight quotes, no possessive 's, only [a-z0-9] and spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(_NON_WORD.sub(" ", _POSSESSIVE.sub(r"\1", plain)).replace("'", "").split())
+
+
+def words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+class Normalizer:
+    """Text -> content stems, knowing the knowledge base's vocabulary and synonyms."""
+
+    def __init__(self, vocabulary: Iterable[str], synonyms: Iterable[Iterable[str]]) -> None:
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._stems: dict[str, str] = {}
+        self._corrections: dict[str, str] = {}
+        groups = [[words(phrase) for phrase in group] for group in synonyms]
+        vocab_counts: dict[str, int] = {}
+        for word in [*vocabulary, *(w for g in groups for p in g for w in p)]:
+            vocab_counts[word] = vocab_counts.get(word, 0) + 1
+        # Most frequent first, so a tie between two corrections picks the common word.
+        self._vocab = sorted(vocab_counts, key=lambda w: (-vocab_counts[w], w))
+        self._vocab.extend(sorted(STOPWORDS - vocab_counts.keys()))  # "artical" -> "article"
+        self._known = frozenset(self._vocab)
+        # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
+        self._known_stems = frozenset(self.stem(w) for w in self._vocab)
+        self._stem_list = sorted(self._known_stems)
+        self._stem_words = {self.stem(w): w for w in reversed(self._vocab)}  # a common word
+        self._stop_stems = frozenset(self.stem(w) for w in FUNCTION_WORDS)  # "wats" is "wat"
+        # Synonym phrases as stem tuples -> the group's first (the article's) phrase.
+        self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for group in groups:
+            canonical = tuple(self.stem(w) for w in group[0])
+            for phrase in group[1:]:
+                self._synonyms.setdefault(tuple(self.stem(w) for w in phrase), canonical)
+        self._longest = max((len(k) for k in self._synonyms), default=1)
+
+    def stem(self, word: str) -> str:
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = word if word.isdigit() else self._stemmer.stemWord(word)
+            if len(self._stems) < _CACHE_LIMIT:
+                self._stems[word] = stem
+        return stem
+
+    def correct(self, word: str) -> str:
+        """The knowledge-base word a typo most likely meant, or the word itself."""
+        if word in self._known or len(word) < 4 or not word.isalpha():
+            return word
+        if self.stem(word) in self._known_stems:
+            return word
+        fixed = self._corrections.get(word)
+        if fixed is None:
+            fixed = _closest(word, self._vocab) or self._closest_stem(word) or word
+            if len(self._corrections) < _CACHE_LIMIT:
+                self._corrections[word] = fixed
+        return fixed
+
+    def _closest_stem(self, word: str) -> str | None:
+        """A typo inside a known word's stem ("survailed" is "surveilled")."""
+        stem = self.stem(word)
+        if len(stem) < 5:
+            return None
+        found = process.extractOne(stem, self._stem_list, scorer=OSA.distance, score_cutoff=1)
+        return self._stem_words[found[0]] if found else None
+
+    def is_known(self, word: str) -> bool:
+        return word in self._known
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        """Content stems of `text`: typos fixed, synonyms mapped, no stopwords, no repeats."""
+        surface = [self.correct(w) for w in words(text)]
+        stems = [self.stem(w) for w in surface]
+        stop = [
+            w in STOPWORDS or s in self._stop_stems for w, s in zip(surface, stems, strict=True)
+        ]
+        out: list[str] = []
+        i = 0
+        while i < len(stems):
+            for size in range(min(self._longest, len(stems) - i), 0, -1):
+                canonical = self._synonyms.get(tuple(stems[i : i + size]))
+                if canonical is not None:
+                    out.extend(canonical)
+                    i += size
+                    break
+            else:
+                if not stop[i]:
+                    out.append(stems[i])
+                i += 1
+        return tuple(dict.fromkeys(t for t in out if t not in _STOP_STEMS))
+
+
+def _closest(word: str, vocab: list[str]) -> str | None:
+    # Long words may have two slips; others one; four-letter words never a plain substitution
+    # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("kahn"/"khan").
+    limit = 2 if len(word) >= 7 else 1
+    found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    for candidate, _, _ in found:  # nearest first, then the most common word
+        if len(word) > 4 or len(candidate) != len(word) or sorted(candidate) == sorted(word):
+            return str(candidate)
+    return None
+
+
+_STOP_STEMS = frozenset({"s", "t", "d"})
