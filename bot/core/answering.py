@@ -57,7 +57,9 @@ class Engine:
         self.index = EntryIndex(kb.entries, self.normalizer)
         self._questions = [fold(e.question) for e in kb.entries]
         self._intents = [frozenset().union(*map(intents, e.phrasings)) for e in kb.entries]
-        self._phrasings = [(fold(p), i) for i, e in enumerate(kb.entries) for p in e.phrasings]
+        self._phrasings = [
+            (fold(p), i, j) for i, e in enumerate(kb.entries) for j, p in enumerate(e.phrasings)
+        ]
         self._names = [(fold(n), p) for p in kb.people for n in (p.name, *p.aliases)]
 
     def answer(self, question: str) -> Answer:
@@ -79,16 +81,15 @@ class Engine:
         a near-verbatim match with a curated phrasing, or nothing."""
         found = process.extractOne(
             fold(text),
-            [p for p, _ in self._phrasings],
+            [p for p, _, _ in self._phrasings],
             scorer=fuzz.ratio,
             processor=None,
             score_cutoff=CLOSE_PHRASING,
         )
         if found is None:
             return []
-        index = self._phrasings[found[2]][1]
-        phrasing = self.kb.entries[index].phrasings.index(self.kb.entries[index].phrasings[0])
-        return [Scored(index, found[1] / 100, phrasing, ())]
+        _, entry, phrasing = self._phrasings[found[2]]
+        return [Scored(entry, found[1] / 100, phrasing, ())]
 
     def _decline_reason(self, text: str, tokens: tuple[str, ...], ranked: list[Scored]) -> str:
         best = ranked[0]

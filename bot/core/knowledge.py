@@ -25,6 +25,7 @@ from bot.core.model import (
     Speaker,
     TimelineEvent,
 )
+from bot.core.normalize import fold, phrase_stems
 
 FILES = (
     "article.yaml",
@@ -266,6 +267,38 @@ def _quote_fix(quote: str, text: str) -> str:
     return f"it matches up to {quote[:n][-30:]!r} then differs at {quote[n : n + 30]!r}"
 
 
+def _check_synonym_group(
+    check: _Checker, group: list[str], line: int, seen: dict[tuple[str, ...], tuple[str, int]]
+) -> None:
+    """Two groups must not claim the same word: after stemming, "reporters" is "report"."""
+    for phrase in group:
+        key = phrase_stems(phrase)
+        if key in seen and seen[key][1] != line:
+            other, other_line = seen[key]
+            check.add(
+                "synonyms.yaml",
+                line,
+                f"{phrase!r} means the same as {other!r} (line {other_line}) once stemmed: "
+                "keep it in one group only",
+            )
+        seen.setdefault(key, (phrase, line))
+
+
+def _check_phrasings(check: _Checker, items: list[LineDict]) -> None:
+    """A phrasing belongs to one entry: the same question in two entries can only tie."""
+    owner: dict[str, str] = {}
+    for item in items:
+        for text in [item["question"], *item["alternates"]]:
+            key = fold(text)
+            if key in owner and owner[key] != item["id"]:
+                check.add(
+                    "entries.yaml",
+                    item.line,
+                    f"phrasing {text!r} is also in entry {owner[key]!r}: keep it in one entry",
+                )
+            owner.setdefault(key, item["id"])
+
+
 def _yaml_fix(problem: str) -> str:
     if "mapping values are not allowed" in problem:
         return 'a value containing ": " must be in double quotes'
@@ -327,6 +360,7 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
         check.records("entries.yaml", entries_doc, "entries", "entry") if entries_doc else []
     )
     entry_ids = {e["id"]: e for e in entry_items}
+    _check_phrasings(check, entry_items)
     entries = []
     for e in entry_items:
         ok = check.ref("entries.yaml", e, "speaker", speakers, "speaker (see article.yaml)")
@@ -430,6 +464,7 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
             )
 
     synonyms: list[tuple[str, ...]] = []
+    seen_phrases: dict[tuple[str, ...], tuple[str, int]] = {}
     sy_doc = check.top("synonyms.yaml", parsed["synonyms.yaml"], {"synonyms": "list"})
     raw_groups = sy_doc.get("synonyms") if sy_doc else None
     if isinstance(raw_groups, LineList):
@@ -442,6 +477,7 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
                 )
             else:
                 synonyms.append(tuple(group))
+                _check_synonym_group(check, group, line, seen_phrases)
 
     if check.problems:
         raise KnowledgeError(check.problems)

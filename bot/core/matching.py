@@ -26,8 +26,6 @@ class Scored:
     score: float  # 0..1
     phrasing: int  # index into entry.phrasings of the best phrasing
     unexplained: tuple[str, ...]  # question tokens this entry's vocabulary does not contain
-    canonical: float = 0.0  # fit with the entry's own question: breaks ties between entries
-    focus: float = 0.0  # share of the entry's quote the question names: breaks remaining ties
 
 
 class EntryIndex:
@@ -55,6 +53,11 @@ class EntryIndex:
         for i, vocab in enumerate(self._vocab):
             for token in vocab:
                 self._postings[token].append(i)
+        self._phrasing_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, phrasings in enumerate(self._phrasings):
+            for j, phrasing in enumerate(phrasings):
+                for token in phrasing:
+                    self._phrasing_postings[token].append((i, j))
         self._phrasing_weights = [
             [sum(self._idf[t] for t in p) for p in phrasings] for phrasings in self._phrasings
         ]
@@ -65,8 +68,8 @@ class EntryIndex:
     def knows(self, token: str) -> bool:
         return token in self._idf
 
-    def score(self, tokens: Sequence[str]) -> list[Scored]:
-        """Every entry sharing a token with the question, best first.
+    def score(self, tokens: Sequence[str], limit: int = 5) -> list[Scored]:
+        """The `limit` best entries sharing a token with the question, best first.
 
         Ties go to the entry whose own question fits best, then to the one whose quote is
         most about the question's words, then to the earlier entry."""
@@ -74,27 +77,29 @@ class EntryIndex:
         total = sum(weights.values())
         if total <= 0:
             return []
-        candidates = sorted({i for t in tokens for i in self._postings.get(t, ())})
-        results = []
-        for i in candidates:
-            vocab = self._vocab[i]
-            explained = sum(w for t, w in weights.items() if t in vocab)
-            best, best_at, canonical = 0.0, 0, 0.0
-            for j, phrasing in enumerate(self._phrasings[i]):
-                shared = sum(w for t, w in weights.items() if t in phrasing)
-                if shared <= 0:
-                    continue
-                recall = shared / total
-                precision = shared / self._phrasing_weights[i][j]
-                fit = 2 * recall * precision / (recall + precision)
-                if j == 0:
-                    canonical = fit
-                if fit > best:
-                    best, best_at = fit, j
-            score = PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * explained / total
-            unexplained = tuple(t for t in tokens if t not in vocab)
+        # Walk the postings once: weight explained per entry, weight shared per phrasing.
+        explained: dict[int, float] = defaultdict(float)
+        shared: dict[tuple[int, int], float] = defaultdict(float)
+        for token, weight in weights.items():
+            for i in self._postings.get(token, ()):
+                explained[i] += weight
+            for key in self._phrasing_postings.get(token, ()):
+                shared[key] += weight
+        fits: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for (i, j), weight in shared.items():
+            recall = weight / total
+            precision = weight / self._phrasing_weights[i][j]
+            fits[i].append((2 * recall * precision / (recall + precision), -j))
+        ranked = []
+        for i, covered in explained.items():
+            best, best_at = max(fits[i], default=(0.0, 0))
+            canonical = next((f for f, j in fits[i] if j == 0), 0.0)
+            score = PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * covered / total
             quote = self._quotes[i]
             focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
-            results.append(Scored(i, score, best_at, unexplained, canonical, focus))
-        results.sort(key=lambda s: (-round(s.score, 6), -s.canonical, -s.focus, s.index))
-        return results
+            ranked.append((-round(score, 6), -canonical, -focus, i, -best_at, score))
+        ranked.sort()
+        return [
+            Scored(i, score, at, tuple(t for t in tokens if t not in self._vocab[i]))
+            for _, _, _, i, at, score in ranked[:limit]
+        ]

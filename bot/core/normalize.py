@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import snowballstemmer
 from rapidfuzz import process
@@ -81,12 +82,22 @@ def words(text: str) -> list[str]:
     return fold(text).split()
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=_CACHE_LIMIT)
+def stem(word: str) -> str:
+    return word if word.isdigit() else str(_STEMMER.stemWord(word))
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(phrase))
+
+
 class Normalizer:
     """Text -> content stems, knowing the knowledge base's vocabulary and synonyms."""
 
     def __init__(self, vocabulary: Iterable[str], synonyms: Iterable[Iterable[str]]) -> None:
-        self._stemmer = snowballstemmer.stemmer("english")
-        self._stems: dict[str, str] = {}
         self._corrections: dict[str, str] = {}
         groups = [[words(phrase) for phrase in group] for group in synonyms]
         vocab_counts: dict[str, int] = {}
@@ -97,31 +108,23 @@ class Normalizer:
         self._vocab.extend(sorted(STOPWORDS - vocab_counts.keys()))  # "artical" -> "article"
         self._known = frozenset(self._vocab)
         # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
-        self._known_stems = frozenset(self.stem(w) for w in self._vocab)
+        self._known_stems = frozenset(stem(w) for w in self._vocab)
         self._stem_list = sorted(self._known_stems)
-        self._stem_words = {self.stem(w): w for w in reversed(self._vocab)}  # a common word
-        self._stop_stems = frozenset(self.stem(w) for w in FUNCTION_WORDS)  # "wats" is "wat"
+        self._stem_words = {stem(w): w for w in reversed(self._vocab)}  # a common word
+        self._stop_stems = frozenset(stem(w) for w in FUNCTION_WORDS)  # "wats" is "wat"
         # Synonym phrases as stem tuples -> the group's first (the article's) phrase.
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
         for group in groups:
-            canonical = tuple(self.stem(w) for w in group[0])
+            canonical = tuple(stem(w) for w in group[0])
             for phrase in group[1:]:
-                self._synonyms.setdefault(tuple(self.stem(w) for w in phrase), canonical)
+                self._synonyms.setdefault(tuple(stem(w) for w in phrase), canonical)
         self._longest = max((len(k) for k in self._synonyms), default=1)
-
-    def stem(self, word: str) -> str:
-        stem = self._stems.get(word)
-        if stem is None:
-            stem = word if word.isdigit() else self._stemmer.stemWord(word)
-            if len(self._stems) < _CACHE_LIMIT:
-                self._stems[word] = stem
-        return stem
 
     def correct(self, word: str) -> str:
         """The knowledge-base word a typo most likely meant, or the word itself."""
         if word in self._known or len(word) < 4 or not word.isalpha():
             return word
-        if self.stem(word) in self._known_stems:
+        if stem(word) in self._known_stems:
             return word
         fixed = self._corrections.get(word)
         if fixed is None:
@@ -132,10 +135,10 @@ class Normalizer:
 
     def _closest_stem(self, word: str) -> str | None:
         """A typo inside a known word's stem ("survailed" is "surveilled")."""
-        stem = self.stem(word)
-        if len(stem) < 5:
+        root = stem(word)
+        if len(root) < 5:
             return None
-        found = process.extractOne(stem, self._stem_list, scorer=OSA.distance, score_cutoff=1)
+        found = process.extractOne(root, self._stem_list, scorer=OSA.distance, score_cutoff=1)
         return self._stem_words[found[0]] if found else None
 
     def is_known(self, word: str) -> bool:
@@ -144,7 +147,7 @@ class Normalizer:
     def tokens(self, text: str) -> tuple[str, ...]:
         """Content stems of `text`: typos fixed, synonyms mapped, no stopwords, no repeats."""
         surface = [self.correct(w) for w in words(text)]
-        stems = [self.stem(w) for w in surface]
+        stems = [stem(w) for w in surface]
         stop = [
             w in STOPWORDS or s in self._stop_stems for w, s in zip(surface, stems, strict=True)
         ]

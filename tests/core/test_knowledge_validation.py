@@ -185,3 +185,17 @@ def test_bad_kind_and_date() -> None:
     assert any("kind 'rumour' is unknown" in p for p in found)
     found = problems(timeline_yaml=TIMELINE.replace("date: 2019-05", "date: May 2019"))
     assert any("date must be YYYY-MM or YYYY-MM-DD" in p for p in found)
+
+
+def test_synonym_claimed_by_two_groups() -> None:
+    found = problems(synonyms_yaml="synonyms:\n  - [report, study]\n  - [journalists, reporters]\n")
+    assert found == [
+        "synonyms.yaml:3: 'reporters' means the same as 'report' (line 2) once stemmed: "
+        "keep it in one group only"
+    ]
+
+
+def test_same_phrasing_in_two_entries() -> None:
+    twice = ENTRIES.replace("alternates: [pegasus]", "alternates: [what do they want]")
+    found = problems(entries_yaml=twice)
+    assert any("phrasing 'what do they want' is also in entry 'moratorium'" in p for p in found)
