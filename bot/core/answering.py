@@ -23,6 +23,7 @@ AMBIGUITY_MARGIN = 0.03  # two unrelated entries closer than this: the question 
 AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
 MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
 SUGGESTIONS = 3
+NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Irene Kahn") to find its person
 CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to match a phrasing
 
 
@@ -142,23 +143,20 @@ class Engine:
         return [self.kb.entries[i] for _, _, i in found]
 
     def find_people(self, text: str, limit: int = 25) -> list[Person]:
-        """People and organisations whose name or alias fits `text`, best first."""
+        """People and organisations whose name or alias starts like `text` or is a near
+        spelling of it ("kahn"), best first; an unknown name finds nobody."""
         typed = fold(clean(text, MAX_QUESTION_CHARS))
         if not typed:
             return list(self.kb.people[:limit])
-        found = process.extract(
-            typed,
-            [n for n, _ in self._names],
-            scorer=fuzz.WRatio,
-            processor=None,
-            limit=None,
-            score_cutoff=60,
-        )
-        people: list[Person] = []
-        for _, _, i in found:
-            if self._names[i][1] not in people:
-                people.append(self._names[i][1])
-        return people[:limit]
+        scored: dict[str, tuple[float, int]] = {}
+        for order, (name, person) in enumerate(self._names):
+            starts = any(w.startswith(typed) for w in (name, *name.split()))
+            score = 101.0 if name == typed else 100.0 if starts else fuzz.ratio(typed, name)
+            if score >= NAME_CUTOFF and score > scored.get(person.id, (0.0, 0))[0]:
+                scored[person.id] = (score, order)
+        best = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1]))
+        people = {p.id: p for p in self.kb.people}
+        return [people[pid] for pid, _ in best[:limit]]
 
 
 def _vocabulary(kb: KnowledgeBase) -> list[str]:

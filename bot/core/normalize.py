@@ -21,19 +21,20 @@ _POSSESSIVE = re.compile(r"(\w)'s\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _CACHE_LIMIT = 50_000  # bounded caches: junk input cannot grow memory without limit
 
-# Words that carry no topic: function words and question words...
+# Words that carry no topic: function words and question words. ("my" and "your" are not:
+# a question about the reader's own phone or the bot itself is one the article cannot answer.)
 FUNCTION_WORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing done down during each either
     else ever few for from further get gets got had has have having he her here hers him his
-    how i if in into is it its itself just let lets me might mine more my myself no nor not
+    how i if in into is it its itself just let lets me might more myself no nor not
     of off on once only or other ought our ours out over own per please same shall she should
     so some such than that thats the their theirs them then there these they this those through
     thru to too under until up upon us very was we were what whats when where which while who
-    whom whos whose why will with would yet you yours yourself
+    whom whos whose why will with would yet you yourself
     wat wut wht wot whta hw u r ya pls plz abt bc cuz cos tho dont doesnt didnt isnt wasnt
-    arent werent cant wont im ive id youre theyre hey hi hello ok okay yes yeah uh um umm hmm
+    arent werent cant wont im ive id theyre hey hi hello ok okay yes yeah uh um umm hmm
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
@@ -105,8 +106,10 @@ class Normalizer:
             vocab_counts[word] = vocab_counts.get(word, 0) + 1
         # Most frequent first, so a tie between two corrections picks the common word.
         self._vocab = sorted(vocab_counts, key=lambda w: (-vocab_counts[w], w))
-        self._vocab.extend(sorted(STOPWORDS - vocab_counts.keys()))  # "artical" -> "article"
-        self._known = frozenset(self._vocab)
+        # Typos may mean a filler word ("artical"); short function words are no target
+        # ("your" is not a slip for "our").
+        self._vocab.extend(sorted(STOPWORDS - FUNCTION_WORDS - vocab_counts.keys()))
+        self._known = frozenset(self._vocab) | FUNCTION_WORDS
         # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
         self._known_stems = frozenset(stem(w) for w in self._vocab)
         self._stem_list = sorted(self._known_stems)
@@ -172,7 +175,9 @@ def _closest(word: str, vocab: list[str]) -> str | None:
     # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("kahn"/"khan").
     limit = 2 if len(word) >= 7 else 1
     found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=None)
-    for candidate, _, _ in found:  # nearest first, then the most common word
+    for candidate, distance, _ in found:  # nearest first, then the most common word
+        if distance == 2 and candidate[0] != word[0]:
+            continue  # two slips and another first letter: another word ("conclude", "include")
         if len(word) > 4 or len(candidate) != len(word) or sorted(candidate) == sorted(word):
             return str(candidate)
     return None
