@@ -118,7 +118,10 @@ class Normalizer:
         # Synonym phrases as stem tuples -> the group's first (the article's) phrase.
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
         for group in groups:
-            canonical = tuple(stem(w) for w in group[0])
+            # The article's phrase, without its function words ("calling for" -> "call").
+            canonical = tuple(stem(w) for w in group[0] if w not in STOPWORDS) or tuple(
+                stem(w) for w in group[0]
+            )
             for phrase in group[1:]:
                 self._synonyms.setdefault(tuple(stem(w) for w in phrase), canonical)
         self._longest = max((len(k) for k in self._synonyms), default=1)

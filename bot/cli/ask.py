@@ -1,0 +1,50 @@
+"""`rapporteur ask`: answer one question, or one per line of stdin (JSON lines with --json)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from bot.cli.common import OK, load_knowledge
+from bot.core.answering import Engine
+from bot.core.model import KnowledgeBase
+from bot.core.render import answer_card, answer_json, card_to_text
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "ask",
+        help="answer a question with the exact quote",
+        description=(
+            "Answer QUESTION: the short answer, the quote, who said it and where. "
+            "Without QUESTION, answer each line of stdin; with --json, print one JSON object "
+            "per line (keys: question, answered, answer, quote, paragraph, speaker, "
+            "confidence, suggestions, entry)."
+        ),
+    )
+    parser.add_argument("question", nargs="*", metavar="QUESTION", help="words of the question")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    kb = load_knowledge(args)
+    engine = Engine(kb)
+    if args.question:
+        print(_render(engine, kb, " ".join(args.question), args.json), flush=True)
+        return OK
+    for number, line in enumerate(sys.stdin):
+        if not args.json and number:
+            print()  # a blank line between text answers
+        print(_render(engine, kb, line.removesuffix("\n"), args.json), flush=True)
+    return OK
+
+
+def _render(engine: Engine, kb: KnowledgeBase, question: str, as_json: bool) -> str:
+    answer = engine.answer(question)
+    if as_json:
+        # One line per answer, whatever the question contained.
+        return json.dumps(answer_json(answer, kb), ensure_ascii=False)
+    return card_to_text(answer_card(answer, kb))

@@ -1,0 +1,40 @@
+"""`rapporteur check`: validate the knowledge base and report which sentences entries cite."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.cli.common import OK, load_knowledge
+from bot.core.coverage import coverage
+from bot.core.limits import cut
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="validate the knowledge base and print its coverage",
+        description=(
+            "Load and validate every knowledge file. On a problem, print each one as "
+            "file:line: message on stderr and exit 1. Otherwise print each article sentence "
+            "with the entries whose quote overlaps it, then 'covered N of M sentences'."
+        ),
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    kb = load_knowledge(args)
+    print(
+        f"knowledge OK: {len(kb.paragraphs)} paragraphs, {len(kb.entries)} entries, "
+        f"{len(kb.timeline)} events, {len(kb.demands)} demands, {len(kb.people)} people, "
+        f"{len(kb.synonyms)} synonym groups"
+    )
+    report = coverage(kb)
+    for line in report:
+        where = f"{line.sentence.paragraph}.{line.sentence.index}"
+        cited = ", ".join(line.entries) if line.entries else "NOT COVERED"
+        print(f"\n[{where}] {cut(line.text, 100)}\n    {cited}")
+    covered = sum(1 for line in report if line.entries)
+    print(f"\ncovered {covered} of {len(report)} sentences")
+    return OK

@@ -1,0 +1,46 @@
+"""What every subcommand shares: finding and loading the knowledge base, failing cleanly."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from bot.core.knowledge import KnowledgeError
+from bot.core.model import KnowledgeBase
+from bot.knowledge_files import DEFAULT_DIR, load_dir
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+class Abort(Exception):
+    """Stop the command with this exit code; the message has already gone to stderr."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def default_knowledge_dir() -> str:
+    return os.environ.get("KNOWLEDGE_DIR") or str(DEFAULT_DIR)
+
+
+def load_knowledge(args: argparse.Namespace) -> KnowledgeBase:
+    """The validated knowledge base, or every problem on stderr and exit 1 (never a partial KB)."""
+    directory = Path(args.knowledge)
+    if not directory.is_dir():
+        raise fail(f"no knowledge directory at {directory} (see --knowledge)")
+    try:
+        return load_dir(directory)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"rapporteur: the knowledge in {args.knowledge} is invalid", file=sys.stderr)
+        raise Abort(FAILED) from None
+
+
+def fail(message: str, code: int = USAGE) -> Abort:
+    """Print `message` to stderr and return the Abort to raise."""
+    print(f"rapporteur: {message}", file=sys.stderr)
+    return Abort(code)
