@@ -1,0 +1,28 @@
+# Rapporteur: the Discord bot, with the knowledge base baked in.
+#   docker build -t rapporteur .
+#   docker run --rm -e DISCORD_TOKEN=... rapporteur
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    KNOWLEDGE_DIR=/app/knowledge
+
+WORKDIR /app
+
+# The dependencies, in their own layer: rebuilt only when pyproject.toml or constraints.txt change.
+COPY pyproject.toml constraints.txt ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > requirements.txt \
+    && pip install --no-cache-dir -c constraints.txt -r requirements.txt
+
+# The code and the knowledge base (owned by root: the bot cannot change them).
+COPY README.md ./
+COPY bot/ ./bot/
+COPY knowledge/ ./knowledge/
+RUN pip install --no-cache-dir --no-deps . \
+    && groupadd --gid 10001 rapporteur \
+    && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin rapporteur
+
+# A non-root user; the bot needs no writable files (it stores nothing).
+USER 10001:10001
+CMD ["rapporteur", "run"]

@@ -1,0 +1,34 @@
+"""Ask the engine and log what it chose: the command, the entry and the confidence, never who."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.core.answering import Answer, Engine
+from bot.core.model import KnowledgeBase
+
+_log = logging.getLogger("rapporteur.answers")
+
+
+@dataclass(frozen=True, slots=True)
+class Asker:
+    """The engine and the knowledge base it answers from, shared by every cog and view."""
+
+    engine: Engine
+    kb: KnowledgeBase
+
+    @classmethod
+    def for_kb(cls, kb: KnowledgeBase) -> Asker:
+        return cls(Engine(kb), kb)
+
+    def ask(self, question: str, command: str) -> Answer:
+        answer = self.engine.answer(question)
+        _log.info(
+            "command=%s entry=%s confidence=%.3f reason=%s",
+            command,
+            answer.entry.id if answer.entry else "-",
+            answer.confidence,
+            answer.reason,
+        )
+        return answer

@@ -1,0 +1,1 @@
+"""The slash commands and the mention listener, one cog per module."""

@@ -1,0 +1,58 @@
+"""Questions in messages: "@Rapporteur who is Mary Lawlor?" in a server, or anything in a DM.
+
+Works without the privileged message content intent: Discord still sends the content of
+messages that mention the bot and of DMs. Bots (this one included) are never answered.
+"""
+
+from __future__ import annotations
+
+import re
+
+import discord
+from discord.ext import commands
+
+from bot.core.render import help_card
+from bot.discord_app import notices
+from bot.discord_app.answers import Asker
+from bot.discord_app.cooldown import Cooldown
+from bot.discord_app.embeds import to_embed
+from bot.discord_app.views import reply_answer
+
+_ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+
+
+def question_in(content: str, bot_id: int, *, direct: bool, mentioned: bool) -> str | None:
+    """The question a message asks the bot, without the mention; None if not addressed to it.
+
+    `direct`: the message is in a DM. `mentioned`: it mentions the bot (Discord's list).
+    """
+    if not (direct or mentioned):
+        return None
+    return " ".join(re.sub(rf"<@!?{bot_id}>", " ", content).split())
+
+
+class Mentions(commands.Cog):
+    def __init__(self, bot: commands.Bot, asker: Asker, cooldown: Cooldown) -> None:
+        self.bot = bot
+        self.asker = asker
+        self.cooldown = cooldown
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        me = self.bot.user
+        if me is None or message.author.bot or message.type not in _ANSWERED_TYPES:
+            return
+        mentioned = any(user.id == me.id for user in message.mentions)
+        question = question_in(
+            message.content, me.id, direct=message.guild is None, mentioned=mentioned
+        )
+        if question is None:
+            return
+        wait = self.cooldown.hit(message.author.id)
+        if wait > 0:
+            notice = notices.cooldown(wait, self.cooldown.rate, self.cooldown.per)
+            await message.reply(notice, mention_author=False)
+        elif not question:
+            await message.reply(embed=to_embed(help_card()), mention_author=False)
+        else:
+            await reply_answer(message, self.asker, question)

@@ -1,0 +1,32 @@
+"""The few Discord-only texts that render.py does not cover: refusals, notices, labels."""
+
+from __future__ import annotations
+
+import math
+
+from bot.core.limits import cut
+
+BUTTON_LABEL = 80  # Discord's limit for a button label
+OPTION_LABEL = 100  # ... and for a select option's label
+
+READ_PARAGRAPH = "Read the paragraph"
+WHY = "Why this answer?"
+RELATED = "Related questions"
+NOT_YOURS = (
+    "These buttons belong to the person who asked. Ask your own question with /ask "
+    "and you'll get your own."
+)
+SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+def did_you_mean(question: str) -> str:
+    return cut(f"Did you mean: {question}", BUTTON_LABEL)
+
+
+def cooldown(wait: float, rate: int, per: float) -> str:
+    """Why the question was not answered, and when to ask again."""
+    seconds = max(1, math.ceil(wait))
+    return (
+        f"You're asking quickly: I answer up to {rate} questions every {per:g} seconds per "
+        f"person. Please try again in {seconds} second{'s' if seconds != 1 else ''}."
+    )

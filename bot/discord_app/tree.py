@@ -1,0 +1,35 @@
+"""The command tree: every command error is logged with its traceback, and the user is told."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.discord_app import notices
+
+_log = logging.getLogger("rapporteur.commands")
+
+
+class RapporteurTree(app_commands.CommandTree[Any]):
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError, /
+    ) -> None:
+        command = interaction.command.qualified_name if interaction.command else "?"
+        _log.error("command=%s failed", command, exc_info=error)
+        await apologise(interaction)
+
+
+async def apologise(interaction: discord.Interaction[Any]) -> None:
+    """An ephemeral "something went wrong", whether or not the interaction was answered."""
+    if interaction.type is discord.InteractionType.autocomplete:
+        return  # an autocomplete response cannot carry a message
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(notices.SOMETHING_WENT_WRONG, ephemeral=True)
+        else:
+            await interaction.response.send_message(notices.SOMETHING_WENT_WRONG, ephemeral=True)
+    except discord.HTTPException as error:
+        _log.warning("could not tell the user about the error: HTTP %s", error.status)
