@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.matching import EntryIndex, Scored
 from bot.core.model import Entry, KnowledgeBase, Person
-from bot.core.normalize import Normalizer, clean, fold, intents, words
+from bot.core.normalize import Normalizer, clean, focus_words, fold, intents, words
 
 MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
 ANSWER_THRESHOLD = 0.5
@@ -55,7 +55,8 @@ class Engine:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb))
-        self.index = EntryIndex(kb.entries, self.normalizer)
+        speakers = {s.id: s.name for s in kb.speakers}
+        self.index = EntryIndex(kb.entries, self.normalizer, speakers)
         self._questions = [fold(e.question) for e in kb.entries]
         self._intents = [frozenset().union(*map(intents, e.phrasings)) for e in kb.entries]
         self._phrasings = [
@@ -97,6 +98,10 @@ class Engine:
         if not intents(text) <= self._intents[best.index]:
             return "unknown-words"
         if any(not self.index.knows(t) for t in best.unexplained):
+            return "unknown-words"
+        # The thing asked about ("which *country*", "Khan's *husband*") must be the entry's.
+        focus = {t for w in focus_words(text) for t in self.normalizer.tokens(w)}
+        if focus & set(best.unexplained):
             return "unknown-words"
         total = sum(self.index.weight(t) for t in tokens)
         missing = sum(self.index.weight(t) for t in best.unexplained)

@@ -1,8 +1,8 @@
 """Score knowledge-base entries against a question's tokens. Pure, deterministic, small.
 
 Each entry is known by its curated phrasings (question and alternates) and by its own words
-(answer and quote). Words are weighted by rarity across entries (IDF), so "Lawlor" counts for
-more than "human rights". A question is scored against an entry by
+(answer, quote, and who said it). Words are weighted by rarity across entries (IDF), so
+"Lawlor" counts for more than "human rights". A question is scored against an entry by
 - how well it matches the entry's best phrasing (weighted overlap, both ways), and
 - how much of the question the entry's whole vocabulary explains.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.core.model import Entry
@@ -31,14 +31,17 @@ class Scored:
 class EntryIndex:
     """An inverted index of entries' tokens with IDF weights."""
 
-    def __init__(self, entries: Sequence[Entry], normalizer: Normalizer) -> None:
+    def __init__(
+        self, entries: Sequence[Entry], normalizer: Normalizer, speakers: Mapping[str, str]
+    ) -> None:
+        """`speakers` maps speaker ids to names: who said a quote is part of what it knows."""
         self._normalizer = normalizer
         self._phrasings: list[list[frozenset[str]]] = []
         self._vocab: list[frozenset[str]] = []
         self._quotes: list[frozenset[str]] = []
         for entry in entries:
             phrasings = [frozenset(normalizer.tokens(p)) for p in entry.phrasings]
-            own = normalizer.tokens(f"{entry.answer} {entry.quote}")
+            own = normalizer.tokens(f"{entry.answer} {entry.quote} {speakers[entry.speaker]}")
             self._quotes.append(frozenset(normalizer.tokens(entry.quote)))
             self._phrasings.append(phrasings)
             self._vocab.append(frozenset().union(*phrasings, own))
@@ -71,8 +74,8 @@ class EntryIndex:
     def score(self, tokens: Sequence[str], limit: int = 5) -> list[Scored]:
         """The `limit` best entries sharing a token with the question, best first.
 
-        Ties go to the entry whose own question fits best, then to the one whose quote is
-        most about the question's words, then to the earlier entry."""
+        Ties go to the entry whose quote is most about the question's words, then to the one
+        whose own question fits best, then to the earlier entry."""
         weights = {t: self.weight(t) for t in tokens}
         total = sum(weights.values())
         if total <= 0:
@@ -97,7 +100,7 @@ class EntryIndex:
             score = PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * covered / total
             quote = self._quotes[i]
             focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
-            ranked.append((-round(score, 6), -canonical, -focus, i, -best_at, score))
+            ranked.append((-round(score, 6), -focus, -canonical, i, -best_at, score))
         ranked.sort()
         return [
             Scored(i, score, at, tuple(t for t in tokens if t not in self._vocab[i]))

@@ -38,24 +38,37 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
-STOPWORDS = FUNCTION_WORDS | frozenset(
+FILLER = frozenset(
     """
-    tell told say said says saying mention mentioned mentions article text piece story
-    according actually really exactly basically explain explained describe described know knew
-    think anyone someone something thing things one ones kind sort way happen happened happens
-    go going went like give gave show shows showed find found look looking looked see seen
-    involve involved involvement suppose supposed play played part bit lot stuff matter
-    regarding regard concerning relate related point points mean means meant idea ideas
-    main whole overall specific specifically particular exact exactly precisely briefly
-    quick quickly simply simple plain
-    word words phrase phrases term terms wording language line lines quote quotes
-    come comes came put puts take takes took make makes making let lets use used using
-    do did deal thing stuff also again else besides other others etc
+    tell say mention article text piece story according actually really basically explain
+    describe characterise characterize portray depict sum know think anyone someone something
+    anything everything nothing thing kind sort way happen go like give show look see hear
+    heard read involve involvement suppose play part bit lot stuff matter regarding regard
+    concerning relate point mean idea main whole overall specific particular exact precise
+    brief quick simple plain word phrase term wording language line quote come put take make
+    let use do deal also again else besides other etc whether somewhere somehow single
+    around roughly approximately nearly almost about latest recent recently current currently
+    new newest fine okay question centre center toward towards run one
     """.split()
 )
+# ...and the generic words readers wrap a question in, which say nothing about the topic.
+# Filler is matched by stem ("telling", "described"), function words by exact spelling.
+STOPWORDS = FUNCTION_WORDS | FILLER
+
 # Question words that ask for a kind of fact; an entry answers them only if one of its
 # curated phrasings asks the same way ("When was ...?" needs an entry about a date).
 INTENTS = ("when", "where", "how many", "how much")
+
+
+_FOCUS = re.compile(r"\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?([a-z]+)|\w's\s+([a-z]+)")
+
+
+def focus_words(text: str) -> list[str]:
+    """The words a question asks about: the noun after "which"/"what" ("which country") or
+    after a possessive ("Irene Khan's nationality")."""
+    lowered = text.lower().translate(_QUOTES)
+    found = [a or b for a, b in _FOCUS.findall(lowered)]
+    return [w for w in found if w not in STOPWORDS]
 
 
 def intents(text: str) -> frozenset[str]:
@@ -114,7 +127,7 @@ class Normalizer:
         self._known_stems = frozenset(stem(w) for w in self._vocab)
         self._stem_list = sorted(self._known_stems)
         self._stem_words = {stem(w): w for w in reversed(self._vocab)}  # a common word
-        self._stop_stems = frozenset(stem(w) for w in FUNCTION_WORDS)  # "wats" is "wat"
+        self._stop_stems = frozenset(stem(w) for w in FILLER | FUNCTION_WORDS)  # "wats" is "wat"
         # Synonym phrases as stem tuples -> the group's first (the article's) phrase.
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
         for group in groups:
@@ -128,13 +141,17 @@ class Normalizer:
 
     def correct(self, word: str) -> str:
         """The knowledge-base word a typo most likely meant, or the word itself."""
-        if word in self._known or len(word) < 4 or not word.isalpha():
+        if word in self._known or len(word) < 3 or not word.isalpha():
             return word
         if stem(word) in self._known_stems:
             return word
         fixed = self._corrections.get(word)
         if fixed is None:
-            fixed = _closest(word, self._vocab) or self._closest_stem(word) or word
+            fixed = (
+                _missing_letter(word, _FUNCTION_LIST)
+                or (len(word) >= 4 and (_closest(word, self._vocab) or self._closest_stem(word)))
+                or word
+            )
             if len(self._corrections) < _CACHE_LIMIT:
                 self._corrections[word] = fixed
         return fixed
@@ -170,7 +187,20 @@ class Normalizer:
                 if not stop[i]:
                     out.append(stems[i])
                 i += 1
-        return tuple(dict.fromkeys(t for t in out if t not in _STOP_STEMS))
+        # One-character tokens are noise: the "m" of "I'm", the "2" of "how r states supposed 2".
+        return tuple(dict.fromkeys(t for t in out if len(t) > 1))
+
+
+_FUNCTION_LIST = sorted(FUNCTION_WORDS)
+
+
+def _missing_letter(word: str, candidates: list[str]) -> str | None:
+    """A short word with one letter dropped ("ths", "wen", "bein"); never the other way round
+    ("your" is not "our")."""
+    for candidate in candidates:
+        if len(candidate) == len(word) + 1 and OSA.distance(word, candidate) == 1:
+            return candidate
+    return None
 
 
 def _closest(word: str, vocab: list[str]) -> str | None:
@@ -184,6 +214,3 @@ def _closest(word: str, vocab: list[str]) -> str | None:
         if len(word) > 4 or len(candidate) != len(word) or sorted(candidate) == sorted(word):
             return str(candidate)
     return None
-
-
-_STOP_STEMS = frozenset({"s", "t", "d"})
