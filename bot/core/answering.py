@@ -55,8 +55,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb))
-        speakers = {s.id: s.name for s in kb.speakers}
-        self.index = EntryIndex(kb.entries, self.normalizer, speakers)
+        self.index = EntryIndex(kb.entries, self.normalizer)
         self._questions = [fold(e.question) for e in kb.entries]
         self._intents = [frozenset().union(*map(intents, e.phrasings)) for e in kb.entries]
         self._phrasings = [

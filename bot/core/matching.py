@@ -1,7 +1,7 @@
 """Score knowledge-base entries against a question's tokens. Pure, deterministic, small.
 
 Each entry is known by its curated phrasings (question and alternates) and by its own words
-(answer, quote, and who said it). Words are weighted by rarity across entries (IDF), so
+(answer and quote). Words are weighted by rarity across entries (IDF), so
 "Lawlor" counts for more than "human rights". A question is scored against an entry by
 - how well it matches the entry's best phrasing (weighted overlap, both ways), and
 - how much of the question the entry's whole vocabulary explains.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.core.model import Entry
@@ -31,17 +31,14 @@ class Scored:
 class EntryIndex:
     """An inverted index of entries' tokens with IDF weights."""
 
-    def __init__(
-        self, entries: Sequence[Entry], normalizer: Normalizer, speakers: Mapping[str, str]
-    ) -> None:
-        """`speakers` maps speaker ids to names: who said a quote is part of what it knows."""
+    def __init__(self, entries: Sequence[Entry], normalizer: Normalizer) -> None:
         self._normalizer = normalizer
         self._phrasings: list[list[frozenset[str]]] = []
         self._vocab: list[frozenset[str]] = []
         self._quotes: list[frozenset[str]] = []
         for entry in entries:
             phrasings = [frozenset(normalizer.tokens(p)) for p in entry.phrasings]
-            own = normalizer.tokens(f"{entry.answer} {entry.quote} {speakers[entry.speaker]}")
+            own = normalizer.tokens(f"{entry.answer} {entry.quote}")
             self._quotes.append(frozenset(normalizer.tokens(entry.quote)))
             self._phrasings.append(phrasings)
             self._vocab.append(frozenset().union(*phrasings, own))

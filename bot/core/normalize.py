@@ -48,7 +48,7 @@ FILLER = frozenset(
     brief quick simple plain word phrase term wording language line quote come put take make
     let use do deal also again else besides other etc whether somewhere somehow single
     around roughly approximately nearly almost about latest recent recently current currently
-    new newest fine okay question centre center toward towards run one
+    new newest fine okay question centre center toward towards run one date year month day
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
@@ -71,12 +71,21 @@ def focus_words(text: str) -> list[str]:
     return [w for w in found if w not in STOPWORDS]
 
 
+_WHEN = re.compile(
+    r"\b(?:what|which|on what|in what)\s+(?:date|year|month|day|time)\b|\bhow long ago\b"
+)
+
+
 def intents(text: str) -> frozenset[str]:
-    """The kinds of fact a question asks for: "when" and "where" near its start, "how many"."""
+    """The kinds of fact a question asks for: "when" and "where" near its start (or "what
+    year", "which date"), "how many", "how much"."""
     found = words(text)
-    head = " ".join(found[:3]).split()
+    head = found[:3]
     joined = f" {' '.join(found)} "
-    return frozenset(i for i in INTENTS if (i in head if " " not in i else f" {i} " in joined))
+    asked = {i for i in INTENTS if (i in head if " " not in i else f" {i} " in joined)}
+    if _WHEN.search(" ".join(found)):
+        asked.add("when")
+    return frozenset(asked)
 
 
 def clean(text: str, limit: int) -> str:
