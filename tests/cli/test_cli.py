@@ -248,10 +248,19 @@ def test_eval_rejects_a_malformed_question_file(capsys, tmp_path):
     assert f"{questions}:1:" in err
 
 
-def test_dev_questions_meet_the_issue_targets(capsys):
-    dev = Path(__file__).parents[1] / "eval" / "dev.yaml"
-    code, _, err = run(capsys, "eval", str(dev), "--min-answered", "95", "--min-declined", "95")
-    assert code == 0, err
+@pytest.mark.parametrize(
+    ("name", "minimum"),
+    [
+        ("dev.yaml", "95"),  # the questions the engine was developed on: the issue's bar
+        ("holdout.yaml", "90"),  # written without the knowledge base: the hidden set's bar
+    ],
+)
+def test_question_sets_meet_the_issue_targets(capsys, name, minimum):
+    questions = Path(__file__).parents[1] / "eval" / name
+    code, out, err = run(
+        capsys, "eval", str(questions), "--min-answered", minimum, "--min-declined", minimum
+    )
+    assert code == 0, out + err
 
 
 def test_bench_prints_ratios(capsys):
