@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core._yaml_lines import LineDict, LineList
 from bot.core.model import Paragraph
-from bot.core.normalize import fold, phrase_stems
+from bot.core.normalize import fold
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -244,15 +244,15 @@ def _quote_fix(quote: str, text: str) -> str:
 def _check_synonym_group(
     check: _Checker, group: list[str], line: int, seen: dict[tuple[str, ...], tuple[str, int]]
 ) -> None:
-    """Two groups must not claim the same word: after stemming, "reporters" is "report"."""
+    """A phrase belongs to one group: two groups cannot both claim what a reader wrote."""
     for phrase in group:
-        key = phrase_stems(phrase)
+        key = tuple(fold(phrase).split())
         if key in seen and seen[key][1] != line:
             other, other_line = seen[key]
             check.add(
                 "synonyms.yaml",
                 line,
-                f"{phrase!r} means the same as {other!r} (line {other_line}) once stemmed: "
+                f"{phrase!r} is already in the group at line {other_line} (as {other!r}): "
                 "keep it in one group only",
             )
         seen.setdefault(key, (phrase, line))

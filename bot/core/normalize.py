@@ -49,6 +49,7 @@ FILLER = frozenset(
     let use do deal also again else besides other etc whether somewhere somehow single
     around roughly approximately nearly almost about latest recent recently current currently
     new newest fine okay question centre center toward towards run one date year month day
+    meant view opinion perspective
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
@@ -113,10 +114,6 @@ def stem(word: str) -> str:
     return word if word.isdigit() else str(_STEMMER.stemWord(word))
 
 
-def phrase_stems(phrase: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in words(phrase))
-
-
 class Normalizer:
     """Text -> content stems, knowing the knowledge base's vocabulary and synonyms."""
 
@@ -137,16 +134,23 @@ class Normalizer:
         self._stem_list = sorted(self._known_stems)
         self._stem_words = {stem(w): w for w in reversed(self._vocab)}  # a common word
         self._stop_stems = frozenset(stem(w) for w in FILLER | FUNCTION_WORDS)  # "wats" is "wat"
-        # Synonym phrases as stem tuples -> the group's first (the article's) phrase.
+        # Synonym phrases -> the stems of their group's first (the article's) phrase. A phrase
+        # as written wins over one that only shares its stems ("reporters" are journalists,
+        # though "reporters" and "report" share the stem "report").
+        self._spelled: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for group in groups:
-            # The article's phrase, without its function words ("calling for" -> "call").
-            canonical = tuple(stem(w) for w in group[0] if w not in STOPWORDS) or tuple(
-                stem(w) for w in group[0]
-            )
-            for phrase in group[1:]:
-                self._synonyms.setdefault(tuple(stem(w) for w in phrase), canonical)
-        self._longest = max((len(k) for k in self._synonyms), default=1)
+        # The article's phrase, without its function words ("calling for" -> "call").
+        canonicals = [
+            tuple(stem(w) for w in g[0] if w not in STOPWORDS) or tuple(stem(w) for w in g[0])
+            for g in groups
+        ]
+        for group, canonical in zip(groups, canonicals, strict=True):
+            for i, phrase in enumerate(group):
+                self._spelled.setdefault(tuple(phrase), canonical)
+                stems = tuple(stem(w) for w in phrase)
+                if i and stems not in canonicals:  # "reported" stays "report", not journalists
+                    self._synonyms.setdefault(stems, canonical)
+        self._longest = max((len(k) for k in self._spelled), default=1)
 
     def correct(self, word: str) -> str:
         """The knowledge-base word a typo most likely meant, or the word itself."""
@@ -168,7 +172,7 @@ class Normalizer:
     def _closest_stem(self, word: str) -> str | None:
         """A typo inside a known word's stem ("survailed" is "surveilled")."""
         root = stem(word)
-        if len(root) < 5:
+        if len(word) < 7 or len(root) < 5:  # "police" is a word, not a slip for "polit(ical)"
             return None
         found = process.extractOne(root, self._stem_list, scorer=OSA.distance, score_cutoff=1)
         return self._stem_words[found[0]] if found else None
@@ -187,7 +191,9 @@ class Normalizer:
         i = 0
         while i < len(stems):
             for size in range(min(self._longest, len(stems) - i), 0, -1):
-                canonical = self._synonyms.get(tuple(stems[i : i + size]))
+                canonical = self._spelled.get(tuple(surface[i : i + size]))
+                if canonical is None:
+                    canonical = self._synonyms.get(tuple(stems[i : i + size]))
                 if canonical is not None:
                     out.extend(canonical)
                     i += size
