@@ -131,8 +131,6 @@ class Normalizer:
         self._known = frozenset(self._vocab) | FUNCTION_WORDS
         # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
         self._known_stems = frozenset(stem(w) for w in self._vocab)
-        self._stem_list = sorted(self._known_stems)
-        self._stem_words = {stem(w): w for w in reversed(self._vocab)}  # a common word
         self._stop_stems = frozenset(stem(w) for w in FILLER | FUNCTION_WORDS)  # "wats" is "wat"
         # Synonym phrases -> the stems of their group's first (the article's) phrase. A phrase
         # as written wins over one that only shares its stems ("reporters" are journalists,
@@ -162,20 +160,12 @@ class Normalizer:
         if fixed is None:
             fixed = (
                 _missing_letter(word, _FUNCTION_LIST)
-                or (len(word) >= 4 and (_closest(word, self._vocab) or self._closest_stem(word)))
+                or (len(word) >= 4 and _closest(word, self._vocab))
                 or word
             )
             if len(self._corrections) < _CACHE_LIMIT:
                 self._corrections[word] = fixed
         return fixed
-
-    def _closest_stem(self, word: str) -> str | None:
-        """A typo inside a known word's stem ("survailed" is "surveilled")."""
-        root = stem(word)
-        if len(word) < 7 or len(root) < 5:  # "police" is a word, not a slip for "polit(ical)"
-            return None
-        found = process.extractOne(root, self._stem_list, scorer=OSA.distance, score_cutoff=1)
-        return self._stem_words[found[0]] if found else None
 
     def is_known(self, word: str) -> bool:
         return word in self._known
