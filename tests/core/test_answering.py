@@ -91,3 +91,31 @@ def test_autocomplete_and_people_lookup(kb: KnowledgeBase, engine: Engine) -> No
 @given(st.text(max_size=400))
 def test_any_string_gives_a_valid_result(kb: KnowledgeBase, engine: Engine, text: str) -> None:
     check_valid(engine.answer(text), kb)
+
+
+def test_a_when_question_needs_an_entry_about_a_date(engine: Engine) -> None:
+    dated = engine.answer("When did Kaye present his findings?")
+    assert dated.entry is not None
+    assert "2019" in dated.entry.quote
+    undated = engine.answer("When did Mary Lawlor become a special rapporteur?")
+    assert not undated.answered
+    assert undated.reason == "unknown-words"
+
+
+def test_the_noun_asked_about_must_belong_to_the_entry(engine: Engine) -> None:
+    # "Which country" asks for something the entry about Lawlor does not know.
+    assert engine.answer("What is Mary Lawlor's mandate?").answered
+    assert not engine.answer("Which country is Mary Lawlor from?").answered
+    assert not engine.answer("What is Mary Lawlor's nationality?").answered
+
+
+def test_questions_about_the_reader_or_the_bot_are_declined(engine: Engine) -> None:
+    assert not engine.answer("How do I get Pegasus off my phone?").answered
+    assert not engine.answer("what's your name?").answered
+
+
+def test_synonyms_reach_the_article_wording(engine: Engine) -> None:
+    ban = engine.answer("do they want a permanent ban on spy tech?")
+    moratorium = engine.answer("Is the moratorium on surveillance technology permanent?")
+    assert ban.entry is not None
+    assert ban.entry == moratorium.entry
