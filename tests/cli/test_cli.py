@@ -14,18 +14,8 @@ import pytest
 from bot.cli import main
 from bot.cli.chat import chat_loop
 from bot.knowledge_files import DEFAULT_DIR
+from tests.json_contract import JSON_KEYS
 
-JSON_KEYS = [
-    "question",
-    "answered",
-    "answer",
-    "quote",
-    "paragraph",
-    "speaker",
-    "confidence",
-    "suggestions",
-    "entry",
-]
 JUNK_LINES = [
     "",
     "   ",

@@ -14,18 +14,8 @@ from bot.core.answering import Engine
 from bot.core.card import Card, Field, fit, total_length, within_limits
 from bot.core.model import KnowledgeBase
 from bot.core.render import answer_card, answer_json, card_to_text, escape, split_message, why_card
+from tests.json_contract import JSON_KEYS
 
-JSON_KEYS = [
-    "question",
-    "answered",
-    "answer",
-    "quote",
-    "paragraph",
-    "speaker",
-    "confidence",
-    "suggestions",
-    "entry",
-]
 NASTY = [
     "",
     "   ",
