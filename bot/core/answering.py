@@ -15,7 +15,15 @@ from rapidfuzz import fuzz, process
 
 from bot.core.matching import EntryIndex, Scored
 from bot.core.model import Entry, KnowledgeBase, Person
-from bot.core.normalize import Normalizer, clean, focus_words, fold, intents, words
+from bot.core.normalize import (
+    Normalizer,
+    clean,
+    focus_words,
+    fold,
+    intents,
+    strip_address,
+    words,
+)
 
 MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
 ANSWER_THRESHOLD = 0.5
@@ -65,7 +73,7 @@ class Engine:
 
     def answer(self, question: str) -> Answer:
         text = clean(question, MAX_QUESTION_CHARS)
-        tokens = self.normalizer.tokens(text)
+        tokens = self.normalizer.tokens(strip_address(text))
         ranked = self.index.score(tokens) if tokens else self._close_phrasing(text)
         if not ranked:
             return Answer(text, None, 0.0, None, None, self._suggest([]), "empty")

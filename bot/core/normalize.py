@@ -95,6 +95,17 @@ def clean(text: str, limit: int) -> str:
     return " ".join(text.split())[:limit].strip()
 
 
+# "hey Rapporteur, ..." talks to the bot, not about the UN's rapporteurs.
+_ADDRESS = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|yo|ok|okay|dear|thanks|thank you)\W+)*rapporteur\b\W*", re.I
+)
+
+
+def strip_address(text: str) -> str:
+    """The question without a leading "hey Rapporteur," that names the bot."""
+    return _ADDRESS.sub("", text)
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight quotes, no possessive 's, only [a-z0-9] and spaces."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))

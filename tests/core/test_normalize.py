@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.normalize import Normalizer, clean, fold
+from bot.core.normalize import Normalizer, clean, fold, strip_address
 
 VOCAB = "irene khan group nso kaye present presenting international amnesty rights council"
 NORMALIZER = Normalizer(
@@ -43,3 +43,9 @@ def test_synonyms_map_to_the_article_word() -> None:
 def test_stopwords_only_gives_no_tokens() -> None:
     assert NORMALIZER.tokens("what is the, uh... it?") == ()
     assert NORMALIZER.tokens("") == ()
+
+
+def test_talking_to_the_bot_by_name_is_not_a_question_about_rapporteurs() -> None:
+    assert strip_address("hey Rapporteur, how's it going?") == "how's it going?"
+    assert strip_address("Rapporteur: who is David Kaye?") == "who is David Kaye?"
+    assert strip_address("who are the rapporteurs?") == "who are the rapporteurs?"
