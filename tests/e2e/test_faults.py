@@ -1,0 +1,158 @@
+"""Faults Discord really produces: dropped sockets, RECONNECT, INVALID_SESSION, 429, 500."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import discord.webhook.async_
+import pytest
+
+from bot.core.model import KnowledgeBase
+from bot.discord_app import views
+from tests.e2e.conftest import RunningBot, StartBot, settings_for
+from tests.e2e.fake_discord import FakeDiscord
+from tests.e2e.fake_discord.gateway import IDENTIFY, RESUME
+from tests.e2e.helpers import block_quotes, embed
+
+QUESTION = "Who exposed Pegasus?"
+CALLBACK = r"^/interactions/\d+/[^/]+/callback$"
+EDIT_ORIGINAL = r"^/webhooks/\d+/[^/]+/messages/@original$"
+Errors = Callable[[], list[logging.LogRecord]]
+
+
+async def answered(server: FakeDiscord, question: str = QUESTION) -> bool:
+    exchange = await server.send_command("ask", {"question": question})
+    return bool(block_quotes(embed(await exchange.message())["description"]))
+
+
+def frames(server: FakeDiscord, op: int) -> list[Any]:
+    return [f.d for f in server.gateway.frames if f.op == op]
+
+
+@pytest.mark.parametrize("code", [1001, 4000])
+async def test_dropped_connection_is_resumed(
+    server: FakeDiscord, bot: RunningBot, code: int
+) -> None:
+    session = server.gateway.by_shard[0]
+    await server.drop_connection(code)
+    # Dispatched while the bot is away: Discord replays it after RESUME.
+    missed = await server.send_command("ask", {"question": QUESTION})
+    await server.wait_for_event("resumed")
+    assert block_quotes(embed(await missed.message())["description"])
+    assert await answered(server)
+    resume = frames(server, RESUME)
+    assert [r["session_id"] for r in resume] == [session.id]
+    assert len(frames(server, IDENTIFY)) == 1
+
+
+async def test_reconnect_request_is_survived(server: FakeDiscord, bot: RunningBot) -> None:
+    await server.send_reconnect()
+    await server.wait_for_event("resumed")
+    assert await answered(server)
+    assert len(frames(server, IDENTIFY)) == 1
+
+
+async def test_resumable_invalid_session_is_resumed(server: FakeDiscord, bot: RunningBot) -> None:
+    await server.send_invalid_session(resumable=True)
+    await server.wait_for_event("resumed")
+    assert await answered(server)
+
+
+async def test_invalid_session_leads_to_a_new_identify(
+    server: FakeDiscord, bot: RunningBot
+) -> None:
+    first = server.gateway.by_shard[0].id
+    await server.send_invalid_session(resumable=False)
+    # discord.py waits 5 s before any IDENTIFY after the first (Discord's identify pacing).
+    await server.wait_for_event("ready", after=1, within=10)
+    assert server.gateway.by_shard[0].id != first
+    assert len(frames(server, IDENTIFY)) == 2
+    assert await answered(server)
+
+
+async def test_rate_limited_callback_is_retried_after_retry_after(
+    server: FakeDiscord, bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.inject("POST", CALLBACK, 429, retry_after=0.3)
+    exchange = await server.send_command("ask", {"question": QUESTION})
+    assert block_quotes(embed(await exchange.message())["description"])
+    limited, accepted = [r for r in exchange.requests if r.path.endswith("/callback")]
+    assert (limited.status, accepted.status) == (429, 200)
+    assert accepted.at - limited.at >= 0.3  # it waited as told, it did not hammer the route
+    assert "rate limited" in caplog.text
+
+
+@pytest.fixture
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """discord.py's webhook client sleeps 1, 3, 5, 7, 9 s between 5xx retries: shorten them."""
+
+    class Clock:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(asyncio, name)
+
+        @staticmethod
+        async def sleep(delay: float, result: Any = None) -> Any:
+            return await asyncio.sleep(min(delay, 0.01), result)
+
+    monkeypatch.setattr(discord.webhook.async_, "asyncio", Clock())
+
+
+async def test_server_errors_on_the_callback_are_logged_and_the_user_told(
+    server: FakeDiscord, bot: RunningBot, fast_retries: None, errors: Errors
+) -> None:
+    server.inject("POST", CALLBACK, 500, times=5)  # every retry discord.py makes fails
+    exchange = await server.send_command("ask", {"question": QUESTION})
+    apology = await exchange.message()
+    assert "something went wrong" in apology["content"].lower()
+    assert apology["flags"] & 64
+    assert any(r.exc_info for r in errors()), "the failure is logged with its traceback"
+    assert await answered(server)
+
+
+async def test_server_error_on_a_webhook_edit_is_logged_and_survived(
+    server: FakeDiscord,
+    start_bot: StartBot,
+    fast_retries: None,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(views, "TIMEOUT", 0.2)  # buttons expire at once: the bot edits @original
+    await start_bot()
+    caplog.set_level(logging.INFO)
+    server.inject("PATCH", EDIT_ORIGINAL, 500, times=5)
+    exchange = await server.send_command("ask", {"question": QUESTION})
+    await exchange.message()
+    # discord.py tries 5 times, all fail; then it raises and the bot logs it.
+    await exchange.requests.wait_count(lambda r: r.method == "PATCH" and r.status == 500, 5)
+    # The bot goes on: the next answer's buttons expire too and are edited fine.
+    later = await server.send_command("ask", {"question": "Who is Mary Lawlor?"})
+    await later.requests.wait_for(lambda r: r.method == "PATCH" and r.status == 200)
+    assert "could not disable expired buttons: HTTP 500" in caplog.text
+
+
+async def test_expired_buttons_are_disabled(
+    server: FakeDiscord, start_bot: StartBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "TIMEOUT", 0.2)
+    await start_bot()
+    for exchange in (
+        await server.send_command("ask", {"question": QUESTION}),
+        await server.send_message(QUESTION, mention=True),
+    ):
+        edited = await exchange.message(index=1)
+        items = [c for row in edited["components"] for c in row["components"]]
+        assert items
+        assert all(c["disabled"] for c in items)
+
+
+async def test_wrong_token_stops_the_bot_with_a_login_error(
+    server: FakeDiscord, kb: KnowledgeBase
+) -> None:
+
+    running = RunningBot(server, settings_for(server, DISCORD_TOKEN="not-the-token"), kb)
+    with pytest.raises(discord.LoginFailure):
+        await running.ready()
+    assert len(server.gateway.frames) == 0  # it never reached the gateway

@@ -1,0 +1,43 @@
+"""`rapporteur run` as a real process: it answers, and SIGTERM closes the gateway cleanly."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+from tests.e2e import process
+from tests.e2e.fake_discord import FakeDiscord
+from tests.e2e.helpers import block_quotes, embed
+
+
+async def test_run_answers_then_exits_cleanly_on_sigterm(
+    server: FakeDiscord, tmp_path: Path
+) -> None:
+    bot = await process.start(server, "run", cwd=tmp_path)
+    try:
+        await server.wait_for_event("ready", within=process.STEP)
+        exchange = await server.send_command("ask", {"question": "Who exposed Pegasus?"})
+        assert block_quotes(embed(await exchange.message())["description"])
+    finally:
+        if bot.returncode is None:
+            bot.send_signal(signal.SIGTERM)
+    code, _, err = await process.finish(bot)
+    assert code == 0, err
+    # The bot closed the websocket with a close frame (an abrupt exit leaves no code). The code
+    # is 4000, not 1000: discord.py's reader task answers the close first (see docs/testing.md).
+    assert server.gateway.closes in ([(0, 1000)], [(0, 4000)])
+    assert "Traceback" not in err
+    assert server.token not in err
+
+
+async def test_run_with_a_wrong_token_exits_with_a_clear_message(
+    server: FakeDiscord, tmp_path: Path
+) -> None:
+    wrong = "wrong-token-0123456789"
+    bot = await process.start(server, "run", cwd=tmp_path, DISCORD_TOKEN=wrong)
+    code, out, err = await process.finish(bot)
+    assert code == 2
+    assert "rejected DISCORD_TOKEN" in err
+    assert "Traceback" not in err
+    assert wrong not in out + err
+    assert len(server.gateway.frames) == 0
