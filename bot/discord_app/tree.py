@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -31,5 +32,15 @@ async def apologise(interaction: discord.Interaction[Any]) -> None:
             await interaction.followup.send(notices.SOMETHING_WENT_WRONG, ephemeral=True)
         else:
             await interaction.response.send_message(notices.SOMETHING_WENT_WRONG, ephemeral=True)
-    except discord.HTTPException as error:
-        _log.warning("could not tell the user about the error: HTTP %s", error.status)
+    except UNREACHABLE as error:
+        _log.warning("could not tell the user about the error: %s", describe(error))
+
+
+# What a send can raise besides an API error: the connection dropped, or the HTTP session
+# was already closed because the bot is shutting down.
+UNREACHABLE = (discord.HTTPException, aiohttp.ClientError, RuntimeError)
+
+
+def describe(error: BaseException) -> str:
+    status = getattr(error, "status", None)
+    return f"HTTP {status}" if status is not None else type(error).__name__

@@ -20,7 +20,7 @@ from bot.core.render import answer_card, paragraph_card, why_card
 from bot.discord_app import notices
 from bot.discord_app.answers import Asker
 from bot.discord_app.embeds import to_embed
-from bot.discord_app.tree import apologise
+from bot.discord_app.tree import UNREACHABLE, apologise, describe
 
 _log = logging.getLogger("rapporteur.views")
 
@@ -78,8 +78,8 @@ class AnswerView(discord.ui.View):
             return
         try:
             await self._edit(self)
-        except discord.HTTPException as error:
-            _log.info("could not disable expired buttons: HTTP %s", error.status)
+        except UNREACHABLE as error:
+            _log.info("could not disable expired buttons: %s", describe(error))
 
     async def on_error(
         self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any], /
