@@ -53,14 +53,18 @@ class EntryIndex:
         for i, vocab in enumerate(self._vocab):
             for token in vocab:
                 self._postings[token].append(i)
-        self._phrasing_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # Phrasings by a flat id: which entry, which of its phrasings, and its total weight.
+        self._phrasing_entry: list[int] = []
+        self._phrasing_position: list[int] = []
+        self._phrasing_weight: list[float] = []
+        self._phrasing_postings: dict[str, list[int]] = defaultdict(list)
         for i, phrasings in enumerate(self._phrasings):
             for j, phrasing in enumerate(phrasings):
                 for token in phrasing:
-                    self._phrasing_postings[token].append((i, j))
-        self._phrasing_weights = [
-            [sum(self._idf[t] for t in p) for p in phrasings] for phrasings in self._phrasings
-        ]
+                    self._phrasing_postings[token].append(len(self._phrasing_entry))
+                self._phrasing_entry.append(i)
+                self._phrasing_position.append(j)
+                self._phrasing_weight.append(sum(self._idf[t] for t in phrasing))
 
     def weight(self, token: str) -> float:
         return self._idf.get(token, self.foreign_weight)
@@ -79,25 +83,29 @@ class EntryIndex:
             return []
         # Walk the postings once: weight explained per entry, weight shared per phrasing.
         explained: dict[int, float] = defaultdict(float)
-        shared: dict[tuple[int, int], float] = defaultdict(float)
+        shared: dict[int, float] = defaultdict(float)
         for token, weight in weights.items():
             for i in self._postings.get(token, ()):
                 explained[i] += weight
-            for key in self._phrasing_postings.get(token, ()):
-                shared[key] += weight
-        fits: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for (i, j), weight in shared.items():
-            recall = weight / total
-            precision = weight / self._phrasing_weights[i][j]
-            fits[i].append((2 * recall * precision / (recall + precision), -j))
+            for phrasing in self._phrasing_postings.get(token, ()):
+                shared[phrasing] += weight
+        # Each entry's best phrasing by F1 of the weighted overlap (2RP/(R+P) = 2s/(T+W)).
+        best: dict[int, tuple[float, int]] = {}
+        canonical: dict[int, float] = {}
+        for phrasing, weight in shared.items():
+            i, j = self._phrasing_entry[phrasing], self._phrasing_position[phrasing]
+            fit = 2 * weight / (total + self._phrasing_weight[phrasing])
+            if j == 0:
+                canonical[i] = fit
+            if i not in best or (fit, -j) > (best[i][0], -best[i][1]):
+                best[i] = (fit, j)
         ranked = []
         for i, covered in explained.items():
-            best, best_at = max(fits[i], default=(0.0, 0))
-            canonical = next((f for f, j in fits[i] if j == 0), 0.0)
-            score = PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * covered / total
+            fit, at = best.get(i, (0.0, 0))
+            score = PHRASING_WEIGHT * fit + (1 - PHRASING_WEIGHT) * covered / total
             quote = self._quotes[i]
             focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
-            ranked.append((-round(score, 6), -focus, -canonical, i, -best_at, score))
+            ranked.append((-round(score, 6), -focus, -canonical.get(i, 0.0), i, at, score))
         ranked.sort()
         return [
             Scored(i, score, at, tuple(t for t in tokens if t not in self._vocab[i]))
