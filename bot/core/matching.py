@@ -75,8 +75,9 @@ class EntryIndex:
     def score(self, tokens: Sequence[str], limit: int = 5) -> list[Scored]:
         """The `limit` best entries sharing a token with the question, best first.
 
-        Ties go to the entry whose quote is most about the question's words, then to the one
-        whose own question fits best, then to the earlier entry."""
+        Ties go to the entry with more phrasings that fit as well, then to the one whose quote
+        is most about the question's words, then to the one whose own question fits best, then
+        to the earlier entry."""
         weights = {t: self.weight(t) for t in tokens}
         total = sum(weights.values())
         if total <= 0:
@@ -92,9 +93,11 @@ class EntryIndex:
         # Each entry's best phrasing by F1 of the weighted overlap (2RP/(R+P) = 2s/(T+W)).
         best: dict[int, tuple[float, int]] = {}
         canonical: dict[int, float] = {}
+        fits: dict[int, list[float]] = defaultdict(list)
         for phrasing, weight in shared.items():
             i, j = self._phrasing_entry[phrasing], self._phrasing_position[phrasing]
             fit = 2 * weight / (total + self._phrasing_weight[phrasing])
+            fits[i].append(fit)
             if j == 0:
                 canonical[i] = fit
             if i not in best or (fit, -j) > (best[i][0], -best[i][1]):
@@ -105,9 +108,13 @@ class EntryIndex:
             score = PHRASING_WEIGHT * fit + (1 - PHRASING_WEIGHT) * covered / total
             quote = self._quotes[i]
             focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
-            ranked.append((-round(score, 6), -focus, -canonical.get(i, 0.0), i, at, score))
+            # How many of its phrasings ask this same way: the entry that is *about* it.
+            support = sum(1 for f in fits.get(i, ()) if f >= fit - 1e-9)
+            ranked.append(
+                (-round(score, 6), -support, -focus, -canonical.get(i, 0.0), i, at, score)
+            )
         ranked.sort()
         return [
             Scored(i, score, at, tuple(t for t in tokens if t not in self._vocab[i]))
-            for _, _, _, i, at, score in ranked[:limit]
+            for *_, i, at, score in ranked[:limit]
         ]
