@@ -14,6 +14,7 @@ from bot.core.model import Paragraph
 from bot.core.normalize import fold
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MIN_QUOTE = 20  # a quote shorter than this ("among others") tells the reader nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,14 @@ class _Checker:
         return False
 
     def quote(self, file: str, item: LineDict, paragraphs: Mapping[int, Paragraph]) -> bool:
+        if len(item["quote"]) < MIN_QUOTE:
+            self.add(
+                file,
+                item.key_lines["quote"],
+                f"quote is only {len(item['quote'])} characters: quote at least the clause "
+                f"around it ({MIN_QUOTE}+), so the reader sees what it says",
+            )
+            return False
         number = item["paragraph"]
         if number not in paragraphs:
             self.add(

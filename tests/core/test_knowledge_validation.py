@@ -199,3 +199,10 @@ def test_same_phrasing_in_two_entries() -> None:
     twice = ENTRIES.replace("alternates: [pegasus]", "alternates: [what do they want]")
     found = problems(entries_yaml=twice)
     assert any("phrasing 'what do they want' is also in entry 'moratorium'" in p for p in found)
+
+
+def test_a_fragment_too_short_to_read_is_no_quote() -> None:
+    found = problems(
+        entries_yaml=ENTRIES.replace("quote: NSO Group’s Pegasus spyware", "quote: Pegasus")
+    )
+    assert any("quote is only 7 characters" in p for p in found)
