@@ -49,7 +49,8 @@ FILLER = frozenset(
     let use do deal also again else besides other etc whether somewhere somehow single
     around roughly approximately nearly almost about latest recent recently current currently
     new newest fine okay question centre center toward towards run one date year month day
-    meant view opinion perspective
+    meant view opinion perspective activity activities aspect aspects
+    said told gave given shown saw seen went gone came took taken knew known thought
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
