@@ -62,14 +62,18 @@ STOPWORDS = FUNCTION_WORDS | FILLER
 INTENTS = ("when", "where", "how many", "how much")
 
 
-_FOCUS = re.compile(r"\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?([a-z]+)|\w's\s+([a-z]+)")
+_FOCUS = re.compile(
+    r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:exact\s+)?([a-z]+)\s+of\b"  # the name of
+    r"|\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?([a-z]+)"  # which country
+    r"|\w's\s+([a-z]+)"  # Irene Khan's nationality
+)
 
 
 def focus_words(text: str) -> list[str]:
-    """The words a question asks about: the noun after "which"/"what" ("which country") or
-    after a possessive ("Irene Khan's nationality")."""
+    """The words a question asks about: the noun after "which"/"what" ("which country"),
+    after a possessive ("Irene Khan's nationality"), or in "what is the name of"."""
     lowered = text.lower().translate(_QUOTES)
-    found = [a or b for a, b in _FOCUS.findall(lowered)]
+    found = [next(w for w in groups if w) for groups in _FOCUS.findall(lowered)]
     return [w for w in found if w not in STOPWORDS]
 
 
