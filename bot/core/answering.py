@@ -15,15 +15,8 @@ from rapidfuzz import fuzz, process
 
 from bot.core.matching import EntryIndex, Scored
 from bot.core.model import Entry, KnowledgeBase, Person
-from bot.core.normalize import (
-    Normalizer,
-    clean,
-    focus_words,
-    fold,
-    intents,
-    strip_address,
-    words,
-)
+from bot.core.normalize import Normalizer, clean, fold, words
+from bot.core.question_shape import focus_words, intents, strip_address
 
 MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
 ANSWER_THRESHOLD = 0.5

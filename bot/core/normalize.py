@@ -14,6 +14,8 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.core.wordlists import FILLER, FUNCTION_WORDS, STOPWORDS
+
 # Zero-width and bidi controls are invisible but break matching; other C0/C1 controls are junk.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -21,94 +23,11 @@ _POSSESSIVE = re.compile(r"(\w)'s\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _CACHE_LIMIT = 50_000  # bounded caches: junk input cannot grow memory without limit
 
-# Words that carry no topic: function words and question words. ("my" and "your" are not:
-# a question about the reader's own phone or the bot itself is one the article cannot answer.)
-FUNCTION_WORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing done down during each either
-    else ever few for from further get gets got had has have having he her here hers him his
-    how i if in into is it its itself just let lets me might more myself no nor not
-    of off on once only or other ought our ours out over own per please same shall she should
-    so some such than that thats the their theirs them then there these they this those through
-    thru to too under until up upon us very was we were what whats when where which while who
-    whom whos whose why will with would yet you yourself
-    wat wut wht wot whta hw u r ya pls plz abt bc cuz cos tho dont doesnt didnt isnt wasnt
-    arent werent cant wont im ive id theyre hey hi hello ok okay yes yeah uh um umm hmm
-    """.split()
-)
-# ...and the generic words readers wrap a question in, which say nothing about the topic.
-FILLER = frozenset(
-    """
-    tell say mention article text piece story according actually really basically explain
-    describe characterise characterize portray depict sum know think anyone someone something
-    anything everything nothing thing kind sort way happen go like give show look see hear
-    heard read involve involvement suppose play part bit lot stuff matter regarding regard
-    concerning relate point mean idea main whole overall specific particular exact precise
-    brief quick simple plain word phrase term wording language line quote come put take make
-    let use do deal also again else besides other etc whether somewhere somehow single
-    around roughly approximately nearly almost about latest recent recently current currently
-    new newest fine okay question centre center toward towards run one date year month day
-    meant view opinion perspective activity activities aspect aspects
-    said told gave given shown saw seen went gone came took taken knew known thought
-    """.split()
-)
-# ...and the generic words readers wrap a question in, which say nothing about the topic.
-# Filler is matched by stem ("telling", "described"), function words by exact spelling.
-STOPWORDS = FUNCTION_WORDS | FILLER
-
-# Question words that ask for a kind of fact; an entry answers them only if one of its
-# curated phrasings asks the same way ("When was ...?" needs an entry about a date).
-INTENTS = ("when", "where", "how many", "how much")
-
-
-_FOCUS = re.compile(
-    r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:exact\s+)?([a-z]+)\s+of\b"  # the name of
-    r"|\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?([a-z]+)"  # which country
-    r"|\w's\s+([a-z]+)"  # Irene Khan's nationality
-)
-
-
-def focus_words(text: str) -> list[str]:
-    """The words a question asks about: the noun after "which"/"what" ("which country"),
-    after a possessive ("Irene Khan's nationality"), or in "what is the name of"."""
-    lowered = text.lower().translate(_QUOTES)
-    found = [next(w for w in groups if w) for groups in _FOCUS.findall(lowered)]
-    return [w for w in found if w not in STOPWORDS]
-
-
-_WHEN = re.compile(
-    r"\b(?:what|which|on what|in what)\s+(?:date|year|month|day|time)\b|\bhow long ago\b"
-)
-
-
-def intents(text: str) -> frozenset[str]:
-    """The kinds of fact a question asks for: "when" and "where" near its start (or "what
-    year", "which date"), "how many", "how much"."""
-    found = words(text)
-    head = found[:3]
-    joined = f" {' '.join(found)} "
-    asked = {i for i in INTENTS if (i in head if " " not in i else f" {i} " in joined)}
-    if _WHEN.search(" ".join(found)):
-        asked.add("when")
-    return frozenset(asked)
-
 
 def clean(text: str, limit: int) -> str:
     """Drop control characters, collapse whitespace, and cut to `limit` characters."""
     text = _CONTROL.sub(" ", text[: limit * 4])  # bound the work before the regexes
     return " ".join(text.split())[:limit].strip()
-
-
-# "hey Rapporteur, ..." talks to the bot, not about the UN's rapporteurs.
-_ADDRESS = re.compile(
-    r"^\W*(?:(?:hey|hi|hello|yo|ok|okay|dear|thanks|thank you)\W+)*rapporteur\b\W*", re.I
-)
-
-
-def strip_address(text: str) -> str:
-    """The question without a leading "hey Rapporteur," that names the bot."""
-    return _ADDRESS.sub("", text)
 
 
 def fold(text: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.core.normalize import Normalizer, clean, fold, strip_address
+from bot.core.normalize import Normalizer, clean, fold
+from bot.core.question_shape import strip_address
 
 VOCAB = "irene khan group nso kaye present presenting international amnesty rights council"
 NORMALIZER = Normalizer(

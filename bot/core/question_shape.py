@@ -1,0 +1,61 @@
+"""What a question's form says: what kind of fact it asks for ("when", "how many"), which
+noun it asks about ("which country"), and whether it starts by addressing the bot.
+
+Language, not knowledge: these rules hold for any article. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.normalize import words
+from bot.core.wordlists import STOPWORDS
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
+
+# Question words that ask for a kind of fact; an entry answers them only if one of its
+# curated phrasings asks the same way ("When was ...?" needs an entry about a date).
+INTENTS = ("when", "where", "how many", "how much")
+
+
+_FOCUS = re.compile(
+    r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:exact\s+)?([a-z]+)\s+of\b"  # the name of
+    r"|\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?([a-z]+)"  # which country
+    r"|\w's\s+([a-z]+)"  # Irene Khan's nationality
+)
+
+
+def focus_words(text: str) -> list[str]:
+    """The words a question asks about: the noun after "which"/"what" ("which country"),
+    after a possessive ("Irene Khan's nationality"), or in "what is the name of"."""
+    lowered = text.lower().translate(_QUOTES)
+    found = [next(w for w in groups if w) for groups in _FOCUS.findall(lowered)]
+    return [w for w in found if w not in STOPWORDS]
+
+
+_WHEN = re.compile(
+    r"\b(?:what|which|on what|in what)\s+(?:date|year|month|day|time)\b|\bhow long ago\b"
+)
+
+
+def intents(text: str) -> frozenset[str]:
+    """The kinds of fact a question asks for: "when" and "where" near its start (or "what
+    year", "which date"), "how many", "how much"."""
+    found = words(text)
+    head = found[:3]
+    joined = f" {' '.join(found)} "
+    asked = {i for i in INTENTS if (i in head if " " not in i else f" {i} " in joined)}
+    if _WHEN.search(" ".join(found)):
+        asked.add("when")
+    return frozenset(asked)
+
+
+# "hey Rapporteur, ..." talks to the bot, not about the UN's rapporteurs.
+_ADDRESS = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|yo|ok|okay|dear|thanks|thank you)\W+)*rapporteur\b\W*", re.I
+)
+
+
+def strip_address(text: str) -> str:
+    """The question without a leading "hey Rapporteur," that names the bot."""
+    return _ADDRESS.sub("", text)
