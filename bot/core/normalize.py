@@ -30,6 +30,11 @@ def clean(text: str, limit: int) -> str:
     return " ".join(text.split())[:limit].strip()
 
 
+def straighten(text: str) -> str:
+    """Curly quotes and apostrophes as straight ones."""
+    return text.translate(_QUOTES)
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight quotes, no possessive 's, only [a-z0-9] and spaces."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.core.normalize import words
+from bot.core.normalize import straighten, words
 from bot.core.wordlists import STOPWORDS
-
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
 # Question words that ask for a kind of fact; an entry answers them only if one of its
 # curated phrasings asks the same way ("When was ...?" needs an entry about a date).
@@ -28,7 +26,7 @@ _FOCUS = re.compile(
 def focus_words(text: str) -> list[str]:
     """The words a question asks about: the noun after "which"/"what" ("which country"),
     after a possessive ("Irene Khan's nationality"), or in "what is the name of"."""
-    lowered = text.lower().translate(_QUOTES)
+    lowered = straighten(text.lower())
     found = [next(w for w in groups if w) for groups in _FOCUS.findall(lowered)]
     return [w for w in found if w not in STOPWORDS]
 
