@@ -13,7 +13,7 @@ from bot.core.wordlists import STOPWORDS
 
 # Question words that ask for a kind of fact; an entry answers them only if one of its
 # curated phrasings asks the same way ("When was ...?" needs an entry about a date).
-INTENTS = ("when", "where", "how many", "how much")
+INTENTS = ("when", "where", "how many", "how much", "how long")
 
 
 _FOCUS = re.compile(
@@ -38,10 +38,13 @@ _WHEN = re.compile(
 
 def intents(text: str) -> frozenset[str]:
     """The kinds of fact a question asks for: "when" and "where" near its start (or "what
-    year", "which date"), "how many", "how much"."""
+    year", "which date"), "how many", "how much", "how long" (or "until when")."""
     found = words(text)
-    head = found[:3]
     joined = f" {' '.join(found)} "
+    for until in (" until when ", " till when "):  # a limit, not a date: "how long"
+        joined = joined.replace(until, " how long ")
+    found = joined.split()
+    head = found[:3]
     asked = {i for i in INTENTS if (i in head if " " not in i else f" {i} " in joined)}
     if _WHEN.search(" ".join(found)):
         asked.add("when")

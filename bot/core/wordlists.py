@@ -32,6 +32,7 @@ FILLER = frozenset(
     new newest fine okay question centre center toward towards run one date year month day
     meant view opinion perspective activity activities aspect aspects
     said told gave given shown saw seen went gone came took taken knew known thought
+    able well
     """.split()
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.

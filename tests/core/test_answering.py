@@ -120,3 +120,10 @@ def test_synonyms_reach_the_article_wording(engine: Engine) -> None:
     moratorium = engine.answer("Is the moratorium on surveillance technology permanent?")
     assert ban.entry is not None
     assert ban.entry == moratorium.entry
+
+
+def test_until_when_asks_how_long_not_for_a_date(engine: Engine) -> None:
+    until = engine.answer("until when should the moratorium last?")
+    assert until.entry is not None
+    assert "at least until" in until.entry.quote
+    assert not engine.answer("How long has Mary Lawlor been a special rapporteur?").answered
