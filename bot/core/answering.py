@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from bot.core.matching import EntryIndex, Scored
 from bot.core.model import Entry, KnowledgeBase, Person
 from bot.core.normalize import Normalizer, clean, fold, words
-from bot.core.question_shape import focus_words, intents, strip_address
+from bot.core.question_shape import asks_which_members, focus_words, intents, strip_address
 
 MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
 ANSWER_THRESHOLD = 0.5
@@ -102,6 +102,8 @@ class Engine:
         # The thing asked about ("which *country*", "Khan's *husband*") must be the entry's.
         focus = {t for w in focus_words(text) for t in self.normalizer.tokens(w)}
         if focus & set(best.unexplained):
+            return "unknown-words"
+        if asks_which_members(text, self.kb.entries[best.index].quote):
             return "unknown-words"
         total = sum(self.index.weight(t) for t in tokens)
         missing = sum(self.index.weight(t) for t in best.unexplained)

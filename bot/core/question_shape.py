@@ -60,3 +60,21 @@ _ADDRESS = re.compile(
 def strip_address(text: str) -> str:
     """The question without a leading "hey Rapporteur," that names the bot."""
     return _ADDRESS.sub("", text)
+
+
+_WHICH = re.compile(r"\bwhich\s+(?:of\s+the\s+|other\s+)?([a-z]+)")
+
+
+def asks_which_members(question: str, quote: str) -> bool:
+    """ "Which journalists were targeted?" of a quote that only lists journalists among others
+    ("... human rights defenders, journalists, and political leaders"): the article names the
+    group, not which of its members, so the quote does not answer it."""
+    quote = straighten(quote.lower())
+    for word in _WHICH.findall(straighten(question.lower())):
+        if word in STOPWORDS or len(word) < 4:
+            continue
+        root = re.escape(word[: max(4, len(word) - 2)])  # "journalists" ~ "journalist"
+        # A list item: after ", " or "and ", and itself followed by ",", "and" or the end.
+        if re.search(rf"(?:, |\band ){root}\w*(?: \w+)?(?:,| and\b|$)", quote):
+            return True
+    return False

@@ -127,3 +127,11 @@ def test_until_when_asks_how_long_not_for_a_date(engine: Engine) -> None:
     assert until.entry is not None
     assert "at least until" in until.entry.quote
     assert not engine.answer("How long has Mary Lawlor been a special rapporteur?").answered
+
+
+def test_which_members_of_a_listed_group_is_not_answered_by_the_list(engine: Engine) -> None:
+    # The article says journalists were among those targeted, never which ones.
+    assert engine.answer("Were journalists among those targeted?").answered
+    assert not engine.answer("Which journalists were targeted?").answered
+    # "Which rights" is answered: the article names them.
+    assert engine.answer("Which rights do these practices violate?").answered

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.normalize import Normalizer, clean, fold
-from bot.core.question_shape import strip_address
+from bot.core.question_shape import asks_which_members, strip_address
 
 VOCAB = "irene khan group nso kaye present presenting international amnesty rights council"
 NORMALIZER = Normalizer(
@@ -50,3 +50,11 @@ def test_talking_to_the_bot_by_name_is_not_a_question_about_rapporteurs() -> Non
     assert strip_address("hey Rapporteur, how's it going?") == "how's it going?"
     assert strip_address("Rapporteur: who is David Kaye?") == "who is David Kaye?"
     assert strip_address("who are the rapporteurs?") == "who are the rapporteurs?"
+
+
+def test_asks_which_members_only_of_a_listed_item() -> None:
+    quote = "devices of human rights defenders, journalists, and political leaders"
+    assert asks_which_members("Which journalists?", quote)
+    assert asks_which_members("which political leaders were hacked", quote)
+    assert not asks_which_members("Which devices?", quote)
+    assert not asks_which_members("Were journalists targeted?", quote)
