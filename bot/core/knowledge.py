@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import fields
+from typing import Any, TypeVar
 
 import yaml
 
@@ -49,11 +50,43 @@ FILES = (
 SOURCE_FILE = "source/article.txt"
 __all__ = ["FILES", "SOURCE_FILE", "KnowledgeError", "Problem", "load"]
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_Record = TypeVar("_Record", Speaker, Paragraph, Entry, TimelineEvent, Demand, Person)
 
 
 def load(files: Mapping[str, str]) -> KnowledgeBase:
     """Validate every file and build the knowledge base; raise KnowledgeError with all problems."""
     check = _Checker()
+    parsed = _parse_all(check, files)
+    art = check.top(
+        "article.yaml",
+        parsed["article.yaml"],
+        {"title": "string", "author": "string", "speakers": "list", "paragraphs": "list"},
+    )
+    if art is None:
+        raise KnowledgeError(check.problems)
+    speakers, paragraphs = _article(check, art, files.get(SOURCE_FILE))
+    entries, entry_ids = _entries(check, parsed["entries.yaml"], speakers, paragraphs)
+    timeline = _timeline(check, parsed["timeline.yaml"], paragraphs, entry_ids)
+    targets, demands = _demands(check, parsed["demands.yaml"], paragraphs, speakers, entry_ids)
+    people = _people(check, parsed["people.yaml"], paragraphs, entry_ids)
+    synonyms = _synonyms(check, parsed["synonyms.yaml"])
+    if check.problems:
+        raise KnowledgeError(check.problems)
+    return KnowledgeBase(
+        title=art["title"],
+        author=art["author"],
+        paragraphs=tuple(paragraphs.values()),
+        speakers=tuple(speakers.values()),
+        entries=entries,
+        timeline=timeline,
+        targets=tuple(targets.items()),
+        demands=demands,
+        people=people,
+        synonyms=synonyms,
+    )
+
+
+def _parse_all(check: _Checker, files: Mapping[str, str]) -> dict[str, Any]:
     parsed: dict[str, Any] = {}
     for name in FILES:
         if name not in files:
@@ -68,16 +101,25 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
             check.add(name, line, f"YAML syntax error: {problem}; {_yaml_fix(problem)}")
     if check.problems:
         raise KnowledgeError(check.problems)
+    return parsed
 
-    art = check.top(
-        "article.yaml",
-        parsed["article.yaml"],
-        {"title": "string", "author": "string", "speakers": "list", "paragraphs": "list"},
-    )
-    if art is None:
-        raise KnowledgeError(check.problems)
+
+def _build(cls: type[_Record], item: LineDict) -> _Record:
+    """A record from a checked mapping: YAML lists become tuples (null lists empty ones)."""
+    values: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name in item:
+            value = item[f.name]
+            empty = value is None and f.default == ()
+            values[f.name] = () if empty else tuple(value) if isinstance(value, list) else value
+    return cls(**values)
+
+
+def _article(
+    check: _Checker, art: LineDict, source: str | None
+) -> tuple[dict[str, Speaker], dict[int, Paragraph]]:
     speakers = {
-        s["id"]: Speaker(s["id"], s["name"])
+        s["id"]: _build(Speaker, s)
         for s in check.records("article.yaml", art, "speakers", "speaker")
     }
     paragraphs: dict[int, Paragraph] = {}
@@ -89,17 +131,23 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
                 p.key_lines["number"],
                 f"paragraph numbers must run 1, 2, 3...: expected {len(paragraphs) + 1}",
             )
-        paragraphs[number] = Paragraph(p["id"], number, p["text"])
-    _check_against_source(check, files.get(SOURCE_FILE), art, paragraphs)
+        paragraphs[number] = _build(Paragraph, p)
+    _check_against_source(check, source, art, paragraphs)
+    return speakers, paragraphs
 
-    entries_doc = check.top("entries.yaml", parsed["entries.yaml"], {"entries": "list"})
-    entry_items = (
-        check.records("entries.yaml", entries_doc, "entries", "entry") if entries_doc else []
-    )
-    entry_ids = {e["id"]: e for e in entry_items}
-    _check_phrasings(check, entry_items)
+
+def _entries(
+    check: _Checker,
+    doc: Any,
+    speakers: Mapping[str, Speaker],
+    paragraphs: Mapping[int, Paragraph],
+) -> tuple[tuple[Entry, ...], dict[str, LineDict]]:
+    top = check.top("entries.yaml", doc, {"entries": "list"})
+    items = check.records("entries.yaml", top, "entries", "entry") if top else []
+    ids = {e["id"]: e for e in items}
+    _check_phrasings(check, items)
     entries = []
-    for e in entry_items:
+    for e in items:
         ok = check.ref("entries.yaml", e, "speaker", speakers, "speaker (see article.yaml)")
         ok &= check.quote("entries.yaml", e, paragraphs)
         if e["kind"] not in ENTRY_KINDS:
@@ -108,30 +156,24 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
                 e.key_lines["kind"],
                 f"kind {e['kind']!r} is unknown: use one of {', '.join(ENTRY_KINDS)}",
             )
-        for i, rel in enumerate(e.get("related") or []):
-            if rel not in entry_ids or rel == e["id"]:
-                line = e.key_lines["related"] + (i if len(e["related"]) > 1 else 0)
-                close = _closest(rel, entry_ids)
+        related = e.get("related")
+        lines = related.item_lines if isinstance(related, LineList) else []
+        for rel, line in zip(related or [], lines, strict=True):
+            if rel not in ids or rel == e["id"]:
+                close = _closest(rel, ids)
                 hint = f"did you mean {close!r}?" if close else "remove it"
                 check.add("entries.yaml", line, f"related {rel!r} is not another entry: {hint}")
         if ok:
-            entries.append(
-                Entry(
-                    id=e["id"],
-                    question=e["question"],
-                    alternates=tuple(e["alternates"]),
-                    answer=e["answer"],
-                    quote=e["quote"],
-                    paragraph=e["paragraph"],
-                    speaker=e["speaker"],
-                    kind=e["kind"],
-                    related=tuple(e.get("related") or ()),
-                )
-            )
+            entries.append(_build(Entry, e))
+    return tuple(entries), ids
 
-    timeline = []
-    tl_doc = check.top("timeline.yaml", parsed["timeline.yaml"], {"events": "list"})
-    for t in check.records("timeline.yaml", tl_doc, "events", "event") if tl_doc else []:
+
+def _timeline(
+    check: _Checker, doc: Any, paragraphs: Mapping[int, Paragraph], entry_ids: Mapping[str, Any]
+) -> tuple[TimelineEvent, ...]:
+    top = check.top("timeline.yaml", doc, {"events": "list"})
+    events = []
+    for t in check.records("timeline.yaml", top, "events", "event") if top else []:
         ok = check.quote("timeline.yaml", t, paragraphs)
         ok &= check.ref("timeline.yaml", t, "entry", entry_ids, "entry")
         date = t.get("date")
@@ -139,97 +181,75 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
             check.add("timeline.yaml", t.key_lines["date"], "date must be YYYY-MM or YYYY-MM-DD")
             ok = False
         if ok:
-            timeline.append(
-                TimelineEvent(
-                    t["id"], date, t["when"], t["event"], t["quote"], t["paragraph"], t.get("entry")
-                )
-            )
+            events.append(_build(TimelineEvent, t))
+    return tuple(events)
 
-    demands = []
+
+def _demands(
+    check: _Checker,
+    doc: Any,
+    paragraphs: Mapping[int, Paragraph],
+    speakers: Mapping[str, Speaker],
+    entry_ids: Mapping[str, Any],
+) -> tuple[dict[str, str], tuple[Demand, ...]]:
+    top = check.top("demands.yaml", doc, {"targets": "mapping", "demands": "list"})
+    if not top:
+        return {}, ()
     targets: dict[str, str] = {}
-    dm_doc = check.top(
-        "demands.yaml", parsed["demands.yaml"], {"targets": "mapping", "demands": "list"}
-    )
-    if dm_doc:
-        raw_targets = dm_doc.get("targets")
-        if isinstance(raw_targets, dict) and all(_is_str(v) for v in raw_targets.values()):
-            targets = dict(raw_targets)
-        elif "targets" in dm_doc:
-            check.add(
-                "demands.yaml",
-                dm_doc.key_lines["targets"],
-                "targets must map ids to labels (states: All states)",
-            )
-        for d in check.records("demands.yaml", dm_doc, "demands", "demand"):
-            ok = check.quote("demands.yaml", d, paragraphs)
-            ok &= check.ref("demands.yaml", d, "by", speakers, "speaker (see article.yaml)")
-            ok &= check.ref("demands.yaml", d, "of", targets, "target (see targets: above)")
-            ok &= check.ref("demands.yaml", d, "entry", entry_ids, "entry")
-            if ok:
-                demands.append(
-                    Demand(
-                        d["id"],
-                        d["by"],
-                        d["of"],
-                        d["what"],
-                        d["quote"],
-                        d["paragraph"],
-                        d.get("entry"),
-                    )
-                )
+    raw_targets = top.get("targets")
+    if isinstance(raw_targets, dict) and all(_is_str(v) for v in raw_targets.values()):
+        targets = dict(raw_targets)
+    elif "targets" in top:
+        check.add(
+            "demands.yaml",
+            top.key_lines["targets"],
+            "targets must map ids to labels (states: All states)",
+        )
+    demands = []
+    for d in check.records("demands.yaml", top, "demands", "demand"):
+        ok = check.quote("demands.yaml", d, paragraphs)
+        ok &= check.ref("demands.yaml", d, "by", speakers, "speaker (see article.yaml)")
+        ok &= check.ref("demands.yaml", d, "of", targets, "target (see targets: above)")
+        ok &= check.ref("demands.yaml", d, "entry", entry_ids, "entry")
+        if ok:
+            demands.append(_build(Demand, d))
+    return targets, tuple(demands)
 
+
+def _people(
+    check: _Checker, doc: Any, paragraphs: Mapping[int, Paragraph], entry_ids: Mapping[str, Any]
+) -> tuple[Person, ...]:
+    top = check.top("people.yaml", doc, {"people": "list"})
     people = []
-    pp_doc = check.top("people.yaml", parsed["people.yaml"], {"people": "list"})
-    for p in check.records("people.yaml", pp_doc, "people", "person") if pp_doc else []:
+    for p in check.records("people.yaml", top, "people", "person") if top else []:
         ok = check.quote("people.yaml", p, paragraphs)
         ok &= check.ref("people.yaml", p, "entry", entry_ids, "entry")
         if p["kind"] not in PERSON_KINDS:
             check.add("people.yaml", p.key_lines["kind"], "kind must be person or organisation")
             ok = False
         if ok:
-            people.append(
-                Person(
-                    p["id"],
-                    p["name"],
-                    p["kind"],
-                    tuple(p.get("aliases") or ()),
-                    p["role"],
-                    p["quote"],
-                    p["paragraph"],
-                    p.get("entry"),
-                )
+            people.append(_build(Person, p))
+    return tuple(people)
+
+
+def _synonyms(check: _Checker, doc: Any) -> tuple[tuple[str, ...], ...]:
+    top = check.top("synonyms.yaml", doc, {"synonyms": "list"})
+    groups = top.get("synonyms") if top else None
+    if not isinstance(groups, LineList):
+        return ()
+    synonyms = []
+    seen: dict[tuple[str, ...], tuple[str, int]] = {}
+    for group, line in zip(groups, groups.item_lines, strict=True):
+        if not _is_str_list(group) or len(group) < 2:
+            check.add(
+                "synonyms.yaml",
+                line,
+                "each synonym group is a list of 2+ strings, the article's word first",
             )
-
-    synonyms: list[tuple[str, ...]] = []
-    seen_phrases: dict[tuple[str, ...], tuple[str, int]] = {}
-    sy_doc = check.top("synonyms.yaml", parsed["synonyms.yaml"], {"synonyms": "list"})
-    raw_groups = sy_doc.get("synonyms") if sy_doc else None
-    if isinstance(raw_groups, LineList):
-        for group, line in zip(raw_groups, raw_groups.item_lines, strict=True):
-            if not _is_str_list(group) or len(group) < 2:
-                check.add(
-                    "synonyms.yaml",
-                    line,
-                    "each synonym group is a list of 2+ strings, the article's word first",
-                )
-            else:
-                synonyms.append(tuple(group))
-                _check_synonym_group(check, group, line, seen_phrases)
-
-    if check.problems:
-        raise KnowledgeError(check.problems)
-    return KnowledgeBase(
-        title=art["title"],
-        author=art["author"],
-        paragraphs=tuple(paragraphs.values()),
-        speakers=tuple(speakers.values()),
-        entries=tuple(entries),
-        timeline=tuple(timeline),
-        targets=tuple(targets.items()),
-        demands=tuple(demands),
-        people=tuple(people),
-        synonyms=tuple(synonyms),
-    )
+        else:
+            synonyms.append(tuple(group))
+            _check_synonym_group(check, group, line, seen)
+    return tuple(synonyms)
 
 
 def _check_against_source(

@@ -65,11 +65,11 @@ class Person:
     id: str
     name: str
     kind: str  # "person" or "organisation"
-    aliases: tuple[str, ...]
     role: str
     quote: str
     paragraph: int
     entry: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
