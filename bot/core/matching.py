@@ -94,25 +94,39 @@ class EntryIndex:
         best: dict[int, tuple[float, int]] = {}
         canonical: dict[int, float] = {}
         fits: dict[int, list[float]] = defaultdict(list)
+        entry_of, position_of, weight_of = (
+            self._phrasing_entry,
+            self._phrasing_position,
+            self._phrasing_weight,
+        )
         for phrasing, weight in shared.items():
-            i, j = self._phrasing_entry[phrasing], self._phrasing_position[phrasing]
-            fit = 2 * weight / (total + self._phrasing_weight[phrasing])
+            i, j = entry_of[phrasing], position_of[phrasing]
+            fit = 2 * weight / (total + weight_of[phrasing])
             fits[i].append(fit)
             if j == 0:
                 canonical[i] = fit
             if i not in best or (fit, -j) > (best[i][0], -best[i][1]):
                 best[i] = (fit, j)
+        scores = {
+            i: round(
+                PHRASING_WEIGHT * best.get(i, (0.0, 0))[0] + (1 - PHRASING_WEIGHT) * c / total, 6
+            )
+            for i, c in explained.items()
+        }
+        if not scores:
+            return []
+        # Tie-breakers only for the entries that can make the cut.
+        cutoff = sorted(scores.values(), reverse=True)[:limit][-1]
         ranked = []
-        for i, covered in explained.items():
+        for i, score in scores.items():
+            if score < cutoff:
+                continue
             fit, at = best.get(i, (0.0, 0))
-            score = PHRASING_WEIGHT * fit + (1 - PHRASING_WEIGHT) * covered / total
             quote = self._quotes[i]
             focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
             # How many of its phrasings ask this same way: the entry that is *about* it.
             support = sum(1 for f in fits.get(i, ()) if f >= fit - 1e-9)
-            ranked.append(
-                (-round(score, 6), -support, -focus, -canonical.get(i, 0.0), i, at, score)
-            )
+            ranked.append((-score, -support, -focus, -canonical.get(i, 0.0), i, at, score))
         ranked.sort()
         return [
             Scored(i, score, at, tuple(t for t in tokens if t not in self._vocab[i]))
