@@ -16,7 +16,13 @@ from rapidfuzz import fuzz, process
 from bot.core.matching import EntryIndex, Scored
 from bot.core.model import Entry, KnowledgeBase, Person
 from bot.core.normalize import Normalizer, clean, fold, words
-from bot.core.question_shape import asks_which_members, focus_words, intents, strip_address
+from bot.core.question_shape import (
+    asks_which_members,
+    focus_words,
+    intents,
+    strip_address,
+    strip_mentions,
+)
 
 MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
 ANSWER_THRESHOLD = 0.5
@@ -66,7 +72,7 @@ class Engine:
 
     def answer(self, question: str) -> Answer:
         text = clean(question, MAX_QUESTION_CHARS)
-        tokens = self.normalizer.tokens(strip_address(text))
+        tokens = self.normalizer.tokens(strip_address(strip_mentions(text)))
         ranked = self.index.score(tokens) if tokens else self._close_phrasing(text)
         if not ranked:
             return Answer(text, None, 0.0, None, None, self._suggest([]), "empty")

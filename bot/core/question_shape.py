@@ -78,3 +78,12 @@ def asks_which_members(question: str, quote: str) -> bool:
         if re.search(rf"(?:, |\band ){root}\w*(?: \w+)?(?:,| and\b|$)", quote):
             return True
     return False
+
+
+# Discord mention syntax and @names: who the message pings is not part of the question.
+_MENTIONS = re.compile(r"<(?:@[!&]?|#)\d+>|@\w+")
+
+
+def strip_mentions(text: str) -> str:
+    """The question without "@everyone", "<@123>", "<#456>" and the like."""
+    return _MENTIONS.sub(" ", text)
