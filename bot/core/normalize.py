@@ -101,6 +101,8 @@ class Normalizer:
             fixed = (
                 _missing_letter(word, _FUNCTION_LIST)
                 or (len(word) >= 4 and _closest(word, self._vocab))
+                # A possessive typed without its apostrophe: "kahns" is "kahn's".
+                or (word.endswith("s") and len(word) >= 5 and _closest(word[:-1], self._vocab))
                 or word
             )
             if len(self._corrections) < _CACHE_LIMIT:

@@ -27,6 +27,8 @@ def test_typos_are_corrected_to_known_words() -> None:
     assert NORMALIZER.tokens("Irene Kahn") == NORMALIZER.tokens("irene khan")
     assert NORMALIZER.tokens("nso grup") == NORMALIZER.tokens("NSO Group")
     assert NORMALIZER.tokens("amnesty internatonal") == NORMALIZER.tokens("Amnesty International")
+    # A possessive typed without its apostrophe, misspelt too.
+    assert NORMALIZER.tokens("irene kahns") == NORMALIZER.tokens("Irene Khan's")
 
 
 def test_real_words_are_not_bent_into_known_ones() -> None:
