@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from bot.cli.common import OK, load_knowledge
 from bot.core.answering import Answer, Engine
 from bot.core.model import KnowledgeBase
+from bot.core.question_shape import asks_for_help
 from bot.core.render import answer_card, card_to_text, help_card, why_card
 
 QUIT = frozenset({"quit", "exit", "q", ":q", "bye"})
@@ -57,7 +58,7 @@ def chat_loop(engine: Engine, kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) 
             continue
         if command in QUIT:
             return OK
-        if command == "help":
+        if asks_for_help(text):
             card = help_card(console=True)
         elif command == "why" and last is not None:
             card = why_card(last, kb)

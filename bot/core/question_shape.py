@@ -87,3 +87,13 @@ _MENTIONS = re.compile(r"<(?:@[!&]?|#)\d+>|@\w+")
 def strip_mentions(text: str) -> str:
     """The question without "@everyone", "<@123>", "<#456>" and the like."""
     return _MENTIONS.sub(" ", text)
+
+
+_HELP = frozenset(
+    {"help", "commands", "what can you do", "how do i use you", "how does this work", "?"}
+)
+
+
+def asks_for_help(text: str) -> bool:
+    """ "help", "what can you do?": a request for the bot's help, not a question to answer."""
+    return " ".join(words(text)) in _HELP or text.strip() == "?"

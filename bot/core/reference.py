@@ -164,8 +164,8 @@ _CONSOLE_COMMANDS = (
 )
 _EXAMPLES = (
     "• Who exposed Pegasus?\n"
-    "• What did David Kaye recommend in 2019?\n"
-    "• What should Israel disclose?\n"
+    "• What did David Kaye's 2019 report recommend?\n"
+    "• What do the experts ask Israel to reveal?\n"
     "• Who is Mary Lawlor?"
 )
 

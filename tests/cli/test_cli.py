@@ -265,3 +265,10 @@ def test_usage_errors_exit_2(capsys):
     assert main(["no-such-command"]) == 2
     assert main(["source", "-p", "three"]) == 2
     capsys.readouterr()
+
+
+def test_chat_answers_a_request_for_help_with_the_help(kb, engine):
+    out = io.StringIO()
+    assert chat_loop(engine, kb, io.StringIO("what can you do?\n"), out) == 0
+    assert "Examples" in out.getvalue()
+    assert "Questions the article can answer" not in out.getvalue()

@@ -11,6 +11,7 @@ import re
 import discord
 from discord.ext import commands
 
+from bot.core.question_shape import asks_for_help
 from bot.core.render import help_card
 from bot.discord_app import notices
 from bot.discord_app.answers import Asker
@@ -52,7 +53,7 @@ class Mentions(commands.Cog):
         if wait > 0:
             notice = notices.cooldown(wait, self.cooldown.rate, self.cooldown.per)
             await message.reply(notice, mention_author=False)
-        elif not question:
+        elif not question or asks_for_help(question):
             await message.reply(embed=to_embed(help_card()), mention_author=False)
         else:
             await reply_answer(message, self.asker, question)
