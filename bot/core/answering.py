@@ -49,7 +49,10 @@ class Answer:
     matched: Candidate | None  # the best candidate, kept for "Why this answer?" even on declines
     runner_up: Candidate | None
     suggestions: tuple[Entry, ...]  # up to 3 questions the article can answer (on declines)
-    reason: str  # "answered", "empty", "weak", "ambiguous" or "unknown-words"
+    # "answered", or why not: "empty" (no words to match), "weak", "ambiguous" (two unrelated
+    # entries tie), "unknown-words", "question-kind" (a when/where/how-many the entry doesn't
+    # answer), "asked-about" (the thing asked for is not what the entry tells)
+    reason: str
 
     @property
     def answered(self) -> bool:
@@ -102,15 +105,15 @@ class Engine:
     def _decline_reason(self, text: str, tokens: tuple[str, ...], ranked: list[Scored]) -> str:
         best = ranked[0]
         if not intents(text) <= self._intents[best.index]:
-            return "unknown-words"
+            return "question-kind"
         if any(not self.index.knows(t) for t in best.unexplained):
             return "unknown-words"
         # The thing asked about ("which *country*", "Khan's *husband*") must be the entry's.
         focus = {t for w in focus_words(text) for t in self.normalizer.tokens(w)}
         if focus & set(best.unexplained):
-            return "unknown-words"
+            return "asked-about"
         if asks_which_members(text, self.kb.entries[best.index].quote):
-            return "unknown-words"
+            return "asked-about"
         total = sum(self.index.weight(t) for t in tokens)
         missing = sum(self.index.weight(t) for t in best.unexplained)
         if total and missing / total > MAX_UNEXPLAINED:

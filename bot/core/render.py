@@ -63,6 +63,14 @@ _WHY = {
     "unknown-words": (
         "Your question has key words that the best match knows nothing about, so I declined."
     ),
+    "question-kind": (
+        "You asked when, where, how many or how long, and the best match says nothing of the "
+        "kind, so I declined."
+    ),
+    "asked-about": (
+        "The best match mentions what you asked about but doesn't give the detail you asked "
+        "for, so I declined."
+    ),
 }
 
 
