@@ -32,15 +32,14 @@ class EntryIndex:
     """An inverted index of entries' tokens with IDF weights."""
 
     def __init__(self, entries: Sequence[Entry], normalizer: Normalizer) -> None:
-        self._normalizer = normalizer
-        self._phrasings: list[list[frozenset[str]]] = []
+        by_entry: list[list[frozenset[str]]] = []  # each entry's phrasings as token sets
         self._vocab: list[frozenset[str]] = []
         self._quotes: list[frozenset[str]] = []
         for entry in entries:
             phrasings = [frozenset(normalizer.tokens(p)) for p in entry.phrasings]
             own = normalizer.tokens(f"{entry.answer} {entry.quote}")
             self._quotes.append(frozenset(normalizer.tokens(entry.quote)))
-            self._phrasings.append(phrasings)
+            by_entry.append(phrasings)
             self._vocab.append(frozenset().union(*phrasings, own))
         df: dict[str, int] = defaultdict(int)
         for vocab in self._vocab:
@@ -58,7 +57,7 @@ class EntryIndex:
         self._phrasing_position: list[int] = []
         self._phrasing_weight: list[float] = []
         self._phrasing_postings: dict[str, list[int]] = defaultdict(list)
-        for i, phrasings in enumerate(self._phrasings):
+        for i, phrasings in enumerate(by_entry):
             for j, phrasing in enumerate(phrasings):
                 for token in phrasing:
                     self._phrasing_postings[token].append(len(self._phrasing_entry))

@@ -109,9 +109,6 @@ class Normalizer:
                 self._corrections[word] = fixed
         return fixed
 
-    def is_known(self, word: str) -> bool:
-        return word in self._known
-
     def tokens(self, text: str) -> tuple[str, ...]:
         """Content stems of `text`: typos fixed, synonyms mapped, no stopwords, no repeats."""
         surface = [self.correct(w) for w in words(text)]
