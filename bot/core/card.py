@@ -14,12 +14,19 @@ class Field:
     inline: bool = False
 
 
+# What a card is, so each surface can mark it (Discord: the colour bar).
+TONE_ANSWER = "answer"
+TONE_DECLINE = "decline"
+TONE_INFO = "info"
+
+
 @dataclass(frozen=True)
 class Card:
     title: str
     description: str
     fields: tuple[Field, ...] = ()
     footer: str = ""
+    tone: str = TONE_INFO
 
 
 _KEEP = 1500  # description characters kept before trailing fields are dropped
@@ -45,6 +52,7 @@ def fit(card: Card) -> Card:
         description=limits.cut(card.description, limits.DESCRIPTION),
         fields=tuple(_field(f) for f in card.fields[: limits.FIELDS]),
         footer=limits.cut(card.footer, limits.FOOTER),
+        tone=card.tone,
     )
     # Over the total: shorten the description (keeping its start), then drop trailing fields.
     excess = total_length(fitted) - limits.EMBED_TOTAL

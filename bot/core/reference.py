@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bot.core import limits
 from bot.core.card import Card, Field, fit
@@ -170,13 +170,33 @@ _EXAMPLES = (
 )
 
 
-def help_card(console: bool = False) -> Card:
-    """What the bot does, its commands (Discord's, or the console's), and examples."""
+def help_card(
+    kb: KnowledgeBase | None = None,
+    *,
+    console: bool = False,
+    commands: Mapping[str, str] | None = None,
+) -> Card:
+    """What the bot does, its commands (Discord's, or the console's), and examples.
+
+    `commands` maps a command name to how to show it (Discord: a clickable `</ask:ID>`).
+    """
     description = (
         "I answer questions about one news article with exact quotes from it: the short "
         "answer, the quote, who said it and the paragraph. If the article doesn't cover a "
         "question, I say so instead of guessing."
     )
-    commands = _CONSOLE_COMMANDS if console else _DISCORD_COMMANDS
-    fields = (Field("Commands", commands), Field("Examples", _EXAMPLES))
+    listed = _CONSOLE_COMMANDS if console else _DISCORD_COMMANDS
+    fields = (Field("Commands", listed), Field("Examples", _EXAMPLES))
     return fit(Card("Rapporteur", description, fields))
+
+
+def timeline_pages(kb: KnowledgeBase) -> tuple[Card, ...]:
+    """The timeline as cards that each fit one screen, in order."""
+    return (timeline_card(kb),)
+
+
+def demands_pages(
+    kb: KnowledgeBase, by: str | None = None, of: str | None = None
+) -> tuple[Card, ...]:
+    """The demands as cards that each fit one screen, in order."""
+    return (demands_card(kb, by, of),)

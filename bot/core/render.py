@@ -9,19 +9,21 @@ from __future__ import annotations
 import re
 
 from bot.core.answering import Answer, Candidate
-from bot.core.card import Card, Field, fit, within_limits
+from bot.core.card import TONE_ANSWER, TONE_DECLINE, Card, Field, fit, within_limits
 from bot.core.limits import cut, escape, split_message
 from bot.core.model import Entry, KnowledgeBase
 from bot.core.reference import (
     attribution,
     block_quote,
     demands_card,
+    demands_pages,
     echo,
     help_card,
     nobody_card,
     paragraph_card,
     source_card,
     timeline_card,
+    timeline_pages,
     who_card,
 )
 
@@ -33,6 +35,7 @@ __all__ = [
     "card_to_text",
     "cut",
     "demands_card",
+    "demands_pages",
     "escape",
     "help_card",
     "nobody_card",
@@ -40,7 +43,9 @@ __all__ = [
     "percent",
     "source_card",
     "split_message",
+    "suggestion_label",
     "timeline_card",
+    "timeline_pages",
     "who_card",
     "why_card",
     "within_limits",
@@ -84,7 +89,7 @@ def answer_card(answer: Answer, kb: KnowledgeBase) -> Card:
     title = asked or "(empty question)"
     if answer.entry is None:
         said = _DECLINE.get(answer.reason, _DECLINE_DEFAULT) if asked else _NO_QUESTION
-        return fit(Card(title, said, _try_asking(answer)))
+        return fit(Card(title, said, _try_asking(answer), tone=TONE_DECLINE))
     entry = answer.entry
     description = "\n\n".join(
         (
@@ -94,7 +99,7 @@ def answer_card(answer: Answer, kb: KnowledgeBase) -> Card:
         )
     )
     footer = f"Quoted verbatim from the article · confidence {percent(answer.confidence)}"
-    return fit(Card(title, description, footer=footer))
+    return fit(Card(title, description, footer=footer, tone=TONE_ANSWER))
 
 
 def _try_asking(answer: Answer) -> tuple[Field, ...]:
@@ -102,6 +107,11 @@ def _try_asking(answer: Answer) -> tuple[Field, ...]:
         return ()
     lines = "\n".join(f"• {escape(e.question)}" for e in answer.suggestions[:3])
     return (Field("Questions the article can answer", lines),)
+
+
+def suggestion_label(answer: Answer, suggestion: Entry) -> str:
+    """The text of a suggestion button under a decline."""
+    return f"Did you mean: {suggestion.question}"
 
 
 def why_card(answer: Answer, kb: KnowledgeBase) -> Card:
