@@ -7,6 +7,7 @@ import pytest
 from bot.core.answering import Engine
 from bot.core.model import KnowledgeBase
 from bot.knowledge_files import load_dir
+from bot.lexicon_files import english
 
 
 @pytest.fixture(scope="session")
@@ -16,4 +17,4 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def engine(kb: KnowledgeBase) -> Engine:
-    return Engine(kb)
+    return Engine(kb, english())

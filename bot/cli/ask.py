@@ -11,6 +11,7 @@ from bot.cli.common import OK, load_knowledge
 from bot.core.answering import Engine
 from bot.core.model import KnowledgeBase
 from bot.core.render import answer_card, answer_json, card_to_text
+from bot.lexicon_files import english
 
 
 def register(subparsers: Any) -> None:
@@ -31,7 +32,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     kb = load_knowledge(args)
-    engine = Engine(kb)
+    engine = Engine(kb, english())
     if args.question:
         print(_render(engine, kb, " ".join(args.question), args.json), flush=True)
         return OK

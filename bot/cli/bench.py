@@ -23,6 +23,7 @@ from bot.core.baseline import NaiveBaseline
 from bot.core.evaluation import Report, score
 from bot.core.render import answer_json
 from bot.knowledge_files import read_dir
+from bot.lexicon_files import english
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "eval" / "dev.yaml"
 
@@ -67,7 +68,7 @@ def _load_ms(directory: Path, loads: int) -> list[float]:
 def _allocated_mb(directory: Path) -> float:
     """Peak Python allocations while loading the knowledge and building the engine."""
     tracemalloc.start()
-    Engine(knowledge.load(read_dir(directory)))
+    Engine(knowledge.load(read_dir(directory)), english())
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak / 2**20
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     dev = read_questions(args.questions)
     texts = [q.question for q in dev]
     repeated = texts * max(math.ceil(args.count / len(texts)), 1) if texts else []
-    engine, baseline = Engine(kb), NaiveBaseline(kb)
+    engine, baseline = Engine(kb, english()), NaiveBaseline(kb)
 
     loads = _load_ms(directory, args.loads)
     engine_us = _per_question_us(engine.answer, repeated)

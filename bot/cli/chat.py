@@ -11,6 +11,7 @@ from bot.core.answering import Answer, Engine
 from bot.core.model import KnowledgeBase
 from bot.core.question_shape import asks_for_help
 from bot.core.render import answer_card, card_to_text, help_card, why_card
+from bot.lexicon_files import english
 
 QUIT = frozenset({"quit", "exit", "q", ":q", "bye"})
 PROMPT = "you> "
@@ -31,7 +32,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     kb = load_knowledge(args)
-    return chat_loop(Engine(kb), kb, sys.stdin, sys.stdout)
+    return chat_loop(Engine(kb, english()), kb, sys.stdin, sys.stdout)
 
 
 def chat_loop(engine: Engine, kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:

@@ -14,6 +14,7 @@ from bot.core.answering import Engine
 from bot.core.evaluation import EvalFileError, EvalQuestion, Report, parse_questions, score
 from bot.core.limits import cut
 from bot.core.render import answer_json
+from bot.lexicon_files import english
 
 
 def register(subparsers: Any) -> None:
@@ -58,7 +59,7 @@ def _share(text: str) -> float:
 def run(args: argparse.Namespace) -> int:
     questions = read_questions(args.file)
     kb = load_knowledge(args)
-    engine = Engine(kb)
+    engine = Engine(kb, english())
     report = score(questions, lambda q: answer_json(engine.answer(q), kb))
     failures = _failures(report, args.min_answered, args.min_declined)
     print(

@@ -21,6 +21,7 @@ from bot.core.render import (
     timeline_card,
     who_card,
 )
+from bot.lexicon_files import english
 
 
 def register(subparsers: Any) -> None:
@@ -63,7 +64,7 @@ def _demands(args: argparse.Namespace) -> int:
 def _who(args: argparse.Namespace) -> int:
     kb = load_knowledge(args)
     name = " ".join(args.name)
-    found = Engine(kb).find_people(name, limit=1)
+    found = Engine(kb, english()).find_people(name, limit=1)
     return _show(who_card(found[0], kb) if found else nobody_card(name, kb))
 
 

@@ -20,6 +20,7 @@ from bot.cli.common import FAILED, OK, USAGE, default_knowledge_dir, fail, load_
 from bot.config import ConfigError, Settings
 from bot.core.answering import Engine
 from bot.core.model import KnowledgeBase
+from bot.lexicon_files import english
 
 DOTENV = Path(".env")
 REJECTED_TOKEN = 4004  # the gateway's close code for a token it does not accept
@@ -81,7 +82,7 @@ def _run(args: argparse.Namespace) -> int:
     kb = _knowledge(args, settings)
     if settings.discord_token is None:
         print("rapporteur: DISCORD_TOKEN is not set: starting the console chat", file=sys.stderr)
-        return chat_loop(Engine(kb), kb, sys.stdin, sys.stdout)
+        return chat_loop(Engine(kb, english()), kb, sys.stdin, sys.stdout)
     from bot.discord_app.client import run_bot
 
     _serve(settings, run_bot(settings, kb, sync=args.sync))

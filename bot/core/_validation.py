@@ -70,6 +70,7 @@ SPECS: dict[str, _Spec] = {
         "paragraph": _NUMBER,
         "speaker": _TEXT,
         "kind": _TEXT,
+        "kinds": _LIST,
         "related": _LIST,
     },
     "event": {
@@ -208,7 +209,8 @@ class _Checker:
             self.add(
                 file,
                 item.key_lines["paragraph"],
-                f"paragraph {number} does not exist: the article has 1 to {len(paragraphs)}",
+                f"paragraph {number} does not exist: the article has 1 to {max(paragraphs)}"
+                + (" (and 0, its headline and byline)" if 0 in paragraphs else ""),
             )
             return False
         quote, text = item["quote"], paragraphs[number].text

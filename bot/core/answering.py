@@ -1,37 +1,40 @@
 """Pick the entry that answers a question, or decline with suggestions. Deterministic.
 
-Confidence is the match score of the chosen entry, from 0 to 1 (see matching.py): the share of
-the question's weighted words that the entry explains, blended with how closely the question
-fits one of the entry's curated phrasings. The engine answers only when the confidence reaches
-ANSWER_THRESHOLD *and* every key word of the question is known to that entry; otherwise it
-declines, and a decline's confidence is kept below the threshold.
+The question is read once (question.py). Matching ranks entries (matching.py); the best entry
+that answers the question's kind is checked by the named rules in checks.py; confidence is the
+calibrated probability that the answer is right (calibration.py). The engine answers only when
+every check passes and the confidence reaches ANSWER_THRESHOLD; a decline's confidence stays
+below it.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.core.calibration import IDENTITY
+from bot.core.checks import Match, Profile, Reason, first_failure, kind_fits
+from bot.core.lexicon import English
 from bot.core.matching import EntryIndex, Scored
 from bot.core.model import Entry, KnowledgeBase, Person
-from bot.core.normalize import Normalizer, clean, fold, words
-from bot.core.question_shape import (
-    asks_which_members,
-    focus_words,
-    intents,
-    strip_address,
-    strip_mentions,
-)
+from bot.core.normalize import Normalizer, clean, fold, stem, words
+from bot.core.question import Kind, Question, QuestionReader, is_negated, name_parts
+from bot.core.wordlists import STOPWORDS
 
 MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
 ANSWER_THRESHOLD = 0.5
 AMBIGUITY_MARGIN = 0.03  # two unrelated entries closer than this: the question is ambiguous...
 AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
-MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
+KIND_SLACK = 0.25  # how far below the best an entry of the asked kind may score and still answer
+RANKED = 8  # entries considered per question
 SUGGESTIONS = 3
 NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Irene Kahn") to find its person
 CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to match a phrasing
+
+__all__ = ["ANSWER_THRESHOLD", "Answer", "Candidate", "Engine", "Reason"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +48,12 @@ class Candidate:
 class Answer:
     question: str  # the user's text, cleaned of control characters and cut to the limit
     entry: Entry | None  # None: declined
-    confidence: float  # 0..1
+    confidence: float  # 0..1: the chance the answer is right
     matched: Candidate | None  # the best candidate, kept for "Why this answer?" even on declines
     runner_up: Candidate | None
     suggestions: tuple[Entry, ...]  # up to 3 questions the article can answer (on declines)
-    # "answered", or why not: "empty" (no words to match), "weak", "ambiguous" (two unrelated
-    # entries tie), "unknown-words", "question-kind" (a when/where/how-many the entry doesn't
-    # answer), "asked-about" (the thing asked for is not what the entry tells)
-    reason: str
+    reason: str  # a checks.Reason value: "answered", or why not
+    detail: str = ""  # what the reason is about, e.g. the unknown name ("david lawlor")
 
     @property
     def answered(self) -> bool:
@@ -62,36 +63,111 @@ class Answer:
 class Engine:
     """The answering engine over one validated, read-only knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, english: English) -> None:
         self.kb = kb
-        self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb))
+        self.english = english
+        self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb), english)
         self.index = EntryIndex(kb.entries, self.normalizer)
+        people = [(p.id, (p.name, *p.aliases), p.kind == "person") for p in kb.people]
+        self.reader = QuestionReader(
+            self.normalizer, name_parts(people, STOPWORDS, english), self.index.knows
+        )
+        self.calibration = kb.calibration or IDENTITY
+        self._profiles = [self._profile(e) for e in kb.entries]
+        self._quote_df = Counter(t for p in self._profiles for t in p.quote_tokens)
         self._questions = [fold(e.question) for e in kb.entries]
-        self._intents = [frozenset().union(*map(intents, e.phrasings)) for e in kb.entries]
         self._phrasings = [
             (fold(p), i, j) for i, e in enumerate(kb.entries) for j, p in enumerate(e.phrasings)
         ]
         self._names = [(fold(n), p) for p in kb.people for n in (p.name, *p.aliases)]
 
-    def answer(self, question: str) -> Answer:
-        text = clean(question, MAX_QUESTION_CHARS)
-        tokens = self.normalizer.tokens(strip_address(strip_mentions(text)))
-        ranked = self.index.score(tokens) if tokens else self._close_phrasing(text)
-        if not ranked:
-            return Answer(text, None, 0.0, None, None, self._suggest([]), "empty")
-        best = self._candidate(ranked[0])
-        runner_up = self._candidate(ranked[1]) if len(ranked) > 1 else None
-        reason = self._decline_reason(text, tokens, ranked)
-        if reason:
-            confidence = min(best.score, ANSWER_THRESHOLD - 0.01)
-            return Answer(text, None, confidence, best, runner_up, self._suggest(ranked), reason)
-        return Answer(text, best.entry, best.score, best, runner_up, (), "answered")
+    def _profile(self, entry: Entry) -> Profile:
+        negated = frozenset(i for i, p in enumerate(entry.phrasings) if is_negated(words(p)))
+        own = [*words(entry.quote), *words(entry.answer)]
+        return Profile(
+            kinds=frozenset(Kind(k) for k in entry.kinds),
+            negated=negated,
+            evidence=frozenset(stem(w) for w in own),
+            quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
+            answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
+            open_question="whether" in words(entry.quote),
+        )
 
-    def _close_phrasing(self, text: str) -> list[Scored]:
+    def read(self, question: str) -> Question:
+        return self.reader.read(clean(question, MAX_QUESTION_CHARS))
+
+    def answer(self, question: str) -> Answer:
+        q = self.read(question)
+        ranked = self.index.score(q.tokens, RANKED) if q.tokens else self._close_phrasing(q)
+        if not ranked:
+            return Answer(q.text, None, 0.0, None, None, self._suggest([]), Reason.EMPTY)
+        chosen = self._choose(q, ranked)
+        runner_up = next((s for s in ranked if s is not chosen), None)
+        best = self._candidate(chosen)
+        second = self._candidate(runner_up) if runner_up else None
+        features = self.features(q, chosen, ranked)
+        confidence = round(self.calibration.probability(features), 3)
+        reason = self._reason(q, chosen, ranked, confidence)
+        if reason is not Reason.ANSWERED:
+            capped = min(confidence, ANSWER_THRESHOLD - 0.01)
+            detail = q.swapped if reason is Reason.UNKNOWN_NAME else ""
+            suggestions = self._suggest(ranked)
+            return Answer(q.text, None, capped, best, second, suggestions, reason, detail)
+        return Answer(q.text, best.entry, confidence, best, second, (), Reason.ANSWERED)
+
+    def _choose(self, q: Question, ranked: list[Scored]) -> Scored:
+        """The best entry that answers the question's kind (and, for a negated question, fits
+        it with a negated phrasing), if it scores near the best."""
+        floor = ranked[0].score - KIND_SLACK
+        for scored in ranked:
+            if scored.score < floor:
+                break
+            profile = self._profiles[scored.index]
+            negation_fits = not q.negated or scored.phrasing in profile.negated
+            if kind_fits(q, profile) and negation_fits:
+                return scored
+        return ranked[0]
+
+    def _reason(self, q: Question, chosen: Scored, ranked: list[Scored], p: float) -> Reason:
+        entry = self.kb.entries[chosen.index]
+        profile = self._profiles[chosen.index]
+        match = Match(q, entry, chosen, profile, self.index, self.english, self._quote_df)
+        failed = first_failure(match)
+        if failed is not None:
+            return failed
+        if self._margin(chosen, ranked) < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:
+            return Reason.AMBIGUOUS
+        return Reason.ANSWERED if p >= ANSWER_THRESHOLD else Reason.WEAK
+
+    def features(self, q: Question, chosen: Scored, ranked: list[Scored]) -> dict[str, float]:
+        """The calibration model's inputs for answering `q` with `chosen` (see calibration)."""
+        profile = self._profiles[chosen.index]
+        return {
+            "score": chosen.score,
+            "fit": chosen.fit,
+            "coverage": chosen.coverage,
+            "margin": self._margin(chosen, ranked),
+            "kind_known": 1.0 if q.kinds and q.kinds & profile.kinds else 0.0,
+            "content_words": math.log1p(len(q.tokens)),
+            "corrections": float(q.corrections),
+            "demoted": 0.0 if chosen is ranked[0] else 1.0,
+        }
+
+    def _margin(self, chosen: Scored, ranked: list[Scored]) -> float:
+        """How far `chosen` leads the best entry that would give a different answer."""
+        entry = self.kb.entries[chosen.index]
+        others = [
+            s.score
+            for s in ranked
+            if s is not chosen and not _agree(entry, self.kb.entries[s.index])
+        ]
+        return round(chosen.score - max(others, default=0.0), 6)
+
+    def _close_phrasing(self, q: Question) -> list[Scored]:
         """For questions made only of common words ("what is this article about?"):
         a near-verbatim match with a curated phrasing, or nothing."""
         found = process.extractOne(
-            fold(text),
+            fold(q.core),
             [p for p, _, _ in self._phrasings],
             scorer=fuzz.ratio,
             processor=None,
@@ -100,40 +176,8 @@ class Engine:
         if found is None:
             return []
         _, entry, phrasing = self._phrasings[found[2]]
-        return [Scored(entry, found[1] / 100, phrasing, ())]
-
-    def _decline_reason(self, text: str, tokens: tuple[str, ...], ranked: list[Scored]) -> str:
-        best = ranked[0]
-        if not intents(text) <= self._intents[best.index]:
-            return "question-kind"
-        if any(not self.index.knows(t) for t in best.unexplained):
-            return "unknown-words"
-        # The thing asked about ("which *country*", "Khan's *husband*") must be the entry's.
-        focus = {t for w in focus_words(text) for t in self.normalizer.tokens(w)}
-        if focus & set(best.unexplained):
-            return "asked-about"
-        if asks_which_members(text, self.kb.entries[best.index].quote):
-            return "asked-about"
-        total = sum(self.index.weight(t) for t in tokens)
-        missing = sum(self.index.weight(t) for t in best.unexplained)
-        if total and missing / total > MAX_UNEXPLAINED:
-            return "unknown-words"
-        if best.score < ANSWER_THRESHOLD:
-            return "weak"
-        close = (
-            len(ranked) > 1
-            and best.score < AMBIGUITY_CEILING
-            and best.score - ranked[1].score < AMBIGUITY_MARGIN
-        )
-        if close and not self._agree(self.kb.entries[best.index], self.kb.entries[ranked[1].index]):
-            return "ambiguous"
-        return ""
-
-    @staticmethod
-    def _agree(a: Entry, b: Entry) -> bool:
-        """Two entries agree when either would answer: same passage, or linked as related."""
-        same_passage = a.paragraph == b.paragraph and (a.quote in b.quote or b.quote in a.quote)
-        return same_passage or b.id in a.related or a.id in b.related
+        score = found[1] / 100
+        return [Scored(entry, score, phrasing, (), score, 1.0)]
 
     def _candidate(self, scored: Scored) -> Candidate:
         entry = self.kb.entries[scored.index]
@@ -173,6 +217,12 @@ class Engine:
         best = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1]))
         people = {p.id: p for p in self.kb.people}
         return [people[pid] for pid, _ in best[:limit]]
+
+
+def _agree(a: Entry, b: Entry) -> bool:
+    """Two entries agree when either would answer: same passage, or linked as related."""
+    same_passage = a.paragraph == b.paragraph and (a.quote in b.quote or b.quote in a.quote)
+    return same_passage or b.id in a.related or a.id in b.related
 
 
 def _vocabulary(kb: KnowledgeBase) -> list[str]:

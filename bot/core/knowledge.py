@@ -38,6 +38,7 @@ from bot.core.model import (
     Speaker,
     TimelineEvent,
 )
+from bot.core.question import KIND_NAMES, phrasing_kinds
 
 FILES = (
     "article.yaml",
@@ -64,7 +65,10 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
     )
     if art is None:
         raise KnowledgeError(check.problems)
-    speakers, paragraphs = _article(check, art, files.get(SOURCE_FILE))
+    speakers, body = _article(check, art, files.get(SOURCE_FILE))
+    header = _header(files.get(SOURCE_FILE))
+    # Paragraph 0 is the headline and byline: what the title and author entries cite.
+    paragraphs = {0: Paragraph("header", 0, header), **body} if header else body
     entries, entry_ids = _entries(check, parsed["entries.yaml"], speakers, paragraphs)
     timeline = _timeline(check, parsed["timeline.yaml"], paragraphs, entry_ids)
     targets, demands = _demands(check, parsed["demands.yaml"], paragraphs, speakers, entry_ids)
@@ -75,7 +79,8 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
     return KnowledgeBase(
         title=art["title"],
         author=art["author"],
-        paragraphs=tuple(paragraphs.values()),
+        paragraphs=tuple(body.values()),
+        header=header,
         speakers=tuple(speakers.values()),
         entries=entries,
         timeline=timeline,
@@ -163,9 +168,38 @@ def _entries(
                 close = _closest(rel, ids)
                 hint = f"did you mean {close!r}?" if close else "remove it"
                 check.add("entries.yaml", line, f"related {rel!r} is not another entry: {hint}")
+        ok &= _check_kinds(check, e)
         if ok:
             entries.append(_build(Entry, e))
     return tuple(entries), ids
+
+
+def _check_kinds(check: _Checker, e: LineDict) -> bool:
+    """`kinds` lists known kinds, and every phrasing asks one of them (or none: "NSO Group")."""
+    declared = e.get("kinds") or []
+    unknown = [k for k in declared if k not in KIND_NAMES]
+    if unknown:
+        line = e.key_lines.get("kinds", e.line)
+        check.add("entries.yaml", line, f"kinds {unknown} unknown: use {', '.join(KIND_NAMES)}")
+        return False
+    if not declared:
+        return True
+    alternates = e.get("alternates")
+    lines = [e.key_lines.get("question", e.line)]
+    lines += alternates.item_lines if isinstance(alternates, LineList) else []
+    ok = True
+    for phrasing, line in zip([e["question"], *(alternates or [])], lines, strict=False):
+        asked = {k.value for k in phrasing_kinds(phrasing)}
+        if asked and not asked & set(declared):
+            wanted = ", ".join(sorted(asked))
+            check.add(
+                "entries.yaml",
+                line,
+                f"this phrasing asks {wanted}, which the entry's kinds {declared} leave out: "
+                "add the kind to `kinds` if the quote answers it, or move the phrasing",
+            )
+            ok = False
+    return ok
 
 
 def _timeline(
@@ -250,6 +284,14 @@ def _synonyms(check: _Checker, doc: Any) -> tuple[tuple[str, ...], ...]:
             synonyms.append(tuple(group))
             _check_synonym_group(check, group, line, seen)
     return tuple(synonyms)
+
+
+def _header(source: str | None) -> str:
+    """The source's headline and byline blocks, verbatim, or "" without a byline."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", source or "") if b.strip()]
+    if len(blocks) < 2 or not blocks[1].lower().startswith("by "):
+        return ""
+    return f"{blocks[0]}\n\n{blocks[1]}"
 
 
 def _check_against_source(

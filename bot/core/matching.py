@@ -26,6 +26,8 @@ class Scored:
     score: float  # 0..1
     phrasing: int  # index into entry.phrasings of the best phrasing
     unexplained: tuple[str, ...]  # question tokens this entry's vocabulary does not contain
+    fit: float = 0.0  # how well the best phrasing fits (weighted F1), 0..1
+    coverage: float = 0.0  # share of the question's weight the entry's vocabulary explains
 
 
 class EntryIndex:
@@ -125,9 +127,16 @@ class EntryIndex:
             focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
             # How many of its phrasings ask this same way: the entry that is *about* it.
             support = sum(1 for f in fits.get(i, ()) if f >= fit - 1e-9)
-            ranked.append((-score, -support, -focus, -canonical.get(i, 0.0), i, at, score))
+            ranked.append((-score, -support, -focus, -canonical.get(i, 0.0), i, at, score, fit))
         ranked.sort()
         return [
-            Scored(i, score, at, tuple(t for t in tokens if t not in self._vocab[i]))
-            for *_, i, at, score in ranked[:limit]
+            Scored(
+                i,
+                score,
+                at,
+                tuple(t for t in tokens if t not in self._vocab[i]),
+                fit,
+                explained[i] / total,
+            )
+            for *_, i, at, score, fit in ranked[:limit]
         ]

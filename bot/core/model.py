@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.core.calibration import Calibration
+
 ENTRY_KINDS = ("fact", "demand", "warning", "event", "person", "organisation", "meta")
 PERSON_KINDS = ("person", "organisation")
 
@@ -32,6 +34,7 @@ class Entry:
     speaker: str
     kind: str
     related: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # the kinds of question it answers (question.Kind values)
 
     @property
     def phrasings(self) -> tuple[str, ...]:
@@ -84,6 +87,8 @@ class KnowledgeBase:
     demands: tuple[Demand, ...]
     people: tuple[Person, ...]
     synonyms: tuple[tuple[str, ...], ...]  # each group: the article's word first
+    calibration: Calibration | None = None  # confidence model; None: the match score
+    header: str = ""  # the headline and byline, verbatim: "paragraph 0" for quotes
     _entries_by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -93,6 +98,9 @@ class KnowledgeBase:
         return self._entries_by_id[entry_id]
 
     def paragraph(self, number: int) -> Paragraph:
+        """Paragraph `number` of the body; 0 is the headline and byline."""
+        if number == 0:
+            return Paragraph("header", 0, self.header)
         return self.paragraphs[number - 1]
 
     def speaker(self, speaker_id: str) -> Speaker:
@@ -103,5 +111,6 @@ class KnowledgeBase:
 
     @property
     def text(self) -> str:
-        """The article body: paragraphs joined by blank lines; every quote is a substring."""
-        return "\n\n".join(p.text for p in self.paragraphs)
+        """The article: headline and byline, then the paragraphs, joined by blank lines; every
+        quote is a substring."""
+        return "\n\n".join([self.header] * bool(self.header) + [p.text for p in self.paragraphs])

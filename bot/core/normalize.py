@@ -14,7 +14,8 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core.wordlists import FILLER, FUNCTION_WORDS, STOPWORDS
+from bot.core.lexicon import English
+from bot.core.wordlists import FILLER, FUNCTION_WORDS, SLANG, STOPWORDS
 
 # Zero-width and bidi controls are invisible but break matching; other C0/C1 controls are junk.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
@@ -39,7 +40,8 @@ def fold(text: str) -> str:
     """Lower case, no accents, straight quotes, no possessive 's, only [a-z0-9] and spaces."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join(_NON_WORD.sub(" ", _POSSESSIVE.sub(r"\1", plain)).replace("'", "").split())
+    # Apostrophes go before other punctuation, so "didn't" is one word, "didnt".
+    return " ".join(_NON_WORD.sub(" ", _POSSESSIVE.sub(r"\1", plain).replace("'", "")).split())
 
 
 def words(text: str) -> list[str]:
@@ -55,9 +57,16 @@ def stem(word: str) -> str:
 
 
 class Normalizer:
-    """Text -> content stems, knowing the knowledge base's vocabulary and synonyms."""
+    """Text -> content stems, knowing the knowledge base's vocabulary and synonyms, and which
+    words are English (a real word is never "corrected" into another: "flaw" is not "law")."""
 
-    def __init__(self, vocabulary: Iterable[str], synonyms: Iterable[Iterable[str]]) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        synonyms: Iterable[Iterable[str]],
+        english: English,
+    ) -> None:
+        self._english = english
         self._corrections: dict[str, str] = {}
         groups = [[words(phrase) for phrase in group] for group in synonyms]
         vocab_counts: dict[str, int] = {}
@@ -98,20 +107,51 @@ class Normalizer:
             return word
         fixed = self._corrections.get(word)
         if fixed is None:
-            fixed = (
-                _missing_letter(word, _FUNCTION_LIST)
-                or (len(word) >= 4 and _closest(word, self._vocab))
-                # A possessive typed without its apostrophe: "kahns" is "kahn's".
-                or (word.endswith("s") and len(word) >= 5 and _closest(word[:-1], self._vocab))
-                or word
-            )
+            fixed = self._english_word(word) if self._english.is_word(word) else self._typo(word)
             if len(self._corrections) < _CACHE_LIMIT:
                 self._corrections[word] = fixed
         return fixed
 
+    def _english_word(self, word: str) -> str:
+        # A real word stays itself, except two letters swapped into a name ("kahn" -> "khan").
+        found = _closest(word, self._vocab)
+        return found if found and sorted(found) == sorted(word) else word
+
+    def _typo(self, word: str) -> str:
+        return (
+            _missing_letter(word, _FUNCTION_LIST)
+            or (len(word) >= 4 and _closest(word, self._vocab))
+            # A possessive typed without its apostrophe: "kahns" is "kahn's".
+            or (word.endswith("s") and len(word) >= 5 and _closest(word[:-1], self._vocab))
+            or word
+        )
+
+    def surface(self, text: str) -> list[str]:
+        """The folded words of `text`, chat spellings written out ("ppl", "talkin") and typos
+        fixed (no synonyms, no stemming)."""
+        return [self.correct(w) for w in self.spelled_out(words(text))]
+
+    def spelled_out(self, found: list[str]) -> list[str]:
+        out: list[str] = []
+        for word in found:
+            if word in SLANG:
+                out.extend(SLANG[word].split())
+            elif (
+                word.endswith("in")
+                and not self._english.is_word(word)
+                and (self._english.is_word(word + "g"))
+            ):
+                out.append(word + "g")  # "talkin" is "talking"
+            else:
+                out.append(word)
+        return out
+
     def tokens(self, text: str) -> tuple[str, ...]:
         """Content stems of `text`: typos fixed, synonyms mapped, no stopwords, no repeats."""
-        surface = [self.correct(w) for w in words(text)]
+        return self.tokens_of(self.surface(text))
+
+    def tokens_of(self, surface: list[str]) -> tuple[str, ...]:
+        """Content stems of already corrected words (see `surface`)."""
         stems = [stem(w) for w in surface]
         stop = [
             w in STOPWORDS or s in self._stop_stems for w, s in zip(surface, stems, strict=True)

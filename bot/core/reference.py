@@ -30,7 +30,8 @@ def block_quote(text: str) -> str:
 
 
 def attribution(kb: KnowledgeBase, paragraph: int) -> str:
-    return f"Paragraph {paragraph} of *{escape(kb.title)}*, by {escape(kb.author)}"
+    where = f"Paragraph {paragraph}" if paragraph else "The headline and byline"
+    return f"{where} of *{escape(kb.title)}*, by {escape(kb.author)}"
 
 
 def _cited(quote: str, paragraph: int) -> str:
@@ -40,6 +41,8 @@ def _cited(quote: str, paragraph: int) -> str:
 def paragraph_card(kb: KnowledgeBase, number: int) -> Card:
     """Paragraph `number` verbatim, or a clear message when there is no such paragraph."""
     total = len(kb.paragraphs)
+    if number == 0 and kb.header:
+        return fit(Card("Headline and byline", escape(kb.header), footer=kb.title))
     if not 1 <= number <= total:
         return fit(Card(f"No paragraph {number}", f"The article has paragraphs 1 to {total}."))
     footer = f"{kb.title}, by {kb.author}"

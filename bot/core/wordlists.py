@@ -29,11 +29,153 @@ FILLER = frozenset(
     brief quick simple plain word phrase term wording language line quote come put take make
     let use do deal also again else besides other etc whether somewhere somehow single
     around roughly approximately nearly almost about latest recent recently current currently
-    new newest fine okay question centre center toward towards run one date year month day
+    new newest fine okay question centre center toward towards one date year month day
     meant view opinion perspective activity activities aspect aspects
     said told gave given shown saw seen went gone came took taken knew known thought
-    able well
+    able well talk talking talked talks here lol lmao lmfao haha hahaha btw tbh ngl imo imho
+    kinda sorta stuff try trying tried tries guy guys dude another similar
     """.split()
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
 STOPWORDS = FUNCTION_WORDS | FILLER
+
+# Chat wrappers: words and phrases people put around a question in a chat, stripped from its
+# start and end before its form is read ("ok so ... or what??", "yo can someone explain ...").
+CHAT_OPENERS = tuple(
+    phrase.split()
+    for phrase in """
+    can someone please explain | can someone explain | can anyone explain | can you explain
+    can someone tell me | can anyone tell me | can you tell me | could you tell me
+    could someone tell me | could someone explain | could you explain | does anyone know
+    does anybody know | do you know | anyone know | anybody know | someone explain
+    i was wondering | i am wondering | im wondering | i wonder | i want to know
+    i wanna know | i would like to know | id like to know | i need to know | help me understand
+    quick question | real quick | genuine question | honest question | dumb question
+    stupid question | noob question | sorry if this is dumb | sorry | for real | be honest
+    explain | tell me | remind me | pls | plz | please | yo | hey | hi | hello | hiya | sup
+    ok | okay | k | so | wait | well | lol | lmao | lmfao | rofl | omg | um | umm | uh | hmm
+    hm | bruh | bro | dude | guys | folks | yall | friends | everyone | btw | also | and | but
+    like | actually | honestly | tbh | ngl | fr | srsly | seriously | bot | just | hmmm
+    """.split("|")
+)
+CHAT_CLOSERS = tuple(
+    phrase.split()
+    for phrase in """
+    or what | or not | or something | or something like that | or nah | or no | right | correct
+    tho | though | pls | please | thanks | thank you | thanks in advance | thx | ty | lol | lmao
+    haha | fr | for real | ngl | tbh | yeah | ok | okay | i guess | i think | i mean | exactly
+    again | i dont get it | i dont understand | i dont know | i do not know | i dont remember
+    i forgot | no idea | if you know | if anyone knows | if that makes sense | asking for a friend
+    never heard of him | never heard of her | never heard of them | never heard of it
+    just curious | im curious | im confused | confused | here | in the article | in this article
+    """.split("|")
+)
+# Negation and contrast: a question with one of these asks something else than without it.
+NEGATIONS = frozenset(
+    """
+    not never nobody none neither nor except excluding besides didnt doesnt dont isnt wasnt
+    arent werent cant cannot wont havent hasnt hadnt shouldnt couldnt wouldnt mustnt aint
+    """.split()
+)
+NEGATION_PHRASES = (("other", "than"), ("apart", "from"), ("aside", "from"), ("no", "one"))
+# "not just the sale but also the use" adds, it does not negate.
+NOT_NEGATING = (("not", "just"), ("not", "only"), ("never", "heard"))
+# Tag questions ("..., is it?", "..., right?") ask for confirmation of the statement before.
+PRONOUNS = frozenset("it they he she this that there we you i".split())
+# A leading negative auxiliary asks for confirmation, not the opposite ("wasnt there ...?").
+NEGATIVE_AUXILIARIES = frozenset(
+    "didnt doesnt dont isnt wasnt arent werent havent hasnt hadnt cant wont".split()
+)
+AUXILIARIES = frozenset(
+    """
+    is are was were am do does did has have had can could will would should shall may might
+    must isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt cant couldnt wont
+    wouldnt shouldnt
+    """.split()
+)
+# Words that keep a verb from asserting that something happened: "would lift", "want banned".
+NON_ASSERTING = frozenset(
+    """
+    would could should will can might may must shall wud cud shud want wants wanted wanting
+    call calls calling called urge urges urged urging ask asks asked asking demand demands
+    demanded recommend recommended recommends propose proposed suggest suggested need needs
+    hope seek seeks push pushing plan planned intend aim if whether until till before
+    """.split()
+)
+PAST_AUXILIARIES = frozenset("did was were had been didnt wasnt werent hadnt".split())
+PERFECT_AUXILIARIES = frozenset("has have hasnt havent".split())  # past only before a participle
+# After one of these a premise verb is a noun: "the ban", "an end date", "2019 ban".
+DETERMINERS = frozenset(
+    "the a an this that these those its their his her our your my any no".split()
+)
+# Outcomes a question may wrongly take for granted ("When did the ban end?", "Why did Khan
+# resign?"): answered only by an entry whose own quote or answer says so (by stem).
+PREMISE_VERBS = frozenset(
+    """
+    resign resigned quit quitted fire fired sack sacked fine fined sue sued arrest arrested jail
+    jailed imprison imprisoned convict convicted sentence sentenced prosecute prosecuted punish
+    punished sanction sanctioned ban banned lift lifted end ended sign signed ratify ratified
+    approve approved enact enacted veto vetoed repeal repealed overturn overturned withdraw
+    withdrew withdrawn cancel cancelled canceled apologise apologised apologize apologized deny
+    denied comply complied win won lose lost die
+    died kill killed murder murdered elect elected appoint appointed hire hired close closed
+    shut launch launched acquire acquired buy bought stop stopped halt halted expire expired
+    collapse collapsed
+    """.split()
+)
+IRREGULAR_PAST = frozenset("quit won lost bought shut withdrew withdrawn".split())
+
+# Chat spellings, written out before typo correction ("ppl" is "people", "r" is "are").
+SLANG = {
+    "ppl": "people",
+    "peeps": "people",
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "wud": "would",
+    "cud": "could",
+    "shud": "should",
+    "abt": "about",
+    "bc": "because",
+    "bcoz": "because",
+    "cuz": "because",
+    "cos": "because",
+    "coz": "because",
+    "govt": "government",
+    "govts": "governments",
+    "gov": "government",
+    "govs": "governments",
+    "thx": "thanks",
+    "pls": "please",
+    "plz": "please",
+    "y": "why",
+    "n": "and",
+    "b4": "before",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "dunno": "do not know",
+    "idk": "i do not know",
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "hw": "how",
+    "whos": "who is",
+    "whats": "what is",
+    "wheres": "where is",
+    "hows": "how is",
+    "smth": "something",
+    "sth": "something",
+    "sb": "somebody",
+    "ppls": "people",
+    "yr": "year",
+    "yrs": "years",
+    "info": "information",
+    "w": "with",
+    "tho": "though",
+    "thru": "through",
+    "nd": "and",
+    "wen": "when",
+    "bout": "about",
+    "wher": "where",
+}

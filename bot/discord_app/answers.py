@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.core.answering import Answer, Engine
 from bot.core.model import KnowledgeBase
+from bot.lexicon_files import english
 
 _log = logging.getLogger("rapporteur.answers")
 
@@ -20,7 +21,7 @@ class Asker:
 
     @classmethod
     def for_kb(cls, kb: KnowledgeBase) -> Asker:
-        return cls(Engine(kb), kb)
+        return cls(Engine(kb, english()), kb)
 
     def ask(self, question: str, command: str) -> Answer:
         answer = self.engine.answer(question)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.lexicon import NO_ENGLISH
 from bot.core.normalize import Normalizer, clean, fold
 from bot.core.question_shape import asks_which_members, strip_address
 
@@ -9,6 +10,7 @@ VOCAB = "irene khan group nso kaye present presenting international amnesty righ
 NORMALIZER = Normalizer(
     VOCAB.split(),
     [["moratorium", "ban", "pause"], ["mobile devices", "phones"], ["david kaye", "dave kaye"]],
+    NO_ENGLISH,
 )
 
 

@@ -207,9 +207,11 @@ def test_any_text_gives_a_valid_card_and_json(kb, engine, text):
 def test_paragraph_card_in_and_out_of_range(kb):
     assert render.paragraph_card(kb, 1).description == escape(kb.paragraphs[0].text)
     last = len(kb.paragraphs)
-    for number in (0, last + 1, -5):
+    for number in (last + 1, -5):
         card = render.paragraph_card(kb, number)
         assert card.description == f"The article has paragraphs 1 to {last}."
+    # Paragraph 0 is the headline and byline, which the title and author answers cite.
+    assert render.paragraph_card(kb, 0).description == escape(kb.header)
 
 
 def test_demands_keeps_kaye_2019_apart_from_the_experts(kb):

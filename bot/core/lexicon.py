@@ -1,0 +1,41 @@
+"""What is an English word, and how common: the language, not the article. Pure.
+
+Built by the shell from a frequency list (word, count); the core never reads the file itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+
+class English:
+    """An English word list with counts: `is_word` and `zipf` (log10 of uses per billion)."""
+
+    def __init__(self, counts: Iterable[tuple[str, int]]) -> None:
+        self._counts = {word: count for word, count in counts if count > 0}
+        self._total = sum(self._counts.values()) or 1
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def is_word(self, word: str) -> bool:
+        return word in self._counts
+
+    def zipf(self, word: str) -> float:
+        """About 7 for "the", 5 for "news", 3 for "moratorium", 0 for what is not English."""
+        count = self._counts.get(word)
+        return math.log10(count * 1e9 / self._total) if count else 0.0
+
+
+NO_ENGLISH = English(())  # for tests of the matcher alone: every word is unknown English
+
+
+def parse_counts(text: str) -> list[tuple[str, int]]:
+    """`word count` lines (SymSpell's frequency-dictionary format) as pairs; junk lines skipped."""
+    pairs = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit():
+            pairs.append((parts[0].lower(), int(parts[1])))
+    return pairs
