@@ -12,7 +12,7 @@ DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 def read_dir(directory: Path) -> dict[str, str]:
     """Every knowledge file that exists under `directory`, by its name relative to it."""
-    names = (*knowledge.FILES, knowledge.SOURCE_FILE)
+    names = (*knowledge.FILES, *knowledge.OPTIONAL_FILES, knowledge.SOURCE_FILE)
     return {
         name: (directory / name).read_text(encoding="utf-8")
         for name in names

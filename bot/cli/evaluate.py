@@ -11,7 +11,15 @@ from typing import Any
 
 from bot.cli.common import FAILED, OK, USAGE, fail, load_knowledge
 from bot.core.answering import Engine
-from bot.core.evaluation import EvalFileError, EvalQuestion, Report, parse_questions, score
+from bot.core.calibration import expected_calibration_error, reliability
+from bot.core.evaluation import (
+    EvalFileError,
+    EvalQuestion,
+    Report,
+    answered_pairs,
+    parse_questions,
+    score,
+)
 from bot.core.limits import cut
 from bot.core.render import answer_json
 from bot.lexicon_files import english
@@ -42,6 +50,14 @@ def register(subparsers: Any) -> None:
         help="fail under this share of unanswerable questions declined (95 or 0.95)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    parser.add_argument(
+        "--calibration",
+        action="store_true",
+        help="also print the reliability table (confidence band, answers, share right) and ECE",
+    )
+    parser.add_argument(
+        "--plot", type=Path, metavar="PNG", help="write the reliability diagram (needs matplotlib)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -65,9 +81,62 @@ def run(args: argparse.Namespace) -> int:
     print(
         json.dumps(_as_json(report, failures), ensure_ascii=False) if args.json else _text(report)
     )
+    if args.calibration:
+        print(reliability_text(report))
+    if args.plot:
+        plot_reliability(report, args.plot)
     for failure in failures:
         print(f"rapporteur eval: {failure}", file=sys.stderr)
     return FAILED if failures else OK
+
+
+def reliability_text(report: Report) -> str:
+    """The reliability table of the answers given, the expected calibration error, and the
+    share of answers that are wrong at confidence 0.8 or more."""
+    pairs = answered_pairs(report)
+    bands = reliability(pairs)
+    lines = ["  confidence   answers   right   mean confidence"]
+    for band in bands:
+        share = "-" if band.share_right is None else f"{band.share_right * 100:.0f}%"
+        mean = f"{band.mean_confidence:.2f}" if band.count else "-"
+        lines.append(
+            f"  {band.low:.1f}-{band.high:.1f}    {band.count:>7}   {share:>5}   {mean:>15}"
+        )
+    confident_wrong = sum(1 for c, right in pairs if c >= 0.8 and not right)
+    share_wrong = confident_wrong / len(pairs) if pairs else 0.0
+    lines += [
+        f"  expected calibration error: {expected_calibration_error(bands):.3f}",
+        f"  wrong at confidence >= 0.8: {confident_wrong} of {len(pairs)} answers "
+        f"({share_wrong * 100:.1f}%)",
+    ]
+    return "\n".join(lines)
+
+
+def plot_reliability(report: Report, path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib import pyplot
+    except ImportError:
+        raise fail("--plot needs matplotlib: .venv/bin/pip install -e '.[plot]'") from None
+    bands = [b for b in reliability(answered_pairs(report)) if b.count]
+    figure, axes = pyplot.subplots(figsize=(4.5, 4.5), dpi=120)
+    axes.plot([0.5, 1], [0.5, 1], linestyle="--", color="grey", label="perfectly calibrated")
+    axes.plot(
+        [b.mean_confidence for b in bands],
+        [b.share_right or 0.0 for b in bands],
+        marker="o",
+        label="answers",
+    )
+    for band in bands:
+        axes.annotate(str(band.count), (band.mean_confidence, band.share_right or 0.0))
+    axes.set(xlabel="confidence", ylabel="share right", xlim=(0.45, 1.02), ylim=(0, 1.02))
+    axes.set_title("Reliability of answers (labels: answers per band)", fontsize=9)
+    axes.legend(loc="lower right", fontsize=8)
+    figure.tight_layout()
+    figure.savefig(path)
+    print(f"wrote {path}")
 
 
 def read_questions(path: Path) -> list[EvalQuestion]:

@@ -34,7 +34,7 @@ SUGGESTIONS = 3
 NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Irene Kahn") to find its person
 CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to match a phrasing
 
-__all__ = ["ANSWER_THRESHOLD", "Answer", "Candidate", "Engine", "Reason"]
+__all__ = ["ANSWER_THRESHOLD", "Answer", "Assessment", "Candidate", "Engine", "Reason"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,14 @@ class Answer:
     @property
     def answered(self) -> bool:
         return self.entry is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    answer: Answer
+    candidate: Entry | None  # the entry it would answer with, declined or not
+    features: dict[str, float]  # the calibration model's inputs (empty without a candidate)
+    failed: Reason | None  # the check that declined it; None when only confidence decided
 
 
 class Engine:
@@ -97,23 +105,31 @@ class Engine:
         return self.reader.read(clean(question, MAX_QUESTION_CHARS))
 
     def answer(self, question: str) -> Answer:
+        return self.assess(question).answer
+
+    def assess(self, question: str) -> Assessment:
+        """The answer, with what the calibration model saw (for `rapporteur calibrate`)."""
         q = self.read(question)
         ranked = self.index.score(q.tokens, RANKED) if q.tokens else self._close_phrasing(q)
         if not ranked:
-            return Answer(q.text, None, 0.0, None, None, self._suggest([]), Reason.EMPTY)
+            empty = Answer(q.text, None, 0.0, None, None, self._suggest([]), Reason.EMPTY)
+            return Assessment(empty, None, {}, Reason.EMPTY)
         chosen = self._choose(q, ranked)
         runner_up = next((s for s in ranked if s is not chosen), None)
         best = self._candidate(chosen)
         second = self._candidate(runner_up) if runner_up else None
         features = self.features(q, chosen, ranked)
         confidence = round(self.calibration.probability(features), 3)
-        reason = self._reason(q, chosen, ranked, confidence)
+        failed = self._failed_check(q, chosen, ranked)
+        reason = failed or (Reason.ANSWERED if confidence >= ANSWER_THRESHOLD else Reason.WEAK)
         if reason is not Reason.ANSWERED:
             capped = min(confidence, ANSWER_THRESHOLD - 0.01)
             detail = q.swapped if reason is Reason.UNKNOWN_NAME else ""
             suggestions = self._suggest(ranked)
-            return Answer(q.text, None, capped, best, second, suggestions, reason, detail)
-        return Answer(q.text, best.entry, confidence, best, second, (), Reason.ANSWERED)
+            answer = Answer(q.text, None, capped, best, second, suggestions, reason, detail)
+        else:
+            answer = Answer(q.text, best.entry, confidence, best, second, (), Reason.ANSWERED)
+        return Assessment(answer, best.entry, features, failed)
 
     def _choose(self, q: Question, ranked: list[Scored]) -> Scored:
         """The best entry that answers the question's kind (and, for a negated question, fits
@@ -128,7 +144,7 @@ class Engine:
                 return scored
         return ranked[0]
 
-    def _reason(self, q: Question, chosen: Scored, ranked: list[Scored], p: float) -> Reason:
+    def _failed_check(self, q: Question, chosen: Scored, ranked: list[Scored]) -> Reason | None:
         entry = self.kb.entries[chosen.index]
         profile = self._profiles[chosen.index]
         match = Match(q, entry, chosen, profile, self.index, self.english, self._quote_df)
@@ -137,7 +153,7 @@ class Engine:
             return failed
         if self._margin(chosen, ranked) < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:
             return Reason.AMBIGUOUS
-        return Reason.ANSWERED if p >= ANSWER_THRESHOLD else Reason.WEAK
+        return None
 
     def features(self, q: Question, chosen: Scored, ranked: list[Scored]) -> dict[str, float]:
         """The calibration model's inputs for answering `q` with `chosen` (see calibration)."""

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from bot.core._yaml_lines import LineDict, LineList, parse
+from bot.core.answering import Engine
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
 
@@ -120,3 +121,34 @@ def score(questions: list[EvalQuestion], ask: Callable[[str], Mapping[str, objec
         got = ask(question.question)
         results.append(Result(question, got, is_right(got, question.expect)))
     return Report(tuple(results))
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """One question as the calibration model sees it: its features, and whether answering
+    with the engine's candidate would be right."""
+
+    features: Mapping[str, float]
+    right: bool
+
+
+def labelled(questions: list[EvalQuestion], engine: Engine) -> list[Labelled]:
+    """The questions the checks let through to the confidence model, labelled."""
+    rows = []
+    for question in questions:
+        assessed = engine.assess(question.question)
+        if assessed.failed is not None or assessed.candidate is None:
+            continue
+        entry = assessed.candidate
+        as_answered = {"answered": True, "quote": entry.quote, "answer": entry.answer}
+        rows.append(Labelled(assessed.features, is_right(as_answered, question.expect)))
+    return rows
+
+
+def answered_pairs(report: Report) -> list[tuple[float, bool]]:
+    """(confidence, right) of every question the engine answered."""
+    return [
+        (float(str(r.got.get("confidence", 0.0))), r.right)
+        for r in report.results
+        if r.got.get("answered")
+    ]

@@ -6,10 +6,11 @@ Every mistake becomes a Problem with file, line, what is wrong and how to fix it
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import fields
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 import yaml
 
@@ -27,6 +28,7 @@ from bot.core._validation import (
     _yaml_fix,
 )
 from bot.core._yaml_lines import LineDict, LineList, parse
+from bot.core.calibration import FEATURES, Calibration
 from bot.core.model import (
     ENTRY_KINDS,
     PERSON_KINDS,
@@ -48,8 +50,9 @@ FILES = (
     "people.yaml",
     "synonyms.yaml",
 )
+OPTIONAL_FILES = ("calibration.yaml",)
 SOURCE_FILE = "source/article.txt"
-__all__ = ["FILES", "SOURCE_FILE", "KnowledgeError", "Problem", "load"]
+__all__ = ["FILES", "OPTIONAL_FILES", "SOURCE_FILE", "KnowledgeError", "Problem", "load"]
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _Record = TypeVar("_Record", Speaker, Paragraph, Entry, TimelineEvent, Demand, Person)
 
@@ -74,6 +77,7 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
     targets, demands = _demands(check, parsed["demands.yaml"], paragraphs, speakers, entry_ids)
     people = _people(check, parsed["people.yaml"], paragraphs, entry_ids)
     synonyms = _synonyms(check, parsed["synonyms.yaml"])
+    calibration = _calibration(check, files.get("calibration.yaml"))
     if check.problems:
         raise KnowledgeError(check.problems)
     return KnowledgeBase(
@@ -88,6 +92,7 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
         demands=demands,
         people=people,
         synonyms=synonyms,
+        calibration=calibration,
     )
 
 
@@ -284,6 +289,39 @@ def _synonyms(check: _Checker, doc: Any) -> tuple[tuple[str, ...], ...]:
             synonyms.append(tuple(group))
             _check_synonym_group(check, group, line, seen)
     return tuple(synonyms)
+
+
+def _calibration(check: _Checker, text: str | None) -> Calibration | None:
+    """The confidence model `rapporteur calibrate` wrote, or None without the file."""
+    if text is None:
+        return None
+    name = "calibration.yaml"
+    try:
+        doc = parse(text)
+    except yaml.YAMLError:
+        check.add(name, 1, "YAML syntax error: write it again with `rapporteur calibrate`")
+        return None
+    if not isinstance(doc, LineDict):
+        check.add(name, 1, "expected a mapping with intercept and weights")
+        return None
+    intercept, weights = doc.get("intercept"), doc.get("weights")
+    if not _is_number(intercept):
+        check.add(name, doc.key_lines.get("intercept", 1), "intercept must be a number")
+        return None
+    if not isinstance(weights, dict) or not all(_is_number(v) for v in weights.values()):
+        check.add(name, doc.key_lines.get("weights", 1), "weights must map features to numbers")
+        return None
+    unknown = sorted(set(weights) - set(FEATURES))
+    if unknown:
+        line = doc.key_lines.get("weights", 1)
+        check.add(name, line, f"unknown features {unknown}: use {', '.join(FEATURES)}")
+        return None
+    return Calibration(float(intercept), {k: float(v) for k, v in weights.items()})
+
+
+def _is_number(value: Any) -> TypeGuard[float]:
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    return number and math.isfinite(value)
 
 
 def _header(source: str | None) -> str:
