@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -34,7 +35,7 @@ SUGGESTIONS = 3
 NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Irene Kahn") to find its person
 CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to match a phrasing
 
-__all__ = ["ANSWER_THRESHOLD", "Answer", "Assessment", "Candidate", "Engine", "Reason"]
+__all__ = ["ANSWER_THRESHOLD", "Answer", "Assessment", "Candidate", "Engine", "Reason", "agree"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,10 @@ class Engine:
             evidence=frozenset(stem(w) for w in own),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
             answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
+            own_tokens=frozenset(self.normalizer.tokens(f"{entry.quote} {entry.answer}")),
+            one_word_phrasings=frozenset(
+                t for p in entry.phrasings if len(words(p)) == 1 for t in self.normalizer.tokens(p)
+            ),
             open_question="whether" in words(entry.quote),
         )
 
@@ -167,7 +172,13 @@ class Engine:
             "content_words": math.log1p(len(q.tokens)),
             "corrections": float(q.corrections),
             "demoted": 0.0 if chosen is ranked[0] else 1.0,
+            "unexplained": self._share(q.tokens, chosen.unexplained),
+            "evidence": self._share(q.tokens, [t for t in q.tokens if t in profile.own_tokens]),
         }
+
+    def _share(self, tokens: Sequence[str], part: Sequence[str]) -> float:
+        total = sum(self.index.weight(t) for t in tokens)
+        return round(sum(self.index.weight(t) for t in part) / total, 6) if total else 0.0
 
     def _margin(self, chosen: Scored, ranked: list[Scored]) -> float:
         """How far `chosen` leads the best entry that would give a different answer."""
@@ -175,7 +186,7 @@ class Engine:
         others = [
             s.score
             for s in ranked
-            if s is not chosen and not _agree(entry, self.kb.entries[s.index])
+            if s is not chosen and not agree(entry, self.kb.entries[s.index])
         ]
         return round(chosen.score - max(others, default=0.0), 6)
 
@@ -235,7 +246,7 @@ class Engine:
         return [people[pid] for pid, _ in best[:limit]]
 
 
-def _agree(a: Entry, b: Entry) -> bool:
+def agree(a: Entry, b: Entry) -> bool:
     """Two entries agree when either would answer: same passage, or linked as related."""
     same_passage = a.paragraph == b.paragraph and (a.quote in b.quote or b.quote in a.quote)
     return same_passage or b.id in a.related or a.id in b.related

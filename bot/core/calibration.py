@@ -21,6 +21,8 @@ FEATURES = (
     "content_words",  # log(1 + content words)
     "corrections",  # typo corrections applied
     "demoted",  # 1 when a higher-scoring entry was passed over for its question kind
+    "unexplained",  # share of the question's weight the entry's vocabulary leaves unexplained
+    "evidence",  # share of the question's weight found in the entry's own quote and answer
 )
 
 

@@ -17,6 +17,8 @@ from bot.core.question_shape import asks_which_members
 from bot.core.wordlists import NON_ASSERTING, STOPWORDS
 
 MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
+MIN_SCORE = 0.5  # a weaker match is no answer, whatever the confidence model says
+MIN_KEYWORDS, KEYWORDS_COVERAGE, KEYWORDS_FIT = 4, 0.95, 0.7
 MAX_TERSE_ENTRIES = 3  # a lone word more entries' quotes use than this is no topic by itself
 COMMON_ZIPF = 5.0  # nor is a word this common in English ("states", "rules", "deal")
 
@@ -37,6 +39,7 @@ class Reason(StrEnum):
     PREMISE = "premise"  # takes for granted an outcome the article doesn't state
     TERSE = "terse"  # a lone word the entry's quote is not about
     MARKUP = "markup"  # code, markup or a link, not a question
+    KEYWORDS = "keywords"  # a string of words with no question form that fits no one passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,8 @@ class Profile:
     evidence: frozenset[str]  # stems of its quote's and answer's own words
     quote_tokens: frozenset[str]  # its quote's content tokens (synonyms mapped)
     answer_tokens: frozenset[str]  # its answer's content tokens (synonyms mapped)
+    own_tokens: frozenset[str]  # its quote's and answer's content tokens
+    one_word_phrasings: frozenset[str]  # tokens of its one-word phrasings ("title")
     open_question: bool  # its quote asks "whether" rather than says (NSO "must disclose whether")
 
 
@@ -101,7 +106,7 @@ def terse(m: Match) -> Reason | None:
     if len(own) != 1 or q.kinds:
         return None
     curated = m.scored.fit >= 0.99  # a one-word phrasing of this very entry ("pegasus")
-    if m.entry.kind == "meta" and curated:
+    if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
         return None
     english = [w for w in own if m.english.is_word(w)]
     about = any(stem(w) in m.profile.evidence for w in own) or (curated and not english)
@@ -110,6 +115,20 @@ def terse(m: Match) -> Reason | None:
     common = "-" not in q.text and any(m.english.zipf(w) >= COMMON_ZIPF for w in english)
     distinctive = all(m.quote_df.get(t, 0) <= MAX_TERSE_ENTRIES for t in q.tokens)
     return None if about and not common and (distinctive or curated) else Reason.TERSE
+
+
+def keywords(m: Match) -> Reason | None:
+    """Four or more words with no question form must all belong to one entry and fit one of
+    its phrasings well: "working group business rights states" is a salad, not a search."""
+    q = m.question
+    if q.kinds or len(q.tokens) < MIN_KEYWORDS:
+        return None
+    coherent = m.scored.coverage >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
+    return None if coherent else Reason.KEYWORDS
+
+
+def weak(m: Match) -> Reason | None:
+    return Reason.WEAK if m.scored.score < MIN_SCORE else None
 
 
 def unsettled(m: Match) -> Reason | None:
@@ -155,6 +174,8 @@ CHECKS: tuple[Check, ...] = (
     asked_about,
     counted,
     terse,
+    keywords,
+    weak,
 )
 
 

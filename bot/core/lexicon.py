@@ -19,6 +19,10 @@ class English:
     def __len__(self) -> int:
         return len(self._counts)
 
+    def words(self) -> list[str]:
+        """Every word, most frequent first."""
+        return sorted(self._counts, key=lambda w: (-self._counts[w], w))
+
     def is_word(self, word: str) -> bool:
         return word in self._counts
 

@@ -163,6 +163,8 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
     if not found:
         return frozenset()
     start = 1 if found[0] in _PREPOSITIONS and len(found) > 1 else 0
+    if found[start] in ("what", "how") and found[start + 1 : start + 2] == ["about"]:
+        return frozenset()  # "what about NSO?" is a keyword with a prompt, not a what-question
     if found[start] in _WH:
         if start and found[0] in ("until", "till") and found[start] == "when":
             return frozenset({Kind.HOW_LONG})
@@ -171,9 +173,11 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
         return _wh_kinds(found, start)
     if found[-1] in _WH and len(found) > 1:
         return _wh_kinds(found, len(found) - 1)
-    if found[0] in AUXILIARIES or found[0] in ("if", "whether"):
+    if len(found) > 1 and (found[0] in AUXILIARIES or found[0] in ("if", "whether")):
         return frozenset({Kind.YES_NO})
-    return frozenset({Kind.YES_NO}) if ends_with_question_mark else frozenset()
+    # A statement with "?" ("the plan was dropped?"), not a lone keyword ("budget?").
+    statement = ends_with_question_mark and len(found) >= 3
+    return frozenset({Kind.YES_NO}) if statement else frozenset()
 
 
 def is_negated(found: Sequence[str]) -> bool:
@@ -268,9 +272,10 @@ class QuestionReader:
     def read(self, text: str) -> Question:
         """`text` must already be cleaned (control characters out, cut to the limit)."""
         plain = strip_address(strip_mentions(text))
-        clauses = [self._normalizer.spelled_out(words(c)) for c in _CLAUSES.split(plain)]
+        split = [self._normalizer.spelled_out(words(c)) for c in _CLAUSES.split(plain)]
+        clauses = [c for c in split if c]
         tagged = len(clauses) > 1 and is_tag(clauses[-1])
-        kept = self._topical([c for c in clauses[: -1 if tagged else None] if c])
+        kept = self._topical(clauses[: -1 if tagged else None])
         core_words = [w for c in kept for w in strip_chat(c)]
         surface = self._normalizer.surface(" ".join(core_words))
         tokens = self._normalizer.tokens_of(surface)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Words that carry no topic: function words and question words. ("my" and "your" are not:
 # a question about the reader's own phone or the bot itself is one the article cannot answer.)
 FUNCTION_WORDS = frozenset(
@@ -43,7 +45,9 @@ STOPWORDS = FUNCTION_WORDS | FILLER
 # start and end before its form is read ("ok so ... or what??", "yo can someone explain ...").
 CHAT_OPENERS = tuple(
     phrase.split()
-    for phrase in """
+    for phrase in re.split(
+        r"[|\n]",
+        """
     can someone please explain | can someone explain | can anyone explain | can you explain
     can someone tell me | can anyone tell me | can you tell me | could you tell me
     could someone tell me | could someone explain | could you explain | does anyone know
@@ -56,19 +60,25 @@ CHAT_OPENERS = tuple(
     ok | okay | k | so | wait | well | lol | lmao | lmfao | rofl | omg | um | umm | uh | hmm
     hm | bruh | bro | dude | guys | folks | yall | friends | everyone | btw | also | and | but
     like | actually | honestly | tbh | ngl | fr | srsly | seriously | bot | just | hmmm
-    """.split("|")
+    """,
+    )
+    if phrase.strip()
 )
 CHAT_CLOSERS = tuple(
     phrase.split()
-    for phrase in """
+    for phrase in re.split(
+        r"[|\n]",
+        """
     or what | or not | or something | or something like that | or nah | or no | right | correct
     tho | though | pls | please | thanks | thank you | thanks in advance | thx | ty | lol | lmao
     haha | fr | for real | ngl | tbh | yeah | ok | okay | i guess | i think | i mean | exactly
-    again | i dont get it | i dont understand | i dont know | i do not know | i dont remember
+    i dont get it | i dont understand | i dont know | i do not know | i dont remember
     i forgot | no idea | if you know | if anyone knows | if that makes sense | asking for a friend
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
-    """.split("|")
+    """,
+    )
+    if phrase.strip()
 )
 # Negation and contrast: a question with one of these asks something else than without it.
 NEGATIONS = frozenset(
