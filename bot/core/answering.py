@@ -29,6 +29,7 @@ MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
 ANSWER_THRESHOLD = 0.5
 AMBIGUITY_MARGIN = 0.03  # two unrelated entries closer than this: the question is ambiguous...
 AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
+NEGATED_FIT = 0.6  # how closely a negated question must fit a negated phrasing
 KIND_SLACK = 0.25  # how far below the best an entry of the asked kind may score and still answer
 RANKED = 8  # entries considered per question
 SUGGESTIONS = 3
@@ -137,22 +138,49 @@ class Engine:
         return Assessment(answer, best.entry, features, failed)
 
     def _choose(self, q: Question, ranked: list[Scored]) -> Scored:
-        """The best entry that answers the question's kind (and, for a negated question, fits
-        it with a negated phrasing), if it scores near the best."""
+        """The best entry that fits the question's form (its kind; for a negated question,
+        an entry curated for negation) and scores near the best or stands in the best
+        entry's paragraph (the passage that holds the answer: "why" the experts urge Israel
+        is beside the urging). When the first knows nothing of the noun asked about ("which
+        *session*"), one whose own quote or answer holds it comes first."""
         floor = ranked[0].score - KIND_SLACK
-        for scored in ranked:
-            if scored.score < floor:
-                break
-            profile = self._profiles[scored.index]
-            negation_fits = not q.negated or scored.phrasing in profile.negated
-            if kind_fits(q, profile) and negation_fits:
-                return scored
-        return ranked[0]
+        paragraph = self.kb.entries[ranked[0].index].paragraph
+        fitting = [
+            s
+            for s in ranked
+            if (s.score >= floor or (q.kinds and self.kb.entries[s.index].paragraph == paragraph))
+            and self._fits_form(q, s)
+        ]
+        if fitting and q.focus & set(fitting[0].unexplained):
+            # The first would be declined for not knowing the noun: try one that says it.
+            about = [s for s in fitting if not q.focus - self._profiles[s.index].own_tokens]
+            return next(iter(about or fitting))
+        return next(iter(fitting or ranked))
+
+    def _fits_form(self, q: Question, scored: Scored) -> bool:
+        profile = self._profiles[scored.index]
+        return kind_fits(q, profile) and (not q.negated or self.negation_fit(q, scored.index))
+
+    def negation_fit(self, q: Question, index: int) -> bool:
+        """A negated question fits an entry that has a negated phrasing close to it."""
+        entry, profile = self.kb.entries[index], self._profiles[index]
+        asked = set(q.tokens)
+        total = sum(self.index.weight(t) for t in asked)
+        for position in profile.negated:
+            phrasing = set(self.normalizer.tokens(entry.phrasings[position]))
+            shared = sum(self.index.weight(t) for t in asked & phrasing)
+            weight = sum(self.index.weight(t) for t in phrasing)
+            if total + weight and 2 * shared / (total + weight) >= NEGATED_FIT:
+                return True
+        return False
 
     def _failed_check(self, q: Question, chosen: Scored, ranked: list[Scored]) -> Reason | None:
         entry = self.kb.entries[chosen.index]
         profile = self._profiles[chosen.index]
-        match = Match(q, entry, chosen, profile, self.index, self.english, self._quote_df)
+        negation_fits = self.negation_fit(q, chosen.index)
+        match = Match(
+            q, entry, chosen, profile, self.index, self.english, self._quote_df, negation_fits
+        )
         failed = first_failure(match)
         if failed is not None:
             return failed

@@ -67,6 +67,7 @@ class Match:
     index: EntryIndex
     english: English
     quote_df: Mapping[str, int]  # token -> how many entries' quotes hold it
+    negation_fits: bool  # the entry has a negated phrasing close to the question
 
 
 def kind_fits(question: Question, profile: Profile) -> bool:
@@ -82,9 +83,9 @@ def swapped_name(m: Match) -> Reason | None:
 
 
 def negation(m: Match) -> Reason | None:
-    if m.question.negated and m.scored.phrasing not in m.profile.negated:
-        return Reason.NEGATION
-    return None
+    """A negated or contrastive question needs an entry curated for it (one with such a
+    phrasing: "besides Amnesty, who exposed Pegasus?")."""
+    return Reason.NEGATION if m.question.negated and not m.negation_fits else None
 
 
 def question_kind(m: Match) -> Reason | None:

@@ -22,6 +22,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u20
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
+_REPEATS = {2: re.compile(r"(\w)\1{2,}"), 1: re.compile(r"(\w)\1+")}
 _CACHE_LIMIT = 50_000  # bounded caches: junk input cannot grow memory without limit
 
 

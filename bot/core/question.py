@@ -193,8 +193,10 @@ def is_negated(found: Sequence[str]) -> bool:
 
 def is_tag(found: Sequence[str]) -> bool:
     """ "is it", "isnt it", "do they", "right": a tag asking to confirm what came before."""
-    aux_pronoun = len(found) in (2, 3) and found[0] in AUXILIARIES and found[-1] in PRONOUNS
-    return aux_pronoun or list(found) in (["right"], ["correct"], ["true"])
+    confirm = ("right", "true", "correct", "so")
+    aux_pronoun = len(found) in (2, 3) and found[0] in AUXILIARIES and found[1] in PRONOUNS
+    aux_pronoun = aux_pronoun and (len(found) == 2 or found[2] in (*PRONOUNS, *confirm))
+    return aux_pronoun or list(found) in ([c] for c in confirm)
 
 
 def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset()) -> tuple[str, ...]:
@@ -255,7 +257,10 @@ def swapped_name(found: Sequence[str], parts: NameParts) -> str:
 
 # Words of a clause about the asker rather than the article.
 _ASKER_WORDS = frozenset(
-    "i im ive id me my mine myself sorry thanks thank hi hello hey new noob english".split()
+    """
+    i im ive id me my mine myself we our sorry thanks thank hi hello hey new noob english
+    class homework school teacher assignment essay
+    """.split()
 )
 
 
@@ -279,8 +284,7 @@ class QuestionReader:
         core_words = [w for c in kept for w in strip_chat(c)]
         surface = self._normalizer.surface(" ".join(core_words))
         tokens = self._normalizer.tokens_of(surface)
-        first = next((strip_chat(c) for c in kept if strip_chat(c)), [])
-        asks = kinds_of(first, plain.rstrip().endswith("?"))
+        asks = self._kinds(kept, plain.rstrip().endswith("?"))
         return Question(
             text=text,
             core=" ".join(core_words),
@@ -297,6 +301,21 @@ class QuestionReader:
             markup=looks_like_markup(plain),
         )
 
+    @staticmethod
+    def _kinds(clauses: list[list[str]], question_mark: bool) -> frozenset[Kind]:
+        """The form of the first clause that has one; else a question word inside a clause
+        ("this spy program watch who is doing it"); else none."""
+        stripped = [strip_chat(c) for c in clauses]
+        for found in stripped:
+            asks = kinds_of(found, question_mark and found is stripped[-1])
+            if asks:
+                return asks
+        for found in stripped:
+            inside = [i for i, w in enumerate(found[1:-1], 1) if w in _WH and w != "which"]
+            if inside:
+                return _wh_kinds(found, inside[0])
+        return frozenset()
+
     def _counted(self, surface: list[str]) -> frozenset[str]:
         for i, pair in enumerate(itertools.pairwise(surface)):
             if pair in (("how", "many"), ("how", "much")):
@@ -311,6 +330,8 @@ class QuestionReader:
         return kept if any(self._normalizer.tokens(" ".join(c)) for c in kept) else clauses
 
     def _chatter(self, clause: list[str]) -> bool:
+        if clause in CHAT_CLOSERS or clause in CHAT_OPENERS:
+            return True
         if any(w in _WH or w in self._names.owners for w in clause):
             return False
         tokens = self._normalizer.tokens(" ".join(clause))

@@ -35,7 +35,7 @@ FILLER = frozenset(
     meant view opinion perspective activity activities aspect aspects
     said told gave given shown saw seen went gone came took taken knew known thought
     able well talk talking talked talks here lol lmao lmfao haha hahaha btw tbh ngl imo imho
-    kinda sorta stuff try trying tried tries guy guys dude another similar
+    kinda sorta stuff try trying tried tries guy guys dude another similar apart aside
     """.split()
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
@@ -60,6 +60,7 @@ CHAT_OPENERS = tuple(
     ok | okay | k | so | wait | well | lol | lmao | lmfao | rofl | omg | um | umm | uh | hmm
     hm | bruh | bro | dude | guys | folks | yall | friends | everyone | btw | also | and | but
     like | actually | honestly | tbh | ngl | fr | srsly | seriously | bot | just | hmmm
+    exactly | precisely | basically
     """,
     )
     if phrase.strip()
@@ -188,4 +189,5 @@ SLANG = {
     "wen": "when",
     "bout": "about",
     "wher": "where",
+    "rite": "right",
 }
