@@ -184,7 +184,7 @@ class Engine:
         failed = first_failure(match)
         if failed is not None:
             return failed
-        if self._margin(chosen, ranked) < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:
+        if self._margin(q, chosen, ranked) < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:
             return Reason.AMBIGUOUS
         return None
 
@@ -195,7 +195,7 @@ class Engine:
             "score": chosen.score,
             "fit": chosen.fit,
             "coverage": chosen.coverage,
-            "margin": self._margin(chosen, ranked),
+            "margin": self._margin(q, chosen, ranked),
             "kind_known": 1.0 if q.kinds and q.kinds & profile.kinds else 0.0,
             "content_words": math.log1p(len(q.tokens)),
             "corrections": float(q.corrections),
@@ -208,13 +208,16 @@ class Engine:
         total = sum(self.index.weight(t) for t in tokens)
         return round(sum(self.index.weight(t) for t in part) / total, 6) if total else 0.0
 
-    def _margin(self, chosen: Scored, ranked: list[Scored]) -> float:
-        """How far `chosen` leads the best entry that would give a different answer."""
+    def _margin(self, q: Question, chosen: Scored, ranked: list[Scored]) -> float:
+        """How far `chosen` leads the best entry that would answer the question's kind with
+        a different passage."""
         entry = self.kb.entries[chosen.index]
         others = [
             s.score
             for s in ranked
-            if s is not chosen and not agree(entry, self.kb.entries[s.index])
+            if s is not chosen
+            and not agree(entry, self.kb.entries[s.index])
+            and kind_fits(q, self._profiles[s.index])
         ]
         return round(chosen.score - max(others, default=0.0), 6)
 

@@ -80,7 +80,8 @@ COMMON_NAME_ZIPF = 5.0  # "group", "states": too common to name an organisation 
 _CLAUSES = re.compile(r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw)\b", re.I)
 _TIME_NOUNS = frozenset("year date month day time week decade".split())
 _WHY_VERBS = frozenset(
-    "made prompted led caused triggered motivated drove sparked spurred inspired pushed".split()
+    "made prompted led caused triggered motivated drove sparked spurred inspired pushed "
+    "behind".split()
 )
 _PREPOSITIONS = frozenset(
     "in on at for by to of from since until till with under after before about during".split()
@@ -105,10 +106,18 @@ _WH = {
 }
 
 
+_OR_TAIL = (["or", "is"], ["or", "are"], ["or", "am"], ["or", "was"], ["or", "do"])
+
+
 def strip_chat(found: Sequence[str]) -> list[str]:
     """The words without chat openers ("ok so", "can someone explain") and closers ("or
-    what", "lol") around them; the words themselves when nothing else would be left."""
+    what", "lol", "or is that overblown") around them; the words themselves when nothing
+    else would be left."""
     out = list(found)
+    for i in range(max(1, len(out) - 5), len(out) - 1):
+        if out[i : i + 2] in _OR_TAIL:
+            out = out[:i]
+            break
     changed = True
     while changed and out:
         changed = False
@@ -132,7 +141,10 @@ def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
     if kind is Kind.WHAT:
         if any(w in _TIME_NOUNS for w in after):
             return frozenset({Kind.WHEN})
-        if (after[:1] and after[0] in _WHY_VERBS) or "reason" in after or after == ["for"]:
+        # "what made ...", "what is behind ..."
+        verb = after[1:2] if list(after[:1]) in (["is"], ["was"]) else after[:1]
+        why_verb = any(w in _WHY_VERBS for w in verb)
+        if why_verb or "reason" in after or after == ["for"]:
             return frozenset({Kind.WHY})
         # "which experts" asks for people as often as for things.
         return frozenset({Kind.WHAT, Kind.WHO} if word == "which" else {Kind.WHAT})

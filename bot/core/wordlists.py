@@ -35,7 +35,7 @@ FILLER = frozenset(
     meant view opinion perspective activity activities aspect aspects
     said told gave given shown saw seen went gone came took taken knew known thought
     able well talk talking talked talks here lol lmao lmfao haha hahaha btw tbh ngl imo imho
-    kinda sorta stuff try trying tried tries guy guys dude another similar apart aside
+    kinda sorta stuff try trying tried tries guy guys dude another similar apart aside behind
     """.split()
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
@@ -190,4 +190,6 @@ SLANG = {
     "bout": "about",
     "wher": "where",
     "rite": "right",
+    "sry": "sorry",
+    "srry": "sorry",
 }
