@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from bot.core import article_format
 from bot.core._validation import (
     KnowledgeError,
     Problem,
@@ -23,18 +24,19 @@ from bot.core._validation import (
     _is_str,
     _is_str_list,
     _quote_fix,
-    _source_paragraphs,
     _yaml_fix,
 )
 from bot.core._yaml_lines import LineDict, LineList, parse
 from bot.core.model import (
     ENTRY_KINDS,
     PERSON_KINDS,
+    QUESTION_KINDS,
     Demand,
     Entry,
     KnowledgeBase,
     Paragraph,
     Person,
+    SourceFormat,
     Speaker,
     TimelineEvent,
 )
@@ -47,6 +49,8 @@ FILES = (
     "people.yaml",
     "synonyms.yaml",
 )
+# These may be absent or empty: an article without dates, demands or named people.
+OPTIONAL_FILES = ("timeline.yaml", "demands.yaml", "people.yaml")
 SOURCE_FILE = "source/article.txt"
 __all__ = ["FILES", "SOURCE_FILE", "KnowledgeError", "Problem", "load"]
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
@@ -61,10 +65,12 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
         "article.yaml",
         parsed["article.yaml"],
         {"title": "string", "author": "string", "speakers": "list", "paragraphs": "list"},
+        article_format.OPTIONAL_KEYS,
     )
     if art is None:
         raise KnowledgeError(check.problems)
-    speakers, paragraphs = _article(check, art, files.get(SOURCE_FILE))
+    extras = article_format.settings(check, art)
+    speakers, paragraphs = _article(check, art, files.get(SOURCE_FILE), extras.source_format)
     entries, entry_ids = _entries(check, parsed["entries.yaml"], speakers, paragraphs)
     timeline = _timeline(check, parsed["timeline.yaml"], paragraphs, entry_ids)
     targets, demands = _demands(check, parsed["demands.yaml"], paragraphs, speakers, entry_ids)
@@ -83,6 +89,10 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
         demands=demands,
         people=people,
         synonyms=synonyms,
+        bot_name=extras.bot_name,
+        examples=extras.examples,
+        options=extras.options,
+        source_format=extras.source_format,
     )
 
 
@@ -90,7 +100,9 @@ def _parse_all(check: _Checker, files: Mapping[str, str]) -> dict[str, Any]:
     parsed: dict[str, Any] = {}
     for name in FILES:
         if name not in files:
-            check.add(name, 1, "file is missing: restore it (see knowledge/README.md)")
+            if name not in OPTIONAL_FILES:
+                check.add(name, 1, "file is missing: restore it (see knowledge/README.md)")
+            parsed[name] = None
             continue
         try:
             parsed[name] = parse(files[name])
@@ -116,7 +128,7 @@ def _build(cls: type[_Record], item: LineDict) -> _Record:
 
 
 def _article(
-    check: _Checker, art: LineDict, source: str | None
+    check: _Checker, art: LineDict, source: str | None, fmt: SourceFormat
 ) -> tuple[dict[str, Speaker], dict[int, Paragraph]]:
     speakers = {
         s["id"]: _build(Speaker, s)
@@ -132,7 +144,7 @@ def _article(
                 f"paragraph numbers must run 1, 2, 3...: expected {len(paragraphs) + 1}",
             )
         paragraphs[number] = _build(Paragraph, p)
-    _check_against_source(check, source, art, paragraphs)
+    _check_against_source(check, source, art, paragraphs, fmt)
     return speakers, paragraphs
 
 
@@ -156,6 +168,13 @@ def _entries(
                 e.key_lines["kind"],
                 f"kind {e['kind']!r} is unknown: use one of {', '.join(ENTRY_KINDS)}",
             )
+        for asked in e.get("kinds") or []:
+            if asked not in QUESTION_KINDS:
+                check.add(
+                    "entries.yaml",
+                    e.key_lines["kinds"],
+                    f"kinds {asked!r} is unknown: use some of {', '.join(QUESTION_KINDS)}",
+                )
         related = e.get("related")
         lines = related.item_lines if isinstance(related, LineList) else []
         for rel, line in zip(related or [], lines, strict=True):
@@ -171,7 +190,7 @@ def _entries(
 def _timeline(
     check: _Checker, doc: Any, paragraphs: Mapping[int, Paragraph], entry_ids: Mapping[str, Any]
 ) -> tuple[TimelineEvent, ...]:
-    top = check.top("timeline.yaml", doc, {"events": "list"})
+    top = check.top("timeline.yaml", doc, {}, {"events": "list"}) if doc is not None else None
     events = []
     for t in check.records("timeline.yaml", top, "events", "event") if top else []:
         ok = check.quote("timeline.yaml", t, paragraphs)
@@ -192,8 +211,8 @@ def _demands(
     speakers: Mapping[str, Speaker],
     entry_ids: Mapping[str, Any],
 ) -> tuple[dict[str, str], tuple[Demand, ...]]:
-    top = check.top("demands.yaml", doc, {"targets": "mapping", "demands": "list"})
-    if not top:
+    top = check.top("demands.yaml", doc, {}, {"targets": "mapping", "demands": "list"})
+    if doc is None or not top:
         return {}, ()
     targets: dict[str, str] = {}
     raw_targets = top.get("targets")
@@ -219,7 +238,7 @@ def _demands(
 def _people(
     check: _Checker, doc: Any, paragraphs: Mapping[int, Paragraph], entry_ids: Mapping[str, Any]
 ) -> tuple[Person, ...]:
-    top = check.top("people.yaml", doc, {"people": "list"})
+    top = check.top("people.yaml", doc, {}, {"people": "list"}) if doc is not None else None
     people = []
     for p in check.records("people.yaml", top, "people", "person") if top else []:
         ok = check.quote("people.yaml", p, paragraphs)
@@ -253,14 +272,17 @@ def _synonyms(check: _Checker, doc: Any) -> tuple[tuple[str, ...], ...]:
 
 
 def _check_against_source(
-    check: _Checker, source: str | None, art: LineDict, paragraphs: dict[int, Paragraph]
+    check: _Checker,
+    source: str | None,
+    art: LineDict,
+    paragraphs: dict[int, Paragraph],
+    fmt: SourceFormat,
 ) -> None:
     """The curated paragraphs must be the source article's, verbatim and complete."""
     if source is None:
         check.add(SOURCE_FILE, 1, "the source article is missing: restore knowledge/source/")
         return
-    expected = _source_paragraphs(source)
-    title = source.strip().splitlines()[0].strip()
+    title, _, expected = article_format.body_blocks(source, fmt)
     if art.get("title") != title:
         check.add("article.yaml", art.key_lines.get("title", 1), f"title must be {title!r}")
     if len(paragraphs) != len(expected):

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 ENTRY_KINDS = ("fact", "demand", "warning", "event", "person", "organisation", "meta")
 PERSON_KINDS = ("person", "organisation")
+# The kinds of question an entry answers (`kinds:` in entries.yaml).
+QUESTION_KINDS = ("who", "what", "when", "where", "why", "how", "how-many", "how-long", "yes-no")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,8 @@ class Entry:
     speaker: str
     kind: str
     related: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # QUESTION_KINDS it answers; empty: not stated
+    draft: bool = False  # written by `rapporteur init`, not yet rewritten by a curator
 
     @property
     def phrasings(self) -> tuple[str, ...]:
@@ -47,6 +51,7 @@ class TimelineEvent:
     quote: str
     paragraph: int
     entry: str | None = None
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,7 @@ class Demand:
     quote: str
     paragraph: int
     entry: str | None = None
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,17 @@ class Person:
     paragraph: int
     entry: str | None = None
     aliases: tuple[str, ...] = ()
+    draft: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFormat:
+    """How the source article is laid out: which blocks are not body paragraphs, and which
+    full stops do not end a sentence. Set in article.yaml (`source_format:`)."""
+
+    byline: str = r"(?i)^by\s+\S"  # a regular expression; the first block matching it
+    furniture: tuple[str, ...] = ()  # whole blocks of page furniture to drop, as written
+    abbreviations: tuple[str, ...] = ()  # added to the usual English ones ("Dr.", "U.S.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +101,10 @@ class KnowledgeBase:
     demands: tuple[Demand, ...]
     people: tuple[Person, ...]
     synonyms: tuple[tuple[str, ...], ...]  # each group: the article's word first
+    bot_name: str = "Rapporteur"  # what readers call the bot ("hey Rapporteur, ...")
+    examples: tuple[str, ...] = ()  # help examples, each one the knowledge base answers
+    options: tuple[tuple[str, str], ...] = ()  # (command-option, description), e.g. "demands-by"
+    source_format: SourceFormat = field(default_factory=SourceFormat)
     _entries_by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -100,6 +121,10 @@ class KnowledgeBase:
 
     def target_label(self, target_id: str) -> str:
         return dict(self.targets)[target_id]
+
+    def option(self, name: str, default: str) -> str:
+        """The description of a command option ("demands-by") from article.yaml, or `default`."""
+        return dict(self.options).get(name, default)
 
     @property
     def text(self) -> str:

@@ -172,11 +172,11 @@ def test_article_must_match_the_source() -> None:
 
 def test_missing_file() -> None:
     files = valid_files()
-    del files["people.yaml"]
+    del files["entries.yaml"]
     with pytest.raises(knowledge.KnowledgeError) as caught:
         knowledge.load(files)
     assert [str(p) for p in caught.value.problems] == [
-        "people.yaml:1: file is missing: restore it (see knowledge/README.md)"
+        "entries.yaml:1: file is missing: restore it (see knowledge/README.md)"
     ]
 
 
