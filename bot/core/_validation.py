@@ -302,4 +302,3 @@ def _yaml_fix(problem: str) -> str:
     if "duplicate key" in problem:
         return "each key may appear once per mapping"
     return "check the indentation and quoting on this line and the one before"
-

@@ -30,7 +30,7 @@ AMBIGUITY_MARGIN = 0.03  # two unrelated entries closer than this: the question 
 AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
 MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
 SUGGESTIONS = 3
-NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Irene Kahn") to find its person
+NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Linda Okafro") to find its person
 CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to match a phrasing
 
 
@@ -75,7 +75,7 @@ class Engine:
 
     def answer(self, question: str) -> Answer:
         text = clean(question, MAX_QUESTION_CHARS)
-        tokens = self.normalizer.tokens(strip_address(strip_mentions(text)))
+        tokens = self.normalizer.tokens(strip_address(strip_mentions(text), self.kb.bot_name))
         ranked = self.index.score(tokens) if tokens else self._close_phrasing(text)
         if not ranked:
             return Answer(text, None, 0.0, None, None, self._suggest([]), "empty")
@@ -108,7 +108,7 @@ class Engine:
             return "question-kind"
         if any(not self.index.knows(t) for t in best.unexplained):
             return "unknown-words"
-        # The thing asked about ("which *country*", "Khan's *husband*") must be the entry's.
+        # The thing asked about ("which *country*", "Okafor's *husband*") must be the entry's.
         focus = {t for w in focus_words(text) for t in self.normalizer.tokens(w)}
         if focus & set(best.unexplained):
             return "asked-about"
@@ -160,7 +160,7 @@ class Engine:
 
     def find_people(self, text: str, limit: int = 25) -> list[Person]:
         """People and organisations whose name or alias starts like `text` or is a near
-        spelling of it ("kahn"), best first; an unknown name finds nobody."""
+        spelling of it ("okafro"), best first; an unknown name finds nobody."""
         typed = fold(clean(text, MAX_QUESTION_CHARS))
         if not typed:
             return list(self.kb.people[:limit])
@@ -185,6 +185,6 @@ def _vocabulary(kb: KnowledgeBase) -> list[str]:
 
 
 def _synonym_groups(kb: KnowledgeBase) -> list[tuple[str, ...]]:
-    # A person's aliases are synonyms of their name ("Dave Kaye", "Voule" -> the full name).
+    # A person's aliases are synonyms of their name ("Okafor", "Mayor Okafor" -> the full name).
     people = [(p.name, *p.aliases) for p in kb.people if p.aliases]
     return [*kb.synonyms, *people]

@@ -46,7 +46,7 @@ class Entry:
 class TimelineEvent:
     id: str
     date: str | None  # "YYYY-MM" or "YYYY-MM-DD"; None when the article gives no date
-    when: str  # as the article words it ("May 2019"), or "undated"
+    when: str  # as the article words it ("March 2025"), or "undated"
     event: str
     quote: str
     paragraph: int
