@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from bot.cli.common import OK, Abort, default_knowledge_dir
 
 # `run` (and `sync`) belong to the Discord adapter's module; the others are here.
-SUBCOMMAND_MODULES = ("ask", "chat", "reading", "check", "evaluate", "bench", "run")
+SUBCOMMAND_MODULES = ("ask", "chat", "reading", "check", "evaluate", "bench", "run", "init")
 
 EXIT_CODES = """\
 exit codes:

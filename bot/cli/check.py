@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from bot.cli.common import OK, load_knowledge
 from bot.core.coverage import coverage
 from bot.core.limits import cut
+from bot.core.review import warnings
 from bot.core.wording import count
 
 
@@ -42,4 +44,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"\n[{where}] {cut(line.text, 100)}\n    {cited}")
     covered = sum(1 for line in report if line.entries)
     print(f"\ncovered {covered} of {len(report)} sentences")
+    for warning in warnings(kb):  # drafts and the like: worth fixing, not failing
+        print(f"warning: {warning}", file=sys.stderr)
     return OK

@@ -53,7 +53,7 @@ FILES = (
 OPTIONAL_FILES = ("timeline.yaml", "demands.yaml", "people.yaml")
 SOURCE_FILE = "source/article.txt"
 __all__ = ["FILES", "SOURCE_FILE", "KnowledgeError", "Problem", "load"]
-_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _Record = TypeVar("_Record", Speaker, Paragraph, Entry, TimelineEvent, Demand, Person)
 
 
@@ -197,7 +197,9 @@ def _timeline(
         ok &= check.ref("timeline.yaml", t, "entry", entry_ids, "entry")
         date = t.get("date")
         if date is not None and not _DATE.match(date):
-            check.add("timeline.yaml", t.key_lines["date"], "date must be YYYY-MM or YYYY-MM-DD")
+            check.add(
+                "timeline.yaml", t.key_lines["date"], "date must be YYYY, YYYY-MM or YYYY-MM-DD"
+            )
             ok = False
         if ok:
             events.append(_build(TimelineEvent, t))

@@ -45,7 +45,7 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
     id: str
-    date: str | None  # "YYYY-MM" or "YYYY-MM-DD"; None when the article gives no date
+    date: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; None when the article gives no date
     when: str  # as the article words it ("March 2025"), or "undated"
     event: str
     quote: str

@@ -184,7 +184,7 @@ def test_bad_kind_and_date() -> None:
     found = problems(entries_yaml=ENTRIES.replace("kind: fact", "kind: rumour"))
     assert any("kind 'rumour' is unknown" in p for p in found)
     found = problems(timeline_yaml=TIMELINE.replace("date: 2019-05", "date: May 2019"))
-    assert any("date must be YYYY-MM or YYYY-MM-DD" in p for p in found)
+    assert any("date must be YYYY, YYYY-MM or YYYY-MM-DD" in p for p in found)
 
 
 def test_synonym_claimed_by_two_groups() -> None:
