@@ -1,6 +1,6 @@
 """Split article text into sentences, knowing the full stops that do not end one.
 
-"Dr. Ruiz", "the U.S. agency" and "Joseph K. Smith" are one sentence each: a full stop after
+"Dr. Ruiz", "the U.S. agency" and "John Q. Public" are one sentence each: a full stop after
 a known abbreviation, an initial or a dotted acronym is not a sentence end. Language, not
 knowledge: the usual English abbreviations are here, an article adds its own in
 article.yaml (`source_format: abbreviations:`). Pure and deterministic.
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 # A candidate end: . ! or ? (and closing quotes) before a capital, a digit or an opening quote.
 _CANDIDATE_END = re.compile(r"(?<=[.!?])[”’\"')]*\s+(?=[“‘\"'(]?[A-Z0-9])")
-_INITIAL = re.compile(r"[A-Z]\.")  # "K." in "Joseph K. Smith"
+_INITIAL = re.compile(r"[A-Z]\.")  # "Q." in "John Q. Public"
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "e.g."
 _OPENING = "“‘\"'("
 
