@@ -213,8 +213,10 @@ def _demands(
     speakers: Mapping[str, Speaker],
     entry_ids: Mapping[str, Any],
 ) -> tuple[dict[str, str], tuple[Demand, ...]]:
+    if doc is None:
+        return {}, ()
     top = check.top("demands.yaml", doc, {}, {"targets": "mapping", "demands": "list"})
-    if doc is None or not top:
+    if not top:
         return {}, ()
     targets: dict[str, str] = {}
     raw_targets = top.get("targets")
