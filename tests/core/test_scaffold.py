@@ -80,7 +80,8 @@ def test_the_draft_passes_check_and_cites_every_sentence(draft: KnowledgeBase) -
     assert all(set(e.kinds) <= set(QUESTION_KINDS) for e in draft.entries)
     assert {p.name for p in draft.people} >= {"Linda Okafor", "Samuel Ortiz", "Tom Becker"}
     assert [e.date for e in draft.timeline if e.date] == ["2024-10", "2025-03"]
-    assert draft.demands and draft.speakers[0].id == "reporter"
+    assert draft.demands
+    assert draft.speakers[0].id == "reporter"
     assert any(s.name == "Tom Becker" for s in draft.speakers)  # quoted with "said Tom Becker"
 
 
@@ -119,9 +120,14 @@ def test_an_article_with_no_names_dates_or_demands() -> None:
         card_to_text(render.paragraph_card(kb, 2)),
     ]
     for text in texts:
-        assert " ." not in text and ": ." not in text and "It mentions" not in text, text
+        assert " ." not in text, text
+        assert ": ." not in text, text
+        assert "It mentions" not in text, text
     assert "The article reports no demands." in texts[0]
-    assert "1 paragraph." in texts[3] and "(N: paragraph 1)" in texts[3]
+    assert "1 paragraph." in texts[3]
+    assert "(N: paragraph 1)" in texts[3]
     assert "The article has paragraph 1." in texts[4]
     help_text = card_to_text(render.help_card(kb))
-    assert "/ask" in help_text and "/timeline" not in help_text and "/demands" not in help_text
+    assert "/ask" in help_text
+    assert "/timeline" not in help_text
+    assert "/demands" not in help_text
