@@ -91,13 +91,7 @@ def _source_format(check: _Checker, art: LineDict) -> SourceFormat:
                 raw.key_lines[key],
                 f"unknown source_format key {key!r}: use {', '.join(_FORMAT_KEYS)}",
             )
-    byline = raw.get("byline", default.byline)
-    try:
-        re.compile(byline if isinstance(byline, str) else "(")
-    except re.error as error:
-        line = raw.key_lines.get("byline", raw.line)
-        check.add(FILE, line, f"byline must be a regular expression ({error}), e.g. '(?i)^by '")
-        byline = default.byline
+    byline = _byline(check, raw, default.byline)
     lists = {}
     for key in ("furniture", "abbreviations"):
         value = raw.get(key, [])
@@ -110,6 +104,17 @@ def _source_format(check: _Checker, art: LineDict) -> SourceFormat:
             line = raw.key_lines["abbreviations"]
             check.add(FILE, line, f"abbreviation {word!r} must end with its full stop")
     return SourceFormat(byline, lists["furniture"], lists["abbreviations"])
+
+
+def _byline(check: _Checker, raw: LineDict, default: str) -> str:
+    byline = raw.get("byline", default)
+    try:
+        re.compile(byline if isinstance(byline, str) else "(")
+    except re.error as error:
+        line = raw.key_lines.get("byline", raw.line)
+        check.add(FILE, line, f"byline must be a regular expression ({error}), e.g. '(?i)^by '")
+        return default
+    return str(byline)
 
 
 def body_blocks(source: str, fmt: SourceFormat) -> tuple[str, str | None, list[str]]:

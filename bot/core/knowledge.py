@@ -168,13 +168,7 @@ def _entries(
                 e.key_lines["kind"],
                 f"kind {e['kind']!r} is unknown: use one of {', '.join(ENTRY_KINDS)}",
             )
-        for asked in e.get("kinds") or []:
-            if asked not in QUESTION_KINDS:
-                check.add(
-                    "entries.yaml",
-                    e.key_lines["kinds"],
-                    f"kinds {asked!r} is unknown: use some of {', '.join(QUESTION_KINDS)}",
-                )
+        _check_kinds(check, e)
         related = e.get("related")
         lines = related.item_lines if isinstance(related, LineList) else []
         for rel, line in zip(related or [], lines, strict=True):
@@ -185,6 +179,16 @@ def _entries(
         if ok:
             entries.append(_build(Entry, e))
     return tuple(entries), ids
+
+
+def _check_kinds(check: _Checker, entry: LineDict) -> None:
+    for asked in entry.get("kinds") or []:
+        if asked not in QUESTION_KINDS:
+            check.add(
+                "entries.yaml",
+                entry.key_lines["kinds"],
+                f"kinds {asked!r} is unknown: use some of {', '.join(QUESTION_KINDS)}",
+            )
 
 
 def _timeline(

@@ -99,19 +99,20 @@ def demands_card(kb: KnowledgeBase, by: str | None = None, of: str | None = None
     return fit(Card("Demands", description, fields, footer=kb.title))
 
 
-def _no_demands(kb: KnowledgeBase, by: str | None, of: str | None) -> str:
-    asked = " and ".join(
+def _asked(by: str | None, of: str | None) -> str:
+    return " and ".join(
         part for part in (by and f"by “{echo(by, 100)}”", of and f"of “{echo(of, 100)}”") if part
     )
+
+
+def _no_demands(kb: KnowledgeBase, by: str | None, of: str | None) -> str:
+    none = " ".join(("The article reports no demands", _asked(by, of))).strip() + "."
+    if not kb.demands:
+        return none
     demanders = {d.by for d in kb.demands}
     who = ", ".join(escape(s.name) for s in kb.speakers if s.id in demanders)
     made_of = {d.of for d in kb.demands}
     whom = ", ".join(escape(label) for target, label in kb.targets if target in made_of)
-    none = (
-        f"The article reports no demands {asked}." if asked else "The article reports no demands."
-    )
-    if not kb.demands:
-        return none
     return f"{none}\n\nDemands are made by: {who}.\nThey are made of: {whom}."
 
 

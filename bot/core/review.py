@@ -4,25 +4,33 @@ from `rapporteur init` loads and answers, it just has not been checked by a pers
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.core.answering import Engine
-from bot.core.model import KnowledgeBase
+from bot.core.model import Demand, Entry, KnowledgeBase, Person, TimelineEvent
 from bot.core.wording import count
 
 
 def drafts(kb: KnowledgeBase) -> list[str]:
     """One line per file that still has `draft: true` records."""
     sections = (
-        ("entries.yaml", [e.id for e in kb.entries if e.draft], "entry", "entries"),
-        ("timeline.yaml", [e.id for e in kb.timeline if e.draft], "event", None),
-        ("demands.yaml", [d.id for d in kb.demands if d.draft], "demand", None),
-        ("people.yaml", [p.id for p in kb.people if p.draft], "person", "people"),
+        ("entries.yaml", _draft_ids(kb.entries), "entry", "entries"),
+        ("timeline.yaml", _draft_ids(kb.timeline), "event", None),
+        ("demands.yaml", _draft_ids(kb.demands), "demand", None),
+        ("people.yaml", _draft_ids(kb.people), "person", "people"),
     )
-    return [
+    return [_draft_line(*section) for section in sections if section[1]]
+
+
+def _draft_ids(records: Iterable[Entry | TimelineEvent | Demand | Person]) -> list[str]:
+    return [r.id for r in records if r.draft]
+
+
+def _draft_line(file: str, ids: list[str], singular: str, plural: str | None) -> str:
+    return (
         f"{file}: {count(len(ids), singular, plural)} still marked draft: true "
         f"(first: {ids[0]}); rewrite each in your words, then delete its draft line"
-        for file, ids, singular, plural in sections
-        if ids
-    ]
+    )
 
 
 def unanswered_examples(kb: KnowledgeBase, engine: Engine) -> list[str]:

@@ -128,18 +128,20 @@ def names(sentence: str) -> list[Name]:
     return found
 
 
+def _calendar_date(match: re.Match[str]) -> Date | None:
+    month = MONTHS.index(match["month"]) + 1
+    day, year = match["day1"] or match["day2"], match["year"]
+    if month == 5 and not (day or year):
+        return None  # "May" as a verb at the start of a sentence
+    date = f"{year}-{month:02d}" if year else None
+    if date and day:
+        date += f"-{int(day):02d}"
+    return Date(match.group(), date)
+
+
 def dates(sentence: str) -> list[Date]:
     """Dates as the sentence words them, with YYYY[-MM[-DD]] when the year is given."""
-    found = []
-    for match in _DATE.finditer(sentence):
-        month = MONTHS.index(match["month"]) + 1
-        day, year = match["day1"] or match["day2"], match["year"]
-        if month == 5 and not (day or year):
-            continue  # "may" as a verb at the start of a sentence
-        date = f"{year}-{month:02d}" if year else None
-        if date and day:
-            date += f"-{int(day):02d}"
-        found.append(Date(match.group(), date))
+    found = [d for m in _DATE.finditer(sentence) if (d := _calendar_date(m)) is not None]
     taken = " ".join(d.when for d in found)
     for match in _YEAR.finditer(sentence):
         if match["year"] not in taken:
