@@ -17,7 +17,9 @@ from bot.core.scaffold import text as surface
 from bot.core.scaffold.records import REPORTER, Draft, Unit
 
 _BYLINE_PREFIX = re.compile(r"(?i)^by\s+")
-_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:said|added|says|warned|told|noted)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:he|she)\s+(?:said|added|says|warned|told|noted)\b", re.I
+)  # "they": a group
 _SENTENCE_END = tuple(".!?”’\"')")
 EXAMPLES = 4
 HEADER = (

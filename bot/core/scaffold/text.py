@@ -19,12 +19,13 @@ WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 # Words that make a capitalised name an organisation (or a place) rather than a person.
 ORGANISATION_WORDS = frozenset(
     """
-    Agency Association Assembly Authority Bank Board Bureau Centre Center Church City Club
-    College Commission Committee Company Congress Corporation Council County Court Department
-    Foundation Fund Group Hospital Inc. Institute International Lake League Ltd. Ministry
-    Museum Network News Office Organisation Organization Parliament Party Police Reservoir
-    River School Senate Service Society State States Street Times Trust Union United
-    University
+    Agency Alliance Association Assembly Authority Bank Board Bureau Centre Center Church City
+    Club Coalition College Commission Committee Company Congress Corporation Council County
+    Court Department District Forum Foundation Fund Group Guidelines Hospital Inc. Initiative
+    Institute International Lake League Ltd. Ministry Museum Nations Network News Office
+    Organisation Organization Parliament Party Police Principles Programme Program Project
+    Reservoir Rights River School Schools Senate Service Society State States Street Times
+    Trust Union United University Watch
     """.split()
 )
 # Titles before a person's name: not part of the name readers type.
@@ -42,7 +43,7 @@ REPORTING_VERBS = (
 )
 _REPORTING = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]*\.|[A-Z][\w’'-]*[\w])"
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*[\w])"
 _NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|for|on|and|the|de|van|von)\s+)?{_NAME_WORD})*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _MONTH = "|".join(MONTHS)
@@ -64,7 +65,7 @@ _MONEY = re.compile(r"[$€£]\s?\d|\b(?:cost|costs|price|budget|fund|grant|doll
 _WHY = re.compile(r"\b(?:because|due to|citing|so that|in order to|as a result|since)\b", re.I)
 _WHERE = re.compile(r"\b(?:in|at|near|across|outside)\s+(?:the\s+)?([A-Z]\w*)")
 _DEMAND = re.compile(
-    r"\b(?:call(?:s|ed|ing)? (?:on|for)|urg(?:e|es|ed|ing)|must|demand(?:s|ed)?|"
+    r"\b(?:call(?:s|ed|ing)? on|call(?:s|ed|ing) for|urg(?:e|es|ed|ing)|must|demand(?:s|ed)?|"
     r"ask(?:s|ed)? (?:the|for)|should)\b"
 )
 _DEMAND_TARGET = re.compile(
@@ -99,25 +100,26 @@ def _is_name(words: Sequence[str]) -> bool:
     return len(words) >= 2 and not any(w in calendar for w in words)
 
 
-def _split_people(words: list[str]) -> list[list[str]]:
-    """ "Greg Hale and Priya Nair" is two people; "Department of Trade and Industry" is one."""
-    if ORGANISATION_WORDS & set(words) or "and" not in words:
-        return [words]
+def _split_names(words: list[str]) -> list[list[str]]:
+    """Names joined by "and" or a possessive: "Greg Hale and Priya Nair" is two people, "Acme
+    Group’s Widget" two names; "Department of Trade and Industry" stays one."""
     parts: list[list[str]] = [[]]
     for word in words:
-        if word == "and":
+        if word == "and" and not {"of", "on", "for"} & set(parts[-1]):
             parts.append([])
-        else:
-            parts[-1].append(word)
-    return parts
+            continue
+        stripped = word.removesuffix("’s").removesuffix("'s")
+        parts[-1].append(stripped)
+        if stripped != word:
+            parts.append([])
+    return [p for p in parts if p]
 
 
 def names(sentence: str) -> list[Name]:
     """Capitalised multi-word names and acronyms, in order of appearance."""
     found: list[Name] = []
     for match in _NAME.finditer(sentence):
-        words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
-        for part in _split_people(words):
+        for part in _split_names(match.group().split()):
             part = _drop_edges(part)
             if _is_name(part):
                 kind = "organisation" if ORGANISATION_WORDS & set(part) else "person"
@@ -191,13 +193,14 @@ def reporting_subject(sentence: str, known: Sequence[Name]) -> str | None:
     if verb is None:
         return None
     best: tuple[int, str] | None = None
+    window = 80  # characters: a name further from the verb is not its subject
     for name in known:
         surname = name.text.split()[-1]
         for candidate in (name.text, surname):
             at = narration.find(candidate)
             if at >= 0:
                 distance = abs(at - verb.start())
-                if best is None or distance < best[0]:
+                if distance <= window and (best is None or distance < best[0]):
                     best = (distance, name.text)
     return best[1] if best else None
 
@@ -223,6 +226,8 @@ def demander(sentence: str) -> str | None:
         return None
     before = unquoted(sentence)[: match.start()].split()
     words = _drop_edges([w.strip(",") for w in before[-5:]])
+    if words and words[0].lower() in {"we", "i", "they", "he", "she", "it"}:
+        return None  # a pronoun: the sentence's speaker makes the demand
     while words and words[-1].lower() in {"has", "have", "had", "also", "is", "was", "were"}:
         words = words[:-1]
     return " ".join(words[-4:]) or None
