@@ -117,7 +117,9 @@ def sentence_entry(draft: Draft, unit: Unit, speaker: str) -> Record:
     if fold(question) in draft.phrasings:
         question = f"What does sentence {unit.index} of paragraph {unit.paragraph} say?"
     draft.fresh([question])
-    alternates = draft.fresh([sentence, *phrases, *_intent_phrasings(sentence, kinds, lead)])
+    based = surface.base_forms(sentence)
+    intent = _intent_phrasings(sentence, kinds, lead)
+    alternates = draft.fresh([sentence, *phrases, *intent, *([based] if based else [])])
     kind = (
         "demand" if surface.is_demand(sentence) else "event" if surface.dates(sentence) else "fact"
     )

@@ -37,6 +37,23 @@ TITLES = frozenset(
     Reverend Rev. Detective Inspector Commissioner Superintendent Coach
     """.split()
 )
+# Irregular past tenses and their base form: a reader asks "did it lose" of "it lost", and
+# stems cannot join the two. English, not knowledge.
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """
+    lost:lose won:win paid:pay sold:sell bought:buy found:find began:begin rose:rise fell:fall
+    grew:grow left:leave held:hold met:meet spent:spend built:build sent:send brought:bring
+    kept:keep led:lead chose:choose gave:give took:take made:make went:go came:come saw:see
+    knew:know thought:think wrote:write drove:drive ran:run struck:strike stood:stand
+    fought:fight caught:catch taught:teach sought:seek broke:break spoke:speak stole:steal
+    froze:freeze forgot:forget got:get hid:hide lent:lend meant:mean rang:ring rode:ride
+    shook:shake shot:shoot sang:sing sank:sink slept:sleep swam:swim threw:throw
+    understood:understand woke:wake wore:wear withdrew:withdraw rebuilt:rebuild flew:fly
+    drew:draw ate:eat fed:feed felt:feel heard:hear hung:hang laid:lay dealt:deal told:tell
+    said:say became:become
+    """.split()
+)
 REPORTING_VERBS = (
     "said|says|added|adds|warned|warns|urged|urges|told|tells|explained|noted|argued|"
     "stated|wrote|insisted|claimed|announced|according to"
@@ -251,6 +268,16 @@ def key_phrases(sentence: str, size: int = 3, limit: int = 6) -> list[str]:
     step = max(1, size - 1)
     runs = [" ".join(words[i : i + size]) for i in range(0, len(words) - size + 1, step)]
     return runs[:limit]
+
+
+def base_forms(sentence: str) -> str | None:
+    """The sentence's content words with irregular past tenses in their base form ("company
+    lose million"), or None when it has none."""
+    words = content_words(sentence)
+    based = [_IRREGULAR.get(w, w) for w in fold(sentence).split() if _IRREGULAR.get(w)]
+    if not based:
+        return None
+    return " ".join([*based, *words])
 
 
 def topic(sentence: str) -> str:
