@@ -135,3 +135,14 @@ def test_an_article_with_no_names_dates_or_demands() -> None:
     assert "/ask" in help_text
     assert "/timeline" not in help_text
     assert "/demands" not in help_text
+
+
+def test_a_long_sentence_is_quoted_clause_by_clause() -> None:
+    clause = "a member of the board who has served on the finance committee for years"
+    paragraph = f"The board includes Ana Ruiz, {clause}; Tom Hale, {clause}; and Li Wu, {clause}."
+    source = f"Board named\n\nBy A. Writer\n\n{paragraph}\n"
+    kb = knowledge.load(scaffold(source))
+    quotes = [e.quote for e in kb.entries if not e.id.startswith("who-")]
+    assert len(quotes) == 3
+    assert quotes[0].endswith(";")
+    assert "".join(q + " " for q in quotes).strip() == paragraph

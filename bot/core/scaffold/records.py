@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from bot.core import sentences
@@ -33,19 +34,41 @@ def slug(text: str, words: int = 4) -> str:
     return "-".join(fold(text).split()[:words]) or "item"
 
 
+LONG_SENTENCE = 200  # characters: a longer sentence is quoted clause by clause ("; ")
+MIN_CLAUSE = 40
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A long sentence's clauses between semicolons, when each is long enough to quote."""
+    if end - start <= LONG_SENTENCE:
+        return [(start, end)]
+    cuts = [start, *(i + 2 for i in range(start, end) if text.startswith("; ", i)), end + 2]
+    parts = [(a, b - 2) for a, b in pairwise(cuts)]
+    if len(parts) < 2 or any(b - a < MIN_CLAUSE for a, b in parts):
+        return [(start, end)]
+    return [(a, b + 1) if i < len(parts) - 1 else (a, b) for i, (a, b) in enumerate(parts)]
+
+
+def _merge_short(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans too short to quote joined to the next one (the last one to the one before)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and merged[-1][1] - merged[-1][0] < MIN_QUOTE:
+            start = merged.pop()[0]
+        merged.append((start, end))
+    if len(merged) > 1 and merged[-1][1] - merged[-1][0] < MIN_QUOTE:
+        end = merged.pop()[1]
+        merged[-1] = (merged[-1][0], end)
+    return merged
+
+
 def units(paragraphs: Sequence[str], abbreviations: Sequence[str]) -> list[Unit]:
-    """Each paragraph's sentences; one shorter than a quote may be joins the next."""
+    """Each paragraph's sentences (a long one by clauses); one shorter than a quote joins the
+    next."""
     found = []
     for number, text in enumerate(paragraphs, 1):
-        spans = sentences.spans(text, abbreviations)
-        merged: list[tuple[int, int]] = []
-        for start, end in spans:
-            if merged and merged[-1][1] - merged[-1][0] < MIN_QUOTE:
-                start = merged.pop()[0]  # a short sentence joins the next one
-            merged.append((start, end))
-        if len(merged) > 1 and merged[-1][1] - merged[-1][0] < MIN_QUOTE:
-            end = merged.pop()[1]
-            merged[-1] = (merged[-1][0], end)
+        spans = [c for a, b in sentences.spans(text, abbreviations) for c in _clauses(text, a, b)]
+        merged = _merge_short(spans)
         found += [Unit(number, i, text[a:b]) for i, (a, b) in enumerate(merged, 1)]
     return [u for u in found if len(u.text) >= MIN_QUOTE]
 
