@@ -53,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
     if existing and not args.force:
         raise fail(f"{target / existing[0]} exists: choose an empty DIR, or add --force")
     kb = knowledge.load(files)  # the scaffold must pass check; a failure here is a bug
+    if not kb.paragraphs:
+        raise fail(
+            f"found no paragraphs in {args.article}: put the title on the first line, then a "
+            "blank line, the byline, a blank line, and paragraphs separated by blank lines"
+        )
     try:
         for name, text in files.items():
             (target / name).parent.mkdir(parents=True, exist_ok=True)

@@ -66,6 +66,16 @@ def test_init_reports_an_unreadable_article(capsys, tmp_path):
     assert not (tmp_path / "kb").exists()
 
 
+def test_init_explains_an_article_without_paragraphs(capsys, tmp_path):
+    article = tmp_path / "flat.txt"
+    article.write_text("A title\nBy Someone\nAll of it in one block.\n", encoding="utf-8")
+    code, _, err = run(capsys, "init", str(article), str(tmp_path / "kb"))
+    assert code == 2
+    assert "found no paragraphs" in err
+    assert "blank line" in err
+    assert not (tmp_path / "kb").exists()
+
+
 def test_knowledge_dir_precedence(capsys, monkeypatch, tmp_path):
     assert "Ortiz" not in str(answered(capsys)["quote"])  # the bundled base by default
     (tmp_path / ".env").write_text(f"KNOWLEDGE_DIR={COUNCIL}\n", encoding="utf-8")
