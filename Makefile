@@ -35,7 +35,7 @@ eval: $(STAMP)  ## score the dev questions
 	$(BIN)/rapporteur eval tests/eval/dev.yaml
 
 bench: $(STAMP)  ## engine speed against a naive baseline (ratios, not assertions)
-	$(BIN)/rapporteur bench
+	$(BIN)/rapporteur bench --questions tests/eval/dev.yaml
 
 loadtest: $(STAMP)  ## the bot under load against the local Discord server
 	$(BIN)/python -m tests.e2e.loadtest

@@ -7,7 +7,11 @@ from pathlib import Path
 from bot.core import knowledge
 from bot.core.model import KnowledgeBase
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+# The wheel ships the knowledge base as package data (bot/knowledge); a source checkout
+# keeps it at the repository's top level.
+PACKAGED_DIR = Path(__file__).resolve().parent / "knowledge"
+CHECKOUT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+DEFAULT_DIR = PACKAGED_DIR if PACKAGED_DIR.is_dir() else CHECKOUT_DIR
 
 
 def read_dir(directory: Path) -> dict[str, str]:

@@ -13,10 +13,20 @@ import os
 import sys
 from collections.abc import Sequence
 
-from bot.cli.common import OK, Abort, default_knowledge_dir
+from bot.cli.common import OK, Abort
 
 # `run` (and `sync`) belong to the Discord adapter's module; the others are here.
-SUBCOMMAND_MODULES = ("ask", "chat", "reading", "check", "evaluate", "calibrate", "bench", "run")
+SUBCOMMAND_MODULES = (
+    "ask",
+    "chat",
+    "reading",
+    "check",
+    "evaluate",
+    "calibrate",
+    "bench",
+    "run",
+    "init",
+)
 
 EXIT_CODES = """\
 exit codes:
@@ -36,8 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--knowledge",
         metavar="DIR",
-        default=default_knowledge_dir(),
-        help="the knowledge directory (default: $KNOWLEDGE_DIR, else the bundled knowledge/)",
+        help=(
+            "the knowledge directory (default: KNOWLEDGE_DIR from the environment, else from "
+            "./.env, else the bundled knowledge base)"
+        ),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:

@@ -15,17 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import OK, load_knowledge
+from bot.cli.common import OK, knowledge_dir, load_knowledge
 from bot.cli.evaluate import read_questions
 from bot.core import knowledge
 from bot.core.answering import Engine
 from bot.core.baseline import NaiveBaseline
-from bot.core.evaluation import Report, score
+from bot.core.evaluation import EvalQuestion, Report, score
+from bot.core.model import KnowledgeBase
 from bot.core.render import answer_json
 from bot.knowledge_files import read_dir
 from bot.lexicon_files import english
-
-DEFAULT_QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "eval" / "dev.yaml"
 
 
 def register(subparsers: Any) -> None:
@@ -40,7 +39,10 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument(
-        "--questions", type=Path, default=DEFAULT_QUESTIONS, metavar="FILE", help="question file"
+        "--questions",
+        type=Path,
+        metavar="FILE",
+        help="question file (default: the knowledge base's own questions, expecting their quotes)",
     )
     parser.add_argument("--count", type=int, default=10_000, help="questions to time (10000)")
     parser.add_argument("--loads", type=int, default=7, help="knowledge loads to time (7)")
@@ -84,10 +86,15 @@ def _accuracy(report: Report) -> str:
     )
 
 
+def own_questions(kb: KnowledgeBase) -> list[EvalQuestion]:
+    """Each entry's question, expecting its quote: a default that fits any article."""
+    return [EvalQuestion("own", e.question, (e.quote,), n) for n, e in enumerate(kb.entries, 1)]
+
+
 def run(args: argparse.Namespace) -> int:
     kb = load_knowledge(args)  # validates first: an invalid knowledge base exits 1 here
-    directory = Path(args.knowledge)
-    dev = read_questions(args.questions)
+    directory = knowledge_dir(args)
+    dev = read_questions(args.questions) if args.questions else own_questions(kb)
     texts = [q.question for q in dev]
     repeated = texts * max(math.ceil(args.count / len(texts)), 1) if texts else []
     engine, baseline = Engine(kb, english()), NaiveBaseline(kb)
@@ -100,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
     allocated = _allocated_mb(directory)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
-    print(f"questions      {len(repeated)} ({len(texts)} from {args.questions.name}, repeated)")
+    source = args.questions.name if args.questions else "the knowledge base"
+    print(f"questions      {len(repeated)} ({len(texts)} from {source}, repeated)")
     print(f"engine         {engine_us:8.1f} µs/question")
     print(
         f"baseline       {baseline_us:8.1f} µs/question "

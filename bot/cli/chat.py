@@ -60,7 +60,7 @@ def chat_loop(engine: Engine, kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) 
         if command in QUIT:
             return OK
         if asks_for_help(text):
-            card = help_card(console=True)
+            card = help_card(kb, console=True)
         elif command == "why" and last is not None:
             card = why_card(last, kb)
         else:

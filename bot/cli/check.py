@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from bot.cli.common import OK, load_knowledge
 from bot.core.coverage import coverage
 from bot.core.limits import cut
+from bot.core.review import warnings
+from bot.core.wording import count
+from bot.lexicon_files import english
 
 
 def register(subparsers: Any) -> None:
@@ -25,11 +29,15 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     kb = load_knowledge(args)
-    print(
-        f"knowledge OK: {len(kb.paragraphs)} paragraphs, {len(kb.entries)} entries, "
-        f"{len(kb.timeline)} events, {len(kb.demands)} demands, {len(kb.people)} people, "
-        f"{len(kb.synonyms)} synonym groups"
+    sizes = (
+        (kb.paragraphs, "paragraph", None),
+        (kb.entries, "entry", "entries"),
+        (kb.timeline, "event", None),
+        (kb.demands, "demand", None),
+        (kb.people, "person", "people"),
+        (kb.synonyms, "synonym group", None),
     )
+    print("knowledge OK: " + ", ".join(count(len(items), *words) for items, *words in sizes))
     report = coverage(kb)
     for line in report:
         where = f"{line.sentence.paragraph}.{line.sentence.index}"
@@ -37,4 +45,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"\n[{where}] {cut(line.text, 100)}\n    {cited}")
     covered = sum(1 for line in report if line.entries)
     print(f"\ncovered {covered} of {len(report)} sentences")
+    for warning in warnings(kb, english()):  # drafts and the like: worth fixing, not failing
+        print(f"warning: {warning}", file=sys.stderr)
     return OK

@@ -29,12 +29,8 @@ def register(subparsers: Any) -> None:
     timeline.set_defaults(handler=_timeline)
 
     demands = subparsers.add_parser("demands", help="who demands what, of whom")
-    demands.add_argument(
-        "--by", metavar="WHO", help="who demands: a speaker id or part of a name (experts, kaye)"
-    )
-    demands.add_argument(
-        "--of", metavar="WHOM", help="of whom: a target id or part of a label (states, israel)"
-    )
+    demands.add_argument("--by", metavar="WHO", help="who demands: a speaker id or part of a name")
+    demands.add_argument("--of", metavar="WHOM", help="of whom: a target id or part of a label")
     demands.set_defaults(handler=_demands)
 
     who = subparsers.add_parser("who", help="a person or organisation in the article")

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from collections.abc import Coroutine
-from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.cli.chat import chat_loop
-from bot.cli.common import FAILED, OK, USAGE, default_knowledge_dir, fail, load_knowledge
-from bot.config import ConfigError, Settings
+from bot.cli.common import (
+    FAILED,
+    OK,
+    USAGE,
+    default_knowledge_dir,
+    fail,
+    load_knowledge,
+    load_settings,
+)
+from bot.config import Settings
 from bot.core.answering import Engine
 from bot.core.model import KnowledgeBase
 from bot.lexicon_files import english
 
-DOTENV = Path(".env")
 REJECTED_TOKEN = 4004  # the gateway's close code for a token it does not accept
 T = TypeVar("T")
 
@@ -57,17 +62,6 @@ def register(subparsers: Any) -> None:
         help="register in this server only (default: DEV_GUILD_ID when set, else globally)",
     )
     sync.set_defaults(handler=_sync)
-
-
-def load_settings(dotenv: Path = DOTENV) -> Settings:
-    """Settings from os.environ and `dotenv` if it exists; a bad one exits with code 2."""
-    try:
-        text = dotenv.read_text(encoding="utf-8") if dotenv.is_file() else None
-        return Settings.from_env(os.environ, text)
-    except ConfigError as error:
-        raise fail(str(error), USAGE) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise fail(f"cannot read {dotenv}: {error}", USAGE) from None
 
 
 def _knowledge(args: argparse.Namespace, settings: Settings) -> KnowledgeBase:

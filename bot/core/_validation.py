@@ -53,10 +53,15 @@ def _is_opt_str(v: Any) -> bool:
     return v is None or _is_str(v)
 
 
+def _is_bool(v: Any) -> bool:
+    return isinstance(v, bool)
+
+
 _TEXT = (True, _is_str, "a non-empty string")
 _OPT_TEXT = (False, _is_opt_str, "a string or null")
 _NUMBER = (True, _is_int, "a whole number")
 _LIST = (False, _is_str_list, "a list of strings")
+_DRAFT = (False, _is_bool, "true or false (true: written by rapporteur init, not yet curated)")
 
 SPECS: dict[str, _Spec] = {
     "speaker": {"id": _TEXT, "name": _TEXT},
@@ -72,6 +77,7 @@ SPECS: dict[str, _Spec] = {
         "kind": _TEXT,
         "kinds": _LIST,
         "related": _LIST,
+        "draft": _DRAFT,
     },
     "event": {
         "id": _TEXT,
@@ -81,6 +87,7 @@ SPECS: dict[str, _Spec] = {
         "quote": _TEXT,
         "paragraph": _NUMBER,
         "entry": _OPT_TEXT,
+        "draft": _DRAFT,
     },
     "demand": {
         "id": _TEXT,
@@ -90,6 +97,7 @@ SPECS: dict[str, _Spec] = {
         "quote": _TEXT,
         "paragraph": _NUMBER,
         "entry": _OPT_TEXT,
+        "draft": _DRAFT,
     },
     "person": {
         "id": _TEXT,
@@ -100,6 +108,7 @@ SPECS: dict[str, _Spec] = {
         "quote": _TEXT,
         "paragraph": _NUMBER,
         "entry": _OPT_TEXT,
+        "draft": _DRAFT,
     },
 }
 
@@ -114,18 +123,22 @@ class _Checker:
     def add(self, file: str, line: int, message: str) -> None:
         self.problems.append(Problem(file, line, message))
 
-    def top(self, file: str, data: Any, keys: dict[str, str]) -> LineDict | None:
-        """Check a file's top-level mapping has exactly `keys` (name -> expected kind)."""
+    def top(
+        self, file: str, data: Any, keys: dict[str, str], optional: Mapping[str, str] | None = None
+    ) -> LineDict | None:
+        """Check a file's top-level mapping has exactly `keys` (name -> expected kind), and
+        maybe some of the `optional` ones."""
+        optional = optional or {}
         if not isinstance(data, LineDict):
             names = ", ".join(keys)
             self.add(file, 1, f"expected a mapping with the keys {names}; see knowledge/README.md")
             return None
         for key in data:
-            if key not in keys:
+            if key not in keys and key not in optional:
                 self.add(
                     file,
                     data.key_lines[key],
-                    f"unknown top-level key {key!r}: expected {', '.join(keys)}",
+                    f"unknown top-level key {key!r}: expected {', '.join([*keys, *optional])}",
                 )
         for key, kind in keys.items():
             if key not in data:
@@ -290,10 +303,3 @@ def _yaml_fix(problem: str) -> str:
     if "duplicate key" in problem:
         return "each key may appear once per mapping"
     return "check the indentation and quoting on this line and the one before"
-
-
-def _source_paragraphs(source: str) -> list[str]:
-    """The article's body paragraphs from the source text: no title, byline or page furniture."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", source) if b.strip()]
-    body = [b for b in blocks[1:] if not b.startswith("by ") and b != "Related Posts"]
-    return body

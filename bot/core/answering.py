@@ -29,11 +29,12 @@ MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
 ANSWER_THRESHOLD = 0.5
 AMBIGUITY_MARGIN = 0.03  # two unrelated entries closer than this: the question is ambiguous...
 AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
+FACTLESS_KINDS = ("demand",)  # entries that say what someone wants done, not what is so
 NEGATED_FIT = 0.6  # how closely a negated question must fit a negated phrasing
 KIND_SLACK = 0.25  # how far below the best an entry of the asked kind may score and still answer
 RANKED = 8  # entries considered per question
 SUGGESTIONS = 3
-NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Irene Kahn") to find its person
+NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Linda Okafro") to find its person
 CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to match a phrasing
 
 __all__ = ["ANSWER_THRESHOLD", "Answer", "Assessment", "Candidate", "Engine", "Reason", "agree"]
@@ -55,7 +56,7 @@ class Answer:
     runner_up: Candidate | None
     suggestions: tuple[Entry, ...]  # up to 3 questions the article can answer (on declines)
     reason: str  # a checks.Reason value: "answered", or why not
-    detail: str = ""  # what the reason is about, e.g. the unknown name ("david lawlor")
+    detail: str = ""  # what the reason is about, e.g. the unknown name ("ana okafor")
 
     @property
     def answered(self) -> bool:
@@ -79,9 +80,8 @@ class Engine:
         self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb), english)
         self.index = EntryIndex(kb.entries, self.normalizer)
         people = [(p.id, (p.name, *p.aliases), p.kind == "person") for p in kb.people]
-        self.reader = QuestionReader(
-            self.normalizer, name_parts(people, STOPWORDS, english), self.index.knows
-        )
+        names = name_parts(people, STOPWORDS, english)
+        self.reader = QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name)
         self.calibration = kb.calibration or IDENTITY
         self._profiles = [self._profile(e) for e in kb.entries]
         self._quote_df = Counter(t for p in self._profiles for t in p.quote_tokens)
@@ -105,6 +105,7 @@ class Engine:
                 t for p in entry.phrasings if len(words(p)) == 1 for t in self.normalizer.tokens(p)
             ),
             open_question="whether" in words(entry.quote),
+            states_facts=entry.kind not in FACTLESS_KINDS,
         )
 
     def read(self, question: str) -> Question:
@@ -140,8 +141,8 @@ class Engine:
     def _choose(self, q: Question, ranked: list[Scored]) -> Scored:
         """The best entry that fits the question's form (its kind; for a negated question,
         an entry curated for negation) and scores near the best or stands in the best
-        entry's paragraph (the passage that holds the answer: "why" the experts urge Israel
-        is beside the urging). When the first knows nothing of the noun asked about ("which
+        entry's paragraph (the passage that holds the answer: why someone is urged to act is
+        told beside the urging). When the first knows nothing of the noun asked about ("which
         *session*"), one whose own quote or answer holds it comes first."""
         floor = ranked[0].score - KIND_SLACK
         paragraph = self.kb.entries[ranked[0].index].paragraph
@@ -179,7 +180,15 @@ class Engine:
         profile = self._profiles[chosen.index]
         negation_fits = self.negation_fit(q, chosen.index)
         match = Match(
-            q, entry, chosen, profile, self.index, self.english, self._quote_df, negation_fits
+            q,
+            entry,
+            chosen,
+            profile,
+            self.index,
+            self.english,
+            self._quote_df,
+            negation_fits,
+            self._token_of_stem,
         )
         failed = first_failure(match)
         if failed is not None:
@@ -187,6 +196,10 @@ class Engine:
         if self._margin(q, chosen, ranked) < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:
             return Reason.AMBIGUOUS
         return None
+
+    def _token_of_stem(self, stem_: str) -> str:
+        found = self.normalizer.tokens_of([stem_])
+        return found[0] if found else stem_
 
     def features(self, q: Question, chosen: Scored, ranked: list[Scored]) -> dict[str, float]:
         """The calibration model's inputs for answering `q` with `chosen` (see calibration)."""
@@ -262,7 +275,7 @@ class Engine:
 
     def find_people(self, text: str, limit: int = 25) -> list[Person]:
         """People and organisations whose name or alias starts like `text` or is a near
-        spelling of it ("kahn"), best first; an unknown name finds nobody."""
+        spelling of it ("okafro"), best first; an unknown name finds nobody."""
         typed = fold(clean(text, MAX_QUESTION_CHARS))
         if not typed:
             return list(self.kb.people[:limit])
@@ -293,6 +306,6 @@ def _vocabulary(kb: KnowledgeBase) -> list[str]:
 
 
 def _synonym_groups(kb: KnowledgeBase) -> list[tuple[str, ...]]:
-    # A person's aliases are synonyms of their name ("Dave Kaye", "Voule" -> the full name).
+    # A person's aliases are synonyms of their name ("Okafor", "Mayor Okafor" -> the full name).
     people = [(p.name, *p.aliases) for p in kb.people if p.aliases]
     return [*kb.synonyms, *people]

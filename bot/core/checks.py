@@ -35,7 +35,7 @@ class Reason(StrEnum):
     QUESTION_KIND = "question-kind"  # a why/when/who... the fitting entries don't answer
     ASKED_ABOUT = "asked-about"  # the detail asked for is not what the entry tells
     NEGATION = "negation"  # "who did not ...": no entry is curated for the negated question
-    UNKNOWN_NAME = "unknown-name"  # a name the article doesn't mention ("David Lawlor")
+    UNKNOWN_NAME = "unknown-name"  # one person's first name with another's surname
     PREMISE = "premise"  # takes for granted an outcome the article doesn't state
     TERSE = "terse"  # a lone word the entry's quote is not about
     MARKUP = "markup"  # code, markup or a link, not a question
@@ -53,7 +53,10 @@ class Profile:
     answer_tokens: frozenset[str]  # its answer's content tokens (synonyms mapped)
     own_tokens: frozenset[str]  # its quote's and answer's content tokens
     one_word_phrasings: frozenset[str]  # tokens of its one-word phrasings ("title")
-    open_question: bool  # its quote asks "whether" rather than says (NSO "must disclose whether")
+    states_facts: bool  # not a demand: its quote says what is so, not what someone wants
+    open_question: (
+        bool  # its quote asks "whether" rather than says ("must disclose whether it did")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +71,15 @@ class Match:
     english: English
     quote_df: Mapping[str, int]  # token -> how many entries' quotes hold it
     negation_fits: bool  # the entry has a negated phrasing close to the question
+    premise_token: Callable[[str], str]  # a verb's stem -> its token (synonyms mapped)
 
 
 def kind_fits(question: Question, profile: Profile) -> bool:
-    return not question.kinds or not profile.kinds or bool(question.kinds & profile.kinds)
+    """The entry declares a kind the question asks, or declares none. A yes-no question fits
+    any entry that states something (a demand says what someone wants, not what is so)."""
+    if not question.kinds or not profile.kinds or question.kinds & profile.kinds:
+        return True
+    return question.kinds == {Kind.YES_NO} and profile.states_facts
 
 
 def markup(m: Match) -> Reason | None:
@@ -84,7 +92,7 @@ def swapped_name(m: Match) -> Reason | None:
 
 def negation(m: Match) -> Reason | None:
     """A negated or contrastive question needs an entry curated for it (one with such a
-    phrasing: "besides Amnesty, who exposed Pegasus?")."""
+    phrasing: "besides the mayor, who voted for it?")."""
     return Reason.NEGATION if m.question.negated and not m.negation_fits else None
 
 
@@ -93,20 +101,27 @@ def question_kind(m: Match) -> Reason | None:
 
 
 def premise(m: Match) -> Reason | None:
-    unstated = [verb for verb in m.question.asserted if verb not in m.profile.evidence]
+    """An outcome the question takes for granted must be in the entry's quote or answer: as
+    written, or (in an entry that states facts, not demands) as a curated synonym."""
+    unstated = [
+        verb
+        for verb in m.question.asserted
+        if verb not in m.profile.evidence
+        and not (m.profile.states_facts and m.premise_token(verb) in m.profile.own_tokens)
+    ]
     return Reason.PREMISE if unstated else None
 
 
 def terse(m: Match) -> Reason | None:
     """A lone word is answered only when it is a name the entry's quote or answer holds, a
     one-word phrasing of an entry about the article itself ("title"), or a word that is not
-    common English ("moratorium", not "states" or "rules"), that the entry's quote or answer
+    common English ("referendum", not "states" or "rules"), that the entry's quote or answer
     holds and that few entries' quotes use or the entry has as its own one-word phrasing."""
     q = m.question
     own = [w for w in q.words if w not in STOPWORDS]
     if len(own) != 1 or q.kinds:
         return None
-    curated = m.scored.fit >= 0.99  # a one-word phrasing of this very entry ("pegasus")
+    curated = m.scored.fit >= 0.99  # a one-word phrasing of this very entry ("referendum")
     if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
         return None
     english = [w for w in own if m.english.is_word(w)]
@@ -133,7 +148,7 @@ def weak(m: Match) -> Reason | None:
 
 
 def unsettled(m: Match) -> Reason | None:
-    """ "Has NSO done due diligence?" of a quote that demands it "disclose whether it" did."""
+    """ "Has the firm audited itself?" of a quote that demands it "disclose whether it" did."""
     asks_fact = Kind.YES_NO in m.question.kinds and not NON_ASSERTING & set(m.question.words)
     return Reason.UNSETTLED if asks_fact and m.profile.open_question else None
 
@@ -153,7 +168,7 @@ def unknown_words(m: Match) -> Reason | None:
 
 
 def asked_about(m: Match) -> Reason | None:
-    """The noun asked about ("which *country*", "Khan's *husband*") must be the entry's, and
+    """The noun asked about ("which *country*", "the mayor's *husband*") must be the entry's, and
     "which journalists" is not answered by a quote that only lists journalists."""
     if m.question.focus & set(m.scored.unexplained):
         return Reason.ASKED_ABOUT

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.core import sentences as splitter
 from bot.core.model import KnowledgeBase, Paragraph
-
-# A sentence ends at . ! or ? (and any closing quotes) before a capital or an opening quote.
-# The article's body has no abbreviations with a full stop, so this is enough here.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']*\s+(?=[“‘\"'(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,20 +27,17 @@ class SentenceCoverage:
     entries: tuple[str, ...]  # ids of the entries whose quote overlaps the sentence
 
 
-def sentences(paragraph: Paragraph) -> list[Sentence]:
+def sentences(paragraph: Paragraph, abbreviations: Iterable[str] = ()) -> list[Sentence]:
     """The paragraph's sentences, with their offsets (closing quotes stay with their sentence)."""
-    found: list[Sentence] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(paragraph.text):
-        end = match.start() + len(match.group().rstrip())
-        found.append(Sentence(paragraph.number, len(found) + 1, start, end))
-        start = match.end()
-    found.append(Sentence(paragraph.number, len(found) + 1, start, len(paragraph.text.rstrip())))
-    return found
+    return [
+        Sentence(paragraph.number, index, start, end)
+        for index, (start, end) in enumerate(splitter.spans(paragraph.text, abbreviations), 1)
+    ]
 
 
 def all_sentences(kb: KnowledgeBase) -> list[Sentence]:
-    return [s for p in kb.paragraphs for s in sentences(p)]
+    abbreviations = kb.source_format.abbreviations
+    return [s for p in kb.paragraphs for s in sentences(p, abbreviations)]
 
 
 def coverage(kb: KnowledgeBase) -> list[SentenceCoverage]:

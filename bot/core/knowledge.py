@@ -14,6 +14,7 @@ from typing import Any, TypeGuard, TypeVar
 
 import yaml
 
+from bot.core import article_format
 from bot.core._validation import (
     KnowledgeError,
     Problem,
@@ -24,7 +25,6 @@ from bot.core._validation import (
     _is_str,
     _is_str_list,
     _quote_fix,
-    _source_paragraphs,
     _yaml_fix,
 )
 from bot.core._yaml_lines import LineDict, LineList, parse
@@ -37,6 +37,7 @@ from bot.core.model import (
     KnowledgeBase,
     Paragraph,
     Person,
+    SourceFormat,
     Speaker,
     TimelineEvent,
 )
@@ -50,10 +51,12 @@ FILES = (
     "people.yaml",
     "synonyms.yaml",
 )
-OPTIONAL_FILES = ("calibration.yaml",)
+# These may be absent or empty: an article without dates, demands or named people;
+# calibration.yaml holds the confidence model (`rapporteur calibrate`), if fitted.
+OPTIONAL_FILES = ("timeline.yaml", "demands.yaml", "people.yaml", "calibration.yaml")
 SOURCE_FILE = "source/article.txt"
 __all__ = ["FILES", "OPTIONAL_FILES", "SOURCE_FILE", "KnowledgeError", "Problem", "load"]
-_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _Record = TypeVar("_Record", Speaker, Paragraph, Entry, TimelineEvent, Demand, Person)
 
 
@@ -65,10 +68,12 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
         "article.yaml",
         parsed["article.yaml"],
         {"title": "string", "author": "string", "speakers": "list", "paragraphs": "list"},
+        article_format.OPTIONAL_KEYS,
     )
     if art is None:
         raise KnowledgeError(check.problems)
-    speakers, body = _article(check, art, files.get(SOURCE_FILE))
+    extras = article_format.settings(check, art)
+    speakers, body = _article(check, art, files.get(SOURCE_FILE), extras.source_format)
     header = _header(files.get(SOURCE_FILE))
     # Paragraph 0 is the headline and byline: what the title and author entries cite.
     paragraphs = {0: Paragraph("header", 0, header), **body} if header else body
@@ -93,6 +98,10 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
         people=people,
         synonyms=synonyms,
         calibration=calibration,
+        bot_name=extras.bot_name,
+        examples=extras.examples,
+        options=extras.options,
+        source_format=extras.source_format,
     )
 
 
@@ -100,7 +109,9 @@ def _parse_all(check: _Checker, files: Mapping[str, str]) -> dict[str, Any]:
     parsed: dict[str, Any] = {}
     for name in FILES:
         if name not in files:
-            check.add(name, 1, "file is missing: restore it (see knowledge/README.md)")
+            if name not in OPTIONAL_FILES:
+                check.add(name, 1, "file is missing: restore it (see knowledge/README.md)")
+            parsed[name] = None
             continue
         try:
             parsed[name] = parse(files[name])
@@ -126,7 +137,7 @@ def _build(cls: type[_Record], item: LineDict) -> _Record:
 
 
 def _article(
-    check: _Checker, art: LineDict, source: str | None
+    check: _Checker, art: LineDict, source: str | None, fmt: SourceFormat
 ) -> tuple[dict[str, Speaker], dict[int, Paragraph]]:
     speakers = {
         s["id"]: _build(Speaker, s)
@@ -142,7 +153,7 @@ def _article(
                 f"paragraph numbers must run 1, 2, 3...: expected {len(paragraphs) + 1}",
             )
         paragraphs[number] = _build(Paragraph, p)
-    _check_against_source(check, source, art, paragraphs)
+    _check_against_source(check, source, art, paragraphs, fmt)
     return speakers, paragraphs
 
 
@@ -180,7 +191,7 @@ def _entries(
 
 
 def _check_kinds(check: _Checker, e: LineDict) -> bool:
-    """`kinds` lists known kinds, and every phrasing asks one of them (or none: "NSO Group")."""
+    """`kinds` lists known kinds, and every phrasing asks one of them (or none: a bare name)."""
     declared = e.get("kinds") or []
     unknown = [k for k in declared if k not in KIND_NAMES]
     if unknown:
@@ -210,14 +221,16 @@ def _check_kinds(check: _Checker, e: LineDict) -> bool:
 def _timeline(
     check: _Checker, doc: Any, paragraphs: Mapping[int, Paragraph], entry_ids: Mapping[str, Any]
 ) -> tuple[TimelineEvent, ...]:
-    top = check.top("timeline.yaml", doc, {"events": "list"})
+    top = check.top("timeline.yaml", doc, {}, {"events": "list"}) if doc is not None else None
     events = []
     for t in check.records("timeline.yaml", top, "events", "event") if top else []:
         ok = check.quote("timeline.yaml", t, paragraphs)
         ok &= check.ref("timeline.yaml", t, "entry", entry_ids, "entry")
         date = t.get("date")
         if date is not None and not _DATE.match(date):
-            check.add("timeline.yaml", t.key_lines["date"], "date must be YYYY-MM or YYYY-MM-DD")
+            check.add(
+                "timeline.yaml", t.key_lines["date"], "date must be YYYY, YYYY-MM or YYYY-MM-DD"
+            )
             ok = False
         if ok:
             events.append(_build(TimelineEvent, t))
@@ -231,7 +244,9 @@ def _demands(
     speakers: Mapping[str, Speaker],
     entry_ids: Mapping[str, Any],
 ) -> tuple[dict[str, str], tuple[Demand, ...]]:
-    top = check.top("demands.yaml", doc, {"targets": "mapping", "demands": "list"})
+    if doc is None:
+        return {}, ()
+    top = check.top("demands.yaml", doc, {}, {"targets": "mapping", "demands": "list"})
     if not top:
         return {}, ()
     targets: dict[str, str] = {}
@@ -258,7 +273,7 @@ def _demands(
 def _people(
     check: _Checker, doc: Any, paragraphs: Mapping[int, Paragraph], entry_ids: Mapping[str, Any]
 ) -> tuple[Person, ...]:
-    top = check.top("people.yaml", doc, {"people": "list"})
+    top = check.top("people.yaml", doc, {}, {"people": "list"}) if doc is not None else None
     people = []
     for p in check.records("people.yaml", top, "people", "person") if top else []:
         ok = check.quote("people.yaml", p, paragraphs)
@@ -333,14 +348,17 @@ def _header(source: str | None) -> str:
 
 
 def _check_against_source(
-    check: _Checker, source: str | None, art: LineDict, paragraphs: dict[int, Paragraph]
+    check: _Checker,
+    source: str | None,
+    art: LineDict,
+    paragraphs: dict[int, Paragraph],
+    fmt: SourceFormat,
 ) -> None:
     """The curated paragraphs must be the source article's, verbatim and complete."""
     if source is None:
         check.add(SOURCE_FILE, 1, "the source article is missing: restore knowledge/source/")
         return
-    expected = _source_paragraphs(source)
-    title = source.strip().splitlines()[0].strip()
+    title, _, expected = article_format.body_blocks(source, fmt)
     if art.get("title") != title:
         check.add("article.yaml", art.key_lines.get("title", 1), f"title must be {title!r}")
     if len(paragraphs) != len(expected):

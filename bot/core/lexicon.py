@@ -27,7 +27,7 @@ class English:
         return word in self._counts
 
     def zipf(self, word: str) -> float:
-        """About 7 for "the", 5 for "news", 3 for "moratorium", 0 for what is not English."""
+        """About 7 for "the", 5 for "news", 3 for "referendum", 0 for what is not English."""
         count = self._counts.get(word)
         return math.log10(count * 1e9 / self._total) if count else 0.0
 

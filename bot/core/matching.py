@@ -2,7 +2,7 @@
 
 Each entry is known by its curated phrasings (question and alternates) and by its own words
 (answer and quote). Words are weighted by rarity across entries (IDF), so
-"Lawlor" counts for more than "human rights". A question is scored against an entry by
+a surname counts for more than "city council". A question is scored against an entry by
 - how well it matches the entry's best phrasing (weighted overlap, both ways), and
 - how much of the question the entry's whole vocabulary explains.
 """

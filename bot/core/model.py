@@ -8,6 +8,8 @@ from bot.core.calibration import Calibration
 
 ENTRY_KINDS = ("fact", "demand", "warning", "event", "person", "organisation", "meta")
 PERSON_KINDS = ("person", "organisation")
+# The kinds of question an entry answers (`kinds:` in entries.yaml).
+QUESTION_KINDS = ("who", "what", "when", "where", "why", "how", "how-many", "how-long", "yes-no")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,8 @@ class Entry:
     speaker: str
     kind: str
     related: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()  # the kinds of question it answers (question.Kind values)
+    kinds: tuple[str, ...] = ()  # QUESTION_KINDS it answers; empty: not stated
+    draft: bool = False  # written by `rapporteur init`, not yet rewritten by a curator
 
     @property
     def phrasings(self) -> tuple[str, ...]:
@@ -44,12 +47,13 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
     id: str
-    date: str | None  # "YYYY-MM" or "YYYY-MM-DD"; None when the article gives no date
-    when: str  # as the article words it ("May 2019"), or "undated"
+    date: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; None when the article gives no date
+    when: str  # as the article words it ("March 2025"), or "undated"
     event: str
     quote: str
     paragraph: int
     entry: str | None = None
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,7 @@ class Demand:
     quote: str
     paragraph: int
     entry: str | None = None
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,17 @@ class Person:
     paragraph: int
     entry: str | None = None
     aliases: tuple[str, ...] = ()
+    draft: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFormat:
+    """How the source article is laid out: which blocks are not body paragraphs, and which
+    full stops do not end a sentence. Set in article.yaml (`source_format:`)."""
+
+    byline: str = r"(?i)^by\s+\S"  # a regular expression; the first block matching it
+    furniture: tuple[str, ...] = ()  # whole blocks of page furniture to drop, as written
+    abbreviations: tuple[str, ...] = ()  # added to the usual English ones ("Dr.", "U.S.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +105,10 @@ class KnowledgeBase:
     synonyms: tuple[tuple[str, ...], ...]  # each group: the article's word first
     calibration: Calibration | None = None  # confidence model; None: the match score
     header: str = ""  # the headline and byline, verbatim: "paragraph 0" for quotes
+    bot_name: str = "Rapporteur"  # what readers call the bot ("hey Rapporteur, ...")
+    examples: tuple[str, ...] = ()  # help examples, each one the knowledge base answers
+    options: tuple[tuple[str, str], ...] = ()  # (command-option, description), e.g. "demands-by"
+    source_format: SourceFormat = field(default_factory=SourceFormat)
     _entries_by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -108,6 +128,10 @@ class KnowledgeBase:
 
     def target_label(self, target_id: str) -> str:
         return dict(self.targets)[target_id]
+
+    def option(self, name: str, default: str) -> str:
+        """The description of a command option ("demands-by") from article.yaml, or `default`."""
+        return dict(self.options).get(name, default)
 
     @property
     def text(self) -> str:

@@ -83,7 +83,7 @@ class Normalizer:
         self._known_stems = frozenset(stem(w) for w in self._vocab)
         self._stop_stems = frozenset(stem(w) for w in FILLER | FUNCTION_WORDS)  # "wats" is "wat"
         # Synonym phrases -> the stems of their group's first (the article's) phrase. A phrase
-        # as written wins over one that only shares its stems ("reporters" are journalists,
+        # as written wins over one that only shares its stems ("reporters" are the press,
         # though "reporters" and "report" share the stem "report").
         self._spelled: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -96,7 +96,7 @@ class Normalizer:
             for i, phrase in enumerate(group):
                 self._spelled.setdefault(tuple(phrase), canonical)
                 stems = tuple(stem(w) for w in phrase)
-                if i and stems not in canonicals:  # "reported" stays "report", not journalists
+                if i and stems not in canonicals:  # "reported" stays "report", not the press
                     self._synonyms.setdefault(stems, canonical)
         self._longest = max((len(k) for k in self._spelled), default=1)
 
@@ -114,7 +114,7 @@ class Normalizer:
         return fixed
 
     def _english_word(self, word: str) -> str:
-        # A real word stays itself, except two letters swapped into a name ("kahn" -> "khan").
+        # A real word stays itself, except two letters swapped into a name ("wlaker" -> "walker").
         found = _closest(word, self._vocab)
         return found if found and sorted(found) == sorted(word) else word
 
@@ -190,7 +190,7 @@ def _missing_letter(word: str, candidates: list[str]) -> str | None:
 
 def _closest(word: str, vocab: list[str]) -> str | None:
     # Long words may have two slips; others one; four-letter words never a plain substitution
-    # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("kahn"/"khan").
+    # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("ruzi"/"ruiz").
     limit = 2 if len(word) >= 7 else 1
     found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=None)
     for candidate, distance, _ in found:  # nearest first, then the most common word

@@ -55,11 +55,11 @@ class Question:
     core: str  # without mentions, a greeting to the bot, chatter and chat wrappers
     words: tuple[str, ...]  # the core's folded words, typos corrected
     tokens: tuple[str, ...]  # content stems, synonyms mapped (what matching uses)
-    kinds: frozenset[Kind]  # empty: no question form ("Irene Khan", "moratorium 2019")
+    kinds: frozenset[Kind]  # empty: no question form ("Ana Okafor", "budget 2024")
     negated: bool  # "who did not ...", "besides X, who ..."
     asserted: tuple[str, ...]  # outcomes it takes for granted ("ended" in "when did it end")
     names: frozenset[str]  # ids of the people and organisations it names
-    swapped: str  # "david lawlor": one person's first name with another's surname, or ""
+    swapped: str  # "ana hale": one person's first name with another's surname, or ""
     focus: frozenset[str]  # tokens of the noun asked about ("which *country*")
     counted: frozenset[str]  # tokens of what "how many" counts ("how many *journalists*")
     corrections: int  # how many words typo correction changed
@@ -165,18 +165,20 @@ def _how_kinds(after: Sequence[str]) -> frozenset[Kind]:
         return frozenset({Kind.WHEN} if after[1:2] == ["ago"] else {Kind.HOW_LONG})
     if after[:1] == ["come"]:
         return frozenset({Kind.WHY})
-    return frozenset({Kind.HOW, Kind.WHAT})  # "how did Kaye describe ..." asks what he said
+    return frozenset({Kind.HOW, Kind.WHAT})  # "how did the mayor describe ..." asks what he said
 
 
 def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[Kind]:
     """What a question (folded words, chat stripped) asks for: its question word at the start
-    (after a preposition: "in what year") or the end ("Pegasus was made by who"), else a
+    (after a preposition: "in what year") or the end ("the bridge was built by who"), else a
     yes-no question (an auxiliary first, "if"/"whether", or a statement with "?")."""
     if not found:
         return frozenset()
     start = 1 if found[0] in _PREPOSITIONS and len(found) > 1 else 0
     if found[start] in ("what", "how") and found[start + 1 : start + 2] == ["about"]:
-        return frozenset()  # "what about NSO?" is a keyword with a prompt, not a what-question
+        return (
+            frozenset()
+        )  # "what about the budget?" is a keyword with a prompt, not a what-question
     if found[start] in _WH:
         if start and found[0] in ("until", "till") and found[start] == "when":
             return frozenset({Kind.HOW_LONG})
@@ -214,7 +216,7 @@ def is_tag(found: Sequence[str]) -> bool:
 def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset()) -> tuple[str, ...]:
     """Stems of the outcomes a question takes as having happened: a past "ended", "lifted",
     "resigned" (or "did ... end"), unless it only asks what would, could or should happen.
-    A word after a determiner, a number or a possessive is a noun ("the ban", "Kaye's ban");
+    A word after a determiner, a number or a possessive is a noun ("the ban", "the council's ban");
     so are the positions in `nouns`."""
     if any(w in NON_ASSERTING for w in found):
         return ()
@@ -252,14 +254,14 @@ _POSSESSED_OR_COMPOUND = re.compile(r"(?:\w['’]s?\s+|\w-)([a-z]+)", re.IGNOREC
 
 
 def _nouned(plain: str, surface: Sequence[str]) -> frozenset[int]:
-    """Positions of words that follow a possessive or a hyphen ("Kaye's ban", "open-ended"):
+    """Positions of words that follow a possessive or a hyphen ("the council's ban", "open-ended"):
     nouns or parts of one, not verbs."""
     marked = {m.group(1).lower() for m in _POSSESSED_OR_COMPOUND.finditer(plain)}
     return frozenset(i for i, w in enumerate(surface) if w in marked)
 
 
 def swapped_name(found: Sequence[str], parts: NameParts) -> str:
-    """ "david lawlor": a first name followed by another person's surname, or ""."""
+    """ "ana hale": a first name followed by another person's surname, or ""."""
     for first, last in itertools.pairwise(found):
         strangers = not parts.owners.get(first, frozenset()) & parts.owners.get(last, frozenset())
         if first in parts.firsts and last in parts.lasts and strangers:
@@ -280,15 +282,20 @@ class QuestionReader:
     """Reads questions with one knowledge base's vocabulary, names and synonyms."""
 
     def __init__(
-        self, normalizer: Normalizer, names: NameParts, knows: Callable[[str], bool]
+        self,
+        normalizer: Normalizer,
+        names: NameParts,
+        knows: Callable[[str], bool],
+        bot_name: str,
     ) -> None:
         self._normalizer = normalizer
         self._names = names
         self._knows = knows
+        self._bot_name = bot_name
 
     def read(self, text: str) -> Question:
         """`text` must already be cleaned (control characters out, cut to the limit)."""
-        plain = strip_address(strip_mentions(text))
+        plain = strip_address(strip_mentions(text), self._bot_name)
         split = [self._normalizer.spelled_out(words(c)) for c in _CLAUSES.split(plain)]
         clauses = [c for c in split if c]
         tagged = len(clauses) > 1 and is_tag(clauses[-1])

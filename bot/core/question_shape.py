@@ -7,6 +7,7 @@ Language, not knowledge: these rules hold for any article. Pure and deterministi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core.normalize import straighten, words
 from bot.core.wordlists import STOPWORDS
@@ -19,13 +20,13 @@ INTENTS = ("when", "where", "how many", "how much", "how long")
 _FOCUS = re.compile(
     r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:exact\s+)?([a-z]+)\s+of\b"  # the name of
     r"|\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?([a-z]+)"  # which country
-    r"|\w's\s+([a-z]+)"  # Irene Khan's nationality
+    r"|\w's\s+([a-z]+)"  # the mayor's nationality
 )
 
 
 def focus_words(text: str) -> list[str]:
     """The words a question asks about: the noun after "which"/"what" ("which country"),
-    after a possessive ("Irene Khan's nationality"), or in "what is the name of"."""
+    after a possessive ("the mayor's nationality"), or in "what is the name of"."""
     lowered = straighten(text.lower())
     found = [next(w for w in groups if w) for groups in _FOCUS.findall(lowered)]
     return [w for w in found if w not in STOPWORDS]
@@ -51,29 +52,32 @@ def intents(text: str) -> frozenset[str]:
     return frozenset(asked)
 
 
-# "hey Rapporteur, ..." talks to the bot, not about the UN's rapporteurs.
-_ADDRESS = re.compile(
-    r"^\W*(?:(?:hey|hi|hello|yo|ok|okay|dear|thanks|thank you)\W+)*rapporteur\b\W*", re.I
-)
+# "hey Rapporteur, ..." talks to the bot (its name is the knowledge base's `bot_name`).
+_GREETING = r"^\W*(?:(?:hey|hi|hello|yo|ok|okay|dear|thanks|thank you)\W+)*"
 
 
-def strip_address(text: str) -> str:
-    """The question without a leading "hey Rapporteur," that names the bot."""
-    return _ADDRESS.sub("", text)
+@lru_cache(maxsize=8)
+def _address(name: str) -> re.Pattern[str]:
+    return re.compile(_GREETING + re.escape(name) + r"\b\W*", re.I)
+
+
+def strip_address(text: str, name: str = "Rapporteur") -> str:
+    """The question without a leading "hey NAME," that names the bot."""
+    return _address(name).sub("", text)
 
 
 _WHICH = re.compile(r"\bwhich\s+(?:of\s+the\s+|other\s+)?([a-z]+)")
 
 
 def asks_which_members(question: str, quote: str) -> bool:
-    """ "Which journalists were targeted?" of a quote that only lists journalists among others
-    ("... human rights defenders, journalists, and political leaders"): the article names the
+    """ "Which farmers were paid?" of a quote that only lists farmers among others
+    ("... teachers, farmers, and nurses"): the article names the
     group, not which of its members, so the quote does not answer it."""
     quote = straighten(quote.lower())
     for word in _WHICH.findall(straighten(question.lower())):
         if word in STOPWORDS or len(word) < 4:
             continue
-        root = re.escape(word[: max(4, len(word) - 2)])  # "journalists" ~ "journalist"
+        root = re.escape(word[: max(4, len(word) - 2)])  # "farmers" ~ "farmer"
         # A list item: after ", " or "and ", and itself followed by ",", "and" or the end.
         if re.search(rf"(?:, |\band ){root}\w*(?: \w+)?(?:,| and\b|$)", quote):
             return True

@@ -9,6 +9,7 @@ from bot.core import limits
 from bot.core.card import Card, Field, fit
 from bot.core.limits import escape
 from bot.core.model import KnowledgeBase, Person, TimelineEvent
+from bot.core.wording import count, span
 
 _ECHO_LIMIT = limits.TITLE
 
@@ -44,7 +45,7 @@ def paragraph_card(kb: KnowledgeBase, number: int) -> Card:
     if number == 0 and kb.header:
         return fit(Card("Headline and byline", escape(kb.header), footer=kb.title))
     if not 1 <= number <= total:
-        return fit(Card(f"No paragraph {number}", f"The article has paragraphs 1 to {total}."))
+        return fit(Card(f"No paragraph {number}", f"The article has {span(total)}."))
     footer = f"{kb.title}, by {kb.author}"
     return fit(
         Card(f"Paragraph {number} of {total}", escape(kb.paragraph(number).text), (), footer)
@@ -63,6 +64,8 @@ def timeline_card(kb: KnowledgeBase) -> Card:
         Field(_when(e), f"{escape(e.event)}\n{_cited(e.quote, e.paragraph)}") for e in kb.timeline
     )
     description = "Events the article mentions, in order. Undated events keep the article's order."
+    if not fields:
+        description = "The article reports no events."
     return fit(Card("Timeline", description, fields, footer=kb.title))
 
 
@@ -84,7 +87,7 @@ def demands_card(kb: KnowledgeBase, by: str | None = None, of: str | None = None
     speakers = [(s.id, s.name) for s in kb.speakers]
     by_ids = resolve(by, speakers) if by else [i for i, _ in speakers]
     of_ids = resolve(of, kb.targets) if of else [i for i, _ in kb.targets]
-    # Grouping by speaker keeps the UN experts' current call apart from Kaye's 2019 report.
+    # Grouping by speaker keeps one speaker's demands apart from another's (now vs. earlier).
     chosen = [d for s in by_ids for d in kb.demands if d.by == s and d.of in of_ids]
     if not chosen:
         return fit(Card("No matching demands", _no_demands(kb, by, of)))
@@ -99,17 +102,21 @@ def demands_card(kb: KnowledgeBase, by: str | None = None, of: str | None = None
     return fit(Card("Demands", description, fields, footer=kb.title))
 
 
-def _no_demands(kb: KnowledgeBase, by: str | None, of: str | None) -> str:
-    asked = " and ".join(
+def _asked(by: str | None, of: str | None) -> str:
+    return " and ".join(
         part for part in (by and f"by “{echo(by, 100)}”", of and f"of “{echo(of, 100)}”") if part
     )
+
+
+def _no_demands(kb: KnowledgeBase, by: str | None, of: str | None) -> str:
+    none = " ".join(("The article reports no demands", _asked(by, of))).strip() + "."
+    if not kb.demands:
+        return none
     demanders = {d.by for d in kb.demands}
     who = ", ".join(escape(s.name) for s in kb.speakers if s.id in demanders)
-    whom = ", ".join(escape(label) for _, label in kb.targets)
-    return (
-        f"The article reports no demands {asked}.\n\n"
-        f"Demands are made by: {who}.\nThey are made of: {whom}."
-    )
+    made_of = {d.of for d in kb.demands}
+    whom = ", ".join(escape(label) for target, label in kb.targets if target in made_of)
+    return f"{none}\n\nDemands are made by: {who}.\nThey are made of: {whom}."
 
 
 def who_card(person: Person, kb: KnowledgeBase) -> Card:
@@ -126,9 +133,9 @@ def who_card(person: Person, kb: KnowledgeBase) -> Card:
 def nobody_card(name: str, kb: KnowledgeBase) -> Card:
     """The answer to /who when no person or organisation in the article fits `name`."""
     names = ", ".join(escape(p.name) for p in kb.people)
-    description = (
-        f"The article mentions nobody called “{echo(name, 200)}”.\n\nIt mentions: {names}."
-    )
+    description = f"The article mentions nobody called “{echo(name, 200)}”."
+    if names:
+        description += f"\n\nIt mentions: {names}."
     return fit(Card("Nobody by that name", description))
 
 
@@ -142,10 +149,11 @@ _SOURCING = (
 
 def source_card(kb: KnowledgeBase) -> Card:
     """Title, author, and how answers are sourced."""
-    description = f"By {escape(kb.author)}. {len(kb.paragraphs)} paragraphs.\n\n{_SOURCING}"
+    paragraphs = count(len(kb.paragraphs), "paragraph").capitalize()
+    description = f"By {escape(kb.author)}. {paragraphs}.\n\n{_SOURCING}"
     read = (
         f"/source paragraph:N on Discord, or rapporteur source --paragraph N in the console "
-        f"(N from 1 to {len(kb.paragraphs)})."
+        f"(N: {span(len(kb.paragraphs))})."
     )
     fields = (Field("Read a paragraph", read),)
     return fit(Card(escape(kb.title), description, fields))
@@ -165,12 +173,23 @@ _CONSOLE_COMMANDS = (
     "From the shell: rapporteur ask, timeline, demands, who, source, check, eval, bench "
     "(rapporteur --help lists them)."
 )
-_EXAMPLES = (
-    "• Who exposed Pegasus?\n"
-    "• What did David Kaye's 2019 report recommend?\n"
-    "• What do the experts ask Israel to reveal?\n"
-    "• Who is Mary Lawlor?"
-)
+HELP_EXAMPLES = 4
+
+
+def _available(commands: str, kb: KnowledgeBase | None) -> str:
+    """The command lines without the sections this article has no data for."""
+    if kb is None:
+        return commands
+    empty = {"/timeline": kb.timeline, "/demands": kb.demands, "/who": kb.people}
+    lines = commands.splitlines()
+    return "\n".join(line for line in lines if empty.get(line.split(" ", 1)[0].rstrip(":"), True))
+
+
+def _examples(kb: KnowledgeBase) -> str:
+    """The article's own help examples, else its first questions: never another article's."""
+    questions = kb.examples or tuple(e.question for e in kb.entries if not e.draft)
+    questions = questions or tuple(e.question for e in kb.entries)
+    return "\n".join(f"• {escape(q)}" for q in questions[:HELP_EXAMPLES])
 
 
 def help_card(
@@ -188,8 +207,9 @@ def help_card(
         "answer, the quote, who said it and the paragraph. If the article doesn't cover a "
         "question, I say so instead of guessing."
     )
-    listed = _CONSOLE_COMMANDS if console else _DISCORD_COMMANDS
-    fields = (Field("Commands", listed), Field("Examples", _EXAMPLES))
+    listed = _CONSOLE_COMMANDS if console else _available(_DISCORD_COMMANDS, kb)
+    examples = _examples(kb) if kb is not None else ""
+    fields = (Field("Commands", listed), *((Field("Examples", examples),) if examples else ()))
     return fit(Card("Rapporteur", description, fields))
 
 

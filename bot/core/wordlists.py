@@ -119,7 +119,7 @@ PERFECT_AUXILIARIES = frozenset("has have hasnt havent".split())  # past only be
 DETERMINERS = frozenset(
     "the a an this that these those its their his her our your my any no".split()
 )
-# Outcomes a question may wrongly take for granted ("When did the ban end?", "Why did Khan
+# Outcomes a question may wrongly take for granted ("When did the ban end?", "Why did the mayor
 # resign?"): answered only by an entry whose own quote or answer says so (by stem).
 PREMISE_VERBS = frozenset(
     """

@@ -172,11 +172,11 @@ def test_article_must_match_the_source() -> None:
 
 def test_missing_file() -> None:
     files = valid_files()
-    del files["people.yaml"]
+    del files["entries.yaml"]
     with pytest.raises(knowledge.KnowledgeError) as caught:
         knowledge.load(files)
     assert [str(p) for p in caught.value.problems] == [
-        "people.yaml:1: file is missing: restore it (see knowledge/README.md)"
+        "entries.yaml:1: file is missing: restore it (see knowledge/README.md)"
     ]
 
 
@@ -184,7 +184,7 @@ def test_bad_kind_and_date() -> None:
     found = problems(entries_yaml=ENTRIES.replace("kind: fact", "kind: rumour"))
     assert any("kind 'rumour' is unknown" in p for p in found)
     found = problems(timeline_yaml=TIMELINE.replace("date: 2019-05", "date: May 2019"))
-    assert any("date must be YYYY-MM or YYYY-MM-DD" in p for p in found)
+    assert any("date must be YYYY, YYYY-MM or YYYY-MM-DD" in p for p in found)
 
 
 def test_synonym_claimed_by_two_groups() -> None:

@@ -37,7 +37,7 @@ class Ask(commands.Cog):
 
     @app_commands.command(name="ask", description="Ask about the article; get the exact quote")
     @app_commands.describe(
-        question="Your question, for example: who exposed Pegasus?",
+        question="Your question about the article, in your own words",
         private="Show the answer only to you (default: everyone in the channel sees it)",
     )
     async def ask(

@@ -1,4 +1,4 @@
-"""Questions in messages: "@Rapporteur who is Mary Lawlor?" in a server, or anything in a DM.
+"""Questions in messages: "@Rapporteur who wrote this?" in a server, or anything in a DM.
 
 Works without the privileged message content intent: Discord still sends the content of
 messages that mention the bot and of DMs. Bots (this one included) are never answered.
@@ -54,6 +54,6 @@ class Mentions(commands.Cog):
             notice = notices.cooldown(wait, self.cooldown.rate, self.cooldown.per)
             await message.reply(notice, mention_author=False)
         elif not question or asks_for_help(question):
-            await message.reply(embed=to_embed(help_card()), mention_author=False)
+            await message.reply(embed=to_embed(help_card(self.asker.kb)), mention_author=False)
         else:
             await reply_answer(message, self.asker, question)

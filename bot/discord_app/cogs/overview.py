@@ -44,8 +44,8 @@ def demands_command(kb: KnowledgeBase) -> app_commands.Command[Any, ..., None]:
     """/demands, its `by` and `of` choices taken from the knowledge base (at most 25 each)."""
 
     @app_commands.describe(
-        by="Who makes the demand: the UN experts now, or David Kaye in 2019",
-        of="Of whom it is demanded: states, the international community, NSO Group...",
+        by=kb.option("demands-by", "Who makes the demand"),
+        of=kb.option("demands-of", "Of whom it is demanded"),
     )
     async def demands(
         interaction: discord.Interaction[Any], by: str | None = None, of: str | None = None
@@ -78,7 +78,7 @@ class Overview(commands.Cog):
         await _show(interaction, timeline_card(self.asker.kb))
 
     @app_commands.command(name="who", description="A person or organisation in the article")
-    @app_commands.describe(name="A name, for example Irene Khan or NSO Group")
+    @app_commands.describe(name="A person's or organisation's name (pick one from the list)")
     async def who(
         self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, MAX_NAME]
     ) -> None:
@@ -105,4 +105,4 @@ class Overview(commands.Cog):
 
     @app_commands.command(name="help", description="What Rapporteur does, with examples")
     async def help(self, interaction: discord.Interaction[Any]) -> None:
-        await _show(interaction, help_card())
+        await _show(interaction, help_card(self.asker.kb))
