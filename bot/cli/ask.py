@@ -47,4 +47,4 @@ def _render(engine: Engine, kb: KnowledgeBase, question: str, as_json: bool) -> 
     if as_json:
         # One line per answer, whatever the question contained.
         return json.dumps(answer_json(answer, kb), ensure_ascii=False)
-    return card_to_text(answer_card(answer, kb))
+    return card_to_text(answer_card(answer, kb, console=True))

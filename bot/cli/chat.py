@@ -64,6 +64,6 @@ def chat_loop(engine: Engine, kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) 
             card = why_card(last, kb)
         else:
             last = engine.answer(text)
-            card = answer_card(last, kb)
+            card = answer_card(last, kb, console=True)
         stdout.write(card_to_text(card) + "\n\n")
         stdout.flush()

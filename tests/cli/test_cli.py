@@ -42,7 +42,9 @@ def test_ask_prints_answer_quote_and_attribution(capsys, kb):
     code, out, _ = run(capsys, "ask", "who exposed pegasus?")
     assert code == 0
     assert "\n> " in out
-    assert f"of *{kb.title}*, by {kb.author}" in out
+    assert "· paragraph 2\n" in out
+    assert f"{kb.title}, by {kb.author} · confidence" in out
+    assert "*" not in out  # plain text: no Markdown markers
 
 
 def test_ask_json_prints_one_object_with_the_contract_keys(capsys, kb):
