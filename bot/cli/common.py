@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TextIO
 
 from bot.core.knowledge import KnowledgeError
 from bot.core.model import KnowledgeBase
@@ -38,6 +40,16 @@ def load_knowledge(args: argparse.Namespace) -> KnowledgeBase:
             print(problem, file=sys.stderr)
         print(f"rapporteur: the knowledge in {args.knowledge} is invalid", file=sys.stderr)
         raise Abort(FAILED) from None
+
+
+def use_colour(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (no-color.org) or TERM=dumb."""
+    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream
+        return False
 
 
 def fail(message: str, code: int = USAGE) -> Abort:

@@ -326,7 +326,12 @@ def _paginate(items: Sequence[_Item]) -> list[list[_Item]]:
     return _fill(items, -(-len(items) // count)) if count > 1 else _fill(items, PAGE_ITEMS)
 
 
-def _pages(kb: KnowledgeBase, title: str, intro: str, items: Sequence[_Item]) -> tuple[Card, ...]:
+def _pages(
+    kb: KnowledgeBase, title: str, intro: str, items: Sequence[_Item], paged: bool
+) -> tuple[Card, ...]:
+    """Cards of a few items each (`paged`), or one card with them all (for the console)."""
+    if not paged:
+        return (fit(Card(title, _page_text(intro, items, ""), (), kb.title, TONE_INFO)),)
     pages = _paginate(items)
     cards = []
     for number, page in enumerate(pages, 1):
@@ -341,27 +346,29 @@ def _timeline_heading(event: TimelineEvent) -> str:
     return escape(event.when) if event.date else "Undated"
 
 
-def timeline_pages(kb: KnowledgeBase) -> tuple[Card, ...]:
-    """The timeline as cards that each fit one screen, in order; undated events together."""
+def timeline_pages(kb: KnowledgeBase, *, paged: bool = True) -> tuple[Card, ...]:
+    """The timeline as cards that each fit one screen, in order; undated events together.
+
+    `paged=False`: one card with every event (the console has no screen to fit).
+    """
     items = [
         _Item(_timeline_heading(e), _body(kb, e.event, e.quote, e.paragraph)) for e in kb.timeline
     ]
-    return _pages(
-        kb,
-        "Timeline",
-        "Dated events oldest first, then the undated ones in the article's order.",
-        items,
-    )
+    intro = "Dated events oldest first, then the undated ones in the article's order."
+    return _pages(kb, "Timeline", intro, items, paged)
 
 
 def demands_pages(
-    kb: KnowledgeBase, by: str | None = None, of: str | None = None
+    kb: KnowledgeBase, by: str | None = None, of: str | None = None, *, paged: bool = True
 ) -> tuple[Card, ...]:
-    """The demands as cards that each fit one screen, under "who → whom" headings."""
+    """The demands as cards that each fit one screen, under "who → whom" headings.
+
+    `paged=False`: one card with every demand.
+    """
     chosen = _chosen_demands(kb, by, of)
     if not chosen:
         footer = f"page 1 of 1 · {kb.title}"
         return (fit(Card("No matching demands", _no_demands(kb, by, of), (), footer, TONE_INFO)),)
     items = [_Item(_who_to_whom(kb, d), _body(kb, d.what, d.quote, d.paragraph)) for d in chosen]
     intro = "Who demands what, of whom, in their own words."
-    return _pages(kb, "Demands", intro, items)
+    return _pages(kb, "Demands", intro, items, paged)
