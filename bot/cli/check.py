@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from bot.cli.common import OK, load_knowledge
+from bot.cli.common import OK, load_knowledge_with_warnings
 from bot.core.coverage import coverage
 from bot.core.limits import cut
 
@@ -16,15 +17,19 @@ def register(subparsers: Any) -> None:
         help="validate the knowledge base and print its coverage",
         description=(
             "Load and validate every knowledge file. On a problem, print each one as "
-            "file:line: message on stderr and exit 1. Otherwise print each article sentence "
-            "with the entries whose quote overlaps it, then 'covered N of M sentences'."
+            "file:line: message on stderr and exit 1. Otherwise print warnings (things to "
+            "improve, such as too few alternates; they do not fail the check) on stderr, then "
+            "each article sentence with the entries whose quote overlaps it, then "
+            "'covered N of M sentences'."
         ),
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    kb = load_knowledge(args)
+    kb, warnings = load_knowledge_with_warnings(args)
+    for warning in warnings:
+        print(f"{warning.file}:{warning.line}: warning: {warning.message}", file=sys.stderr)
     print(
         f"knowledge OK: {len(kb.paragraphs)} paragraphs, {len(kb.entries)} entries, "
         f"{len(kb.timeline)} events, {len(kb.demands)} demands, {len(kb.people)} people, "

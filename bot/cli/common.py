@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from bot.core.knowledge import KnowledgeError
+from bot.core import knowledge
+from bot.core.knowledge import KnowledgeError, Problem
 from bot.core.model import KnowledgeBase
-from bot.knowledge_files import DEFAULT_DIR, load_dir
+from bot.knowledge_files import DEFAULT_DIR, read_dir
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -30,11 +31,18 @@ def default_knowledge_dir() -> str:
 
 def load_knowledge(args: argparse.Namespace) -> KnowledgeBase:
     """The validated knowledge base, or every problem on stderr and exit 1 (never a partial KB)."""
+    return load_knowledge_with_warnings(args)[0]
+
+
+def load_knowledge_with_warnings(
+    args: argparse.Namespace,
+) -> tuple[KnowledgeBase, tuple[Problem, ...]]:
+    """`load_knowledge`, and the warnings that do not stop it (for `rapporteur check`)."""
     directory = Path(args.knowledge)
     if not directory.is_dir():
         raise fail(f"no knowledge directory at {directory} (see --knowledge)")
     try:
-        return load_dir(directory)
+        return knowledge.load_with_warnings(read_dir(directory))
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
