@@ -175,7 +175,7 @@ def who_card(person: Person, kb: KnowledgeBase) -> Card:
     """A person's or organisation's role in the article, with the quote that says so."""
     description = (
         f"{escape(person.role)}\n\n{quoted(kb, person.quote, person.paragraph)}\n"
-        f"— {attribution(kb, person.paragraph)}"
+        f"-# {attribution(kb, person.paragraph)}"
     )
     fields = (
         (Field("Also called", ", ".join(map(escape, person.aliases))),) if person.aliases else ()
@@ -297,11 +297,12 @@ def _page_text(intro: str, items: Sequence[_Item], carried: str) -> str:
     blocks = [intro] if intro else []
     heading = None
     for item in items:
-        if item.heading != heading:
-            more = " (continued)" if item is items[0] and item.heading == carried else ""
-            blocks.append(f"**{item.heading}**{more}")
-            heading = item.heading
-        blocks.append(item.body)
+        if item.heading == heading:
+            blocks.append(item.body)
+            continue
+        more = " (continued)" if item is items[0] and item.heading == carried else ""
+        blocks.append(f"**{item.heading}**{more}\n{item.body}")  # the heading sits on its item
+        heading = item.heading
     return "\n\n".join(blocks)
 
 
@@ -370,5 +371,8 @@ def demands_pages(
         footer = f"page 1 of 1 · {kb.title}"
         return (fit(Card("No matching demands", _no_demands(kb, by, of), (), footer, TONE_INFO)),)
     items = [_Item(_who_to_whom(kb, d), _body(kb, d.what, d.quote, d.paragraph)) for d in chosen]
+    # One heading per who → whom: its demands together, in the order the headings first come.
+    first = {heading: n for n, heading in reversed(list(enumerate(i.heading for i in items)))}
+    items.sort(key=lambda item: first[item.heading])
     intro = "Who demands what, of whom, in their own words."
     return _pages(kb, "Demands", intro, items, paged)

@@ -66,18 +66,19 @@ _PICK_BELOW = "Here are questions it does answer: pick one below."
 _WHY = {
     "answered": "It was a strong match, clearly ahead of the others, so I answered.",
     "empty": "None of the question's words match anything in the article, so I declined.",
-    "weak": "That match was too weak to trust, so I declined.",
-    "ambiguous": "Two different answers matched almost equally well, so I declined.",
+    "weak": "That match is too weak to trust, so I declined.",
+    "ambiguous": "Two different questions matched almost equally well, so I declined.",
     "unknown-words": (
-        "Your question has key words that this answer knows nothing about, so I declined."
+        "Your question has key words the article's answer to that question doesn't cover, "
+        "so I declined."
     ),
     "question-kind": (
-        "You asked when, where, how many or how long, and this answer says nothing of the "
-        "kind, so I declined."
+        "You asked when, where, how many or how long, and the article's answer to that "
+        "question says nothing of the kind, so I declined."
     ),
     "asked-about": (
-        "This answer mentions what you asked about but doesn't give the detail you asked "
-        "for, so I declined."
+        "That question is about what you asked, but the article doesn't give the detail "
+        "you asked for, so I declined."
     ),
 }
 

@@ -404,3 +404,11 @@ def test_console_text_has_no_markdown_and_colour_only_when_asked(kb, engine):
     page = card_to_text(render.timeline_pages(kb)[0])
     assert "-# " not in page
     assert "**" not in page
+
+
+def test_each_who_to_whom_heading_comes_once(kb):
+    text = "\n".join(p.description for p in render.demands_pages(kb))
+    headings = re.findall(r"^\*\*(.+?)\*\*(?: \(continued\))?$", text, re.MULTILINE)
+    starts = [h for h in re.findall(r"^\*\*(.+?)\*\*$", text, re.MULTILINE)]
+    assert len(starts) == len(set(starts)), headings
+    assert len(set(headings)) == len({(d.by, d.of) for d in kb.demands})
