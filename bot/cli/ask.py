@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from bot.cli.common import OK, load_knowledge, use_colour
+from bot.cli.common import OK, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Engine
 from bot.core.model import KnowledgeBase
 from bot.core.render import answer_card, answer_json, card_to_text
@@ -69,4 +69,6 @@ def _render(engine: Engine, kb: KnowledgeBase, question: str, as_json: bool, col
     if as_json:
         # One line per answer, whatever the question contained.
         return json.dumps(answer_json(answer, kb), ensure_ascii=False)
-    return card_to_text(answer_card(answer, kb, console=True), colour=colour)
+    return fit_terminal(
+        card_to_text(answer_card(answer, kb, console=True), colour=colour), sys.stdout
+    )

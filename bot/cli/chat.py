@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from bot.cli.common import OK, load_knowledge, use_colour
+from bot.cli.common import OK, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Answer, Engine
 from bot.core.card import Card
 from bot.core.model import KnowledgeBase
@@ -111,5 +111,5 @@ def chat_loop(engine: Engine, kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) 
             return OK
         reply, last = _reply(text, last, engine, kb)
         shown = card_to_text(reply, colour=colour) if isinstance(reply, Card) else reply
-        stdout.write(shown + "\n\n")
+        stdout.write(fit_terminal(shown, stdout) + "\n\n")
         stdout.flush()

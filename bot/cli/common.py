@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
@@ -58,6 +60,26 @@ def use_colour(stream: TextIO, environ: Mapping[str, str]) -> bool:
         return stream.isatty()
     except ValueError:  # a closed stream
         return False
+
+
+MAX_WIDTH = 100  # wider lines are hard to read even on a wide terminal
+
+
+def fit_terminal(text: str, stream: TextIO) -> str:
+    """`text` wrapped at words to the terminal's width when `stream` is one ("> " quote
+    lines keep their mark); unchanged when it goes to a pipe or a file."""
+    try:
+        if not stream.isatty():
+            return text
+    except ValueError:
+        return text
+    width = min(shutil.get_terminal_size().columns, MAX_WIDTH)
+    return "\n".join(_wrap(line, width) for line in text.split("\n"))
+
+
+def _wrap(line: str, width: int) -> str:
+    prefix = "> " if line.startswith("> ") else ""
+    return textwrap.fill(line, width, subsequent_indent=prefix) if line.strip() else line
 
 
 def fail(message: str, code: int = USAGE) -> Abort:

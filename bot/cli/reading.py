@@ -11,7 +11,7 @@ import sys
 from dataclasses import replace
 from typing import Any
 
-from bot.cli.common import OK, USAGE, load_knowledge, use_colour
+from bot.cli.common import OK, USAGE, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Engine
 from bot.core.card import Field
 from bot.core.model import KnowledgeBase
@@ -53,7 +53,8 @@ def register(subparsers: Any) -> None:
 
 def _show(*cards: Card) -> int:
     colour = use_colour(sys.stdout, os.environ)
-    print("\n\n".join(card_to_text(card, colour=colour) for card in cards))
+    text = "\n\n".join(card_to_text(card, colour=colour) for card in cards)
+    print(fit_terminal(text, sys.stdout))
     return OK
 
 
