@@ -83,7 +83,8 @@ def _startup(args: argparse.Namespace, texts: list[str]) -> Startup:
     bare = _process_ms([sys.executable, "-c", "import rapidfuzz, yaml"], args.starts)
     ask = [*_command(), "--knowledge", args.knowledge, "ask", "--json"]
     one = _process_ms([*ask, texts[0] if texts else "who?"], args.starts)
-    batch = (texts * max(math.ceil(2_000 / max(len(texts), 1)), 1))[:2_000]
+    size = min(max(args.count, 1), 2_000)
+    batch = (texts * max(math.ceil(size / max(len(texts), 1)), 1))[:size]
     whole = _process_ms(ask, max(args.starts // 3, 1), "".join(f"{t}\n" for t in batch))
     return Startup(bare, one, max(whole - one, 0.0) * 1e3 / max(len(batch), 1), len(batch))
 
