@@ -3,9 +3,9 @@
 A sample is a fenced block right after an HTML comment `<!-- sample -->`; its first line is
 `$ COMMAND` (run with bash in the repository, `rapporteur` and `.venv/bin/rapporteur` from
 this environment, `make run` as the `rapporteur run` it stands for, no DISCORD_TOKEN), the
-rest is its stdout. In the sample, `...` stands for any text (keep long lines short). `<!-- sample: shape, run: CMD -->`
-checks only the shape, for output with timings: numbers may differ, and CMD (a smaller run
-of the same command) is what the test runs.
+rest is its stdout. In the sample, `...` stands for any text (keep long lines short).
+`<!-- sample: shape, run: CMD -->` checks only the shape, for output with timings: numbers
+may differ, and CMD (a smaller run of the same command) is what the test runs.
 """
 
 from __future__ import annotations
