@@ -257,9 +257,19 @@ def test_question_sets_meet_the_issue_targets(capsys, name, minimum):
 
 
 def test_bench_prints_ratios(capsys):
-    code, out, _ = run(capsys, "bench", "--count", "100", "--loads", "1")
+    code, out, _ = run(capsys, "bench", "--count", "100", "--loads", "1", "--starts", "1")
     assert code == 0
-    for label in ("engine", "baseline", "ratio", "knowledge load", "peak memory"):
+    for label in (
+        "engine",
+        "baseline",
+        "ratio",
+        "engine + json",
+        "start-up",
+        "bare python",
+        "json batch",
+        "knowledge load",
+        "peak memory",
+    ):
         assert label in out
 
 
