@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core import limits, reference, render
-from bot.core.answering import Engine
+from bot.core.answering import Answer, Candidate, Engine
 from bot.core.card import Card, Field, fit, total_length, within_limits
 from bot.core.model import KnowledgeBase
 from bot.core.render import answer_card, answer_json, card_to_text, escape, split_message, why_card
@@ -412,3 +412,21 @@ def test_each_who_to_whom_heading_comes_once(kb):
     starts = [h for h in re.findall(r"^\*\*(.+?)\*\*$", text, re.MULTILINE)]
     assert len(starts) == len(set(starts)), headings
     assert len(set(headings)) == len({(d.by, d.of) for d in kb.demands})
+
+
+@pytest.mark.parametrize(
+    ("score", "reason", "lead"),
+    [
+        (0.9, "question-kind", "Did you mean: "),
+        (0.6, "unknown-words", "Did you mean: "),
+        (render.NEAR_SCORE, "weak", "Did you mean: "),
+        (render.NEAR_SCORE - 0.01, "question-kind", "Try: "),
+        (0.2, "weak", "Try: "),
+    ],
+)
+def test_did_you_mean_follows_how_near_the_entry_came(kb, score, reason, lead):
+    near, other = kb.entries[0], kb.entries[1]
+    matched = Candidate(near, score, near.question)
+    answer = Answer("q", None, min(score, 0.49), matched, None, (near, other), reason)
+    assert render.suggestion_label(answer, near).startswith(lead)
+    assert render.suggestion_label(answer, other).startswith("Try: ")  # a filler suggestion
