@@ -430,3 +430,11 @@ def test_did_you_mean_follows_how_near_the_entry_came(kb, score, reason, lead):
     answer = Answer("q", None, min(score, 0.49), matched, None, (near, other), reason)
     assert render.suggestion_label(answer, near).startswith(lead)
     assert render.suggestion_label(answer, other).startswith("Try: ")  # a filler suggestion
+
+
+def test_every_help_example_is_answered(kb, engine):
+    text = card_to_text(render.help_card(kb))
+    examples = [line.removeprefix("• ") for line in text.splitlines() if line.startswith("• ")]
+    assert examples
+    for example in examples:
+        assert engine.answer(example).answered, example
