@@ -1,6 +1,7 @@
 """The bot's health signal for container platforms: a file it touches while connected.
 
-The Discord side calls `beat()` every `INTERVAL` seconds while its gateway connection is up;
+The Discord side runs `keep_beating(connected)` as a task for the bot's lifetime; it calls
+`beat()` every `INTERVAL` seconds while `connected()` says the gateway connection is up.
 `rapporteur health` (a Docker HEALTHCHECK) calls `age()` and fails when the file is missing
 or older than `MAX_AGE`. The file holds nothing but the time (no one's data).
 """
@@ -8,6 +9,7 @@ or older than `MAX_AGE`. The file holds nothing but the time (no one's data).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 PATH = Path("/tmp/rapporteur-heartbeat")
@@ -31,3 +33,15 @@ def age(path: Path = PATH, now: float | None = None) -> float | None:
     except OSError:
         return None
     return max((time.time() if now is None else now) - modified, 0.0)
+
+
+async def keep_beating(
+    connected: Callable[[], bool], path: Path = PATH, interval: float = INTERVAL
+) -> None:
+    """Beat every `interval` seconds while `connected()`; runs until cancelled."""
+    import asyncio  # here, so that `rapporteur health` does not import it
+
+    while True:
+        if connected():
+            beat(path)
+        await asyncio.sleep(interval)

@@ -219,3 +219,22 @@ def test_run_without_a_token_still_answers_piped_questions(tmp_path):
     done = python("-m", "bot", "run", cwd=str(tmp_path), stdin="who exposed pegasus?\n")
     assert done.returncode == 0, done.stderr
     assert "Pegasus" in done.stdout
+
+
+async def test_the_bot_beats_only_while_connected(tmp_path):
+    import asyncio
+
+    beat = tmp_path / "heartbeat"
+    up = {"now": False}
+    task = asyncio.create_task(heartbeat.keep_beating(lambda: up["now"], beat, interval=0.01))
+    await asyncio.sleep(0.05)
+    assert heartbeat.age(beat) is None  # not connected: no heartbeat
+    up["now"] = True
+    for _ in range(100):
+        await asyncio.sleep(0.01)
+        if heartbeat.age(beat) is not None:
+            break
+    task.cancel()
+    age = heartbeat.age(beat)
+    assert age is not None
+    assert age < heartbeat.MAX_AGE
