@@ -59,14 +59,21 @@ def _command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
 
 
-def _process_ms(argv: list[str], starts: int, stdin: str = "") -> float:
-    """The median wall time of running `argv` to its end, in milliseconds."""
-    times = []
-    for _ in range(max(starts, 1)):
-        start = time.perf_counter()
-        subprocess.run(argv, input=stdin, capture_output=True, text=True, check=True)
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times)
+def _process_ms(argv: list[str], stdin: str = "") -> float:
+    """The wall time of running `argv` to its end, in milliseconds."""
+    start = time.perf_counter()
+    subprocess.run(argv, input=stdin, capture_output=True, text=True, check=True)
+    return (time.perf_counter() - start) * 1e3
+
+
+def _medians_ms(commands: list[tuple[list[str], str]], runs: int) -> list[float]:
+    """The median time of each command, run in turns (a, b, a, b...) so that both see the
+    same load on a shared machine."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(max(runs, 1)):
+        for spent, (argv, stdin) in zip(times, commands, strict=True):
+            spent.append(_process_ms(argv, stdin))
+    return [statistics.median(spent) for spent in times]
 
 
 @dataclass(frozen=True)
@@ -80,12 +87,17 @@ class Startup:
 def _startup(args: argparse.Namespace, texts: list[str]) -> Startup:
     """Start-up of `ask` against a bare `import rapidfuzz, yaml`, and a JSON batch as a real
     process (stdin to stdout, per question, start-up subtracted)."""
-    bare = _process_ms([sys.executable, "-c", "import rapidfuzz, yaml"], args.starts)
     ask = [*_command(), "--knowledge", args.knowledge, "ask", "--json"]
-    one = _process_ms([*ask, texts[0] if texts else "who?"], args.starts)
     size = min(max(args.count, 1), 2_000)
     batch = (texts * max(math.ceil(size / max(len(texts), 1)), 1))[:size]
-    whole = _process_ms(ask, max(args.starts // 3, 1), "".join(f"{t}\n" for t in batch))
+    bare, one, whole = _medians_ms(
+        [
+            ([sys.executable, "-c", "import rapidfuzz, yaml"], ""),
+            ([*ask, texts[0] if texts else "who?"], ""),
+            (ask, "".join(f"{t}\n" for t in batch)),
+        ],
+        args.starts,
+    )
     return Startup(bare, one, max(whole - one, 0.0) * 1e3 / max(len(batch), 1), len(batch))
 
 
