@@ -57,13 +57,18 @@ def summary(reports: list[tuple[str, str]]) -> str:
     if not reports:
         return "No wrong-answer reports found."
     per_entry = Counter(entry for entry, _ in reports)
-    lines = [f"{len(reports)} reports about {len(per_entry)} entries"]
+    lines = [f"{_count(len(reports), 'report')} about {_count(len(per_entry), 'entry')}"]
     for entry, count in sorted(per_entry.items(), key=lambda item: (-item[1], item[0])):
-        lines.append(f"\n{entry}: {count} report{'s' if count != 1 else ''}")
+        lines.append(f"\n{entry}: {_count(count, 'report')}")
         asked = Counter(q for e, q in reports if e == entry)
         for question, times in sorted(asked.items(), key=lambda item: (-item[1], item[0])):
             lines.append(f"  {json.dumps(question, ensure_ascii=False)}" + _times(times))
     return "\n".join(lines)
+
+
+def _count(count: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count} {noun if count == 1 else plural}"
 
 
 def _times(count: int) -> str:
