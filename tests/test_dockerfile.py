@@ -98,9 +98,24 @@ def test_dockerignore_is_an_allow_list():
 
 def test_image_shape():
     parsed = instructions()
-    assert parsed[0] == ("FROM", "python:3.12-slim")
     users = [args for name, args in parsed if name == "USER"]
     assert users
     assert users[-1].split(":")[0] not in ("root", "0")
-    assert parsed[-1] == ("CMD", '["rapporteur", "run"]')
+    # `serve`, not `run`: without a token the container must fail, not fall back to a chat.
+    assert parsed[-1] == ("CMD", '["rapporteur", "serve"]')
     assert any(name == "RUN" and "-c constraints.txt" in args for name, args in parsed)
+
+
+def test_the_image_runs_the_python_ci_runs():
+    # CI (.ci/run) runs `make test` with the machine's python3, which is this interpreter.
+    base = instructions()[0]
+    ci = f"{sys.version_info.major}.{sys.version_info.minor}"
+    assert base == ("FROM", f"python:{ci}-slim"), f"CI runs Python {ci}"
+
+
+def test_the_healthcheck_runs_the_health_command():
+    (check,) = [args for name, args in instructions() if name == "HEALTHCHECK"]
+    options, command = check.split(" CMD ", 1)
+    assert json.loads(command) == ["rapporteur", "health"]
+    assert "--interval=" in options
+    assert "--start-period=" in options

@@ -2,6 +2,9 @@
 
 A subcommand's parser sets `handler=function(args) -> int` (the exit code); handlers load the
 knowledge base with `bot.cli.common.load_knowledge(args)`, which honours `--knowledge`.
+
+Only the module of the command being run is imported, so `ask`, `chat` and `check` start
+without discord.py, aiohttp, asyncio or ssl (`rapporteur --help` imports them all).
 """
 
 from __future__ import annotations
@@ -13,7 +16,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from bot.cli.common import OK, Abort
+from bot.cli._lean import english_only_stemmer
+
+english_only_stemmer()  # before bot.cli.common, whose imports reach the stemmer
+
+from bot.cli.common import OK, Abort  # noqa: E402
 
 # `run` (and `sync`) belong to the Discord adapter's module; the others are here.
 SUBCOMMAND_MODULES = (
@@ -24,9 +31,31 @@ SUBCOMMAND_MODULES = (
     "evaluate",
     "calibrate",
     "bench",
+    "reports",
+    "health",
+    "serve",
     "run",
     "init",
 )
+# Which module registers each command, so that only that one need be imported.
+COMMAND_MODULES = {
+    "ask": "ask",
+    "chat": "chat",
+    "timeline": "reading",
+    "demands": "reading",
+    "who": "reading",
+    "source": "reading",
+    "check": "check",
+    "eval": "evaluate",
+    "calibrate": "calibrate",
+    "bench": "bench",
+    "reports": "reports",
+    "health": "health",
+    "serve": "serve",
+    "run": "run",
+    "sync": "run",
+    "init": "init",
+}
 
 EXIT_CODES = """\
 exit codes:
@@ -36,7 +65,34 @@ exit codes:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata costs start-up time)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("rapporteur")
+        except PackageNotFoundError:
+            number = "unknown (not installed)"
+        print(f"rapporteur {number}")
+        parser.exit()
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names, if it can be told without parsing (else None: load all)."""
+    rest = list(argv)
+    while rest and rest[0].startswith("-"):
+        option = rest.pop(0)
+        if option == "--knowledge" and rest:
+            rest.pop(0)  # its DIR
+        elif not option.startswith("--knowledge="):
+            return None  # --help, --version or a mistake: let argparse see every command
+    return rest[0] if rest and rest[0] in COMMAND_MODULES else None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given `argv`, with only the subcommand it names when that is clear."""
     parser = argparse.ArgumentParser(
         prog="rapporteur",
         description="Answer questions about one news article with exact, sourced quotes.",
@@ -51,8 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
             "./.env, else the bundled knowledge base)"
         ),
     )
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMAND_MODULES:
+    command = _command_in(argv) if argv is not None else None
+    modules = [COMMAND_MODULES[command]] if command else SUBCOMMAND_MODULES
+    for name in modules:
         try:
             module = importlib.import_module(f"bot.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -73,7 +132,8 @@ def _robust_stdio() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Iterator
 from typing import Any
 
-from bot.cli.common import OK, load_knowledge
+from bot.cli.common import OK, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Engine
 from bot.core.model import KnowledgeBase
 from bot.core.render import answer_card, answer_json, card_to_text
 from bot.lexicon_files import english
+
+PROMPT = "question> "
+AT_A_TERMINAL = "Type a question and press Enter; Ctrl-D to finish."
 
 
 def register(subparsers: Any) -> None:
@@ -20,9 +25,9 @@ def register(subparsers: Any) -> None:
         help="answer a question with the exact quote",
         description=(
             "Answer QUESTION: the short answer, the quote, who said it and where. "
-            "Without QUESTION, answer each line of stdin; with --json, print one JSON object "
-            "per line (keys: question, answered, answer, quote, paragraph, speaker, "
-            "confidence, suggestions, entry)."
+            "Without QUESTION, answer each line of stdin (with a prompt at a terminal); with "
+            "--json, print one JSON object per line (keys: question, answered, answer, quote, "
+            "paragraph, speaker, confidence, suggestions, entry)."
         ),
     )
     parser.add_argument("question", nargs="*", metavar="QUESTION", help="words of the question")
@@ -30,22 +35,41 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def _questions() -> Iterator[str]:
+    """The lines of stdin; at a terminal, with a prompt on stderr (stdout stays answers only)."""
+    if not sys.stdin.isatty():
+        yield from (line.removesuffix("\n") for line in sys.stdin)
+        return
+    print(AT_A_TERMINAL, file=sys.stderr)
+    while True:
+        sys.stderr.write(PROMPT)
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line:
+            sys.stderr.write("\n")
+            return
+        yield line.removesuffix("\n")
+
+
 def run(args: argparse.Namespace) -> int:
     kb = load_knowledge(args)
     engine = Engine(kb, english())
+    colour = not args.json and use_colour(sys.stdout, os.environ)
     if args.question:
-        print(_render(engine, kb, " ".join(args.question), args.json), flush=True)
+        print(_render(engine, kb, " ".join(args.question), args.json, colour), flush=True)
         return OK
-    for number, line in enumerate(sys.stdin):
+    for number, question in enumerate(_questions()):
         if not args.json and number:
             print()  # a blank line between text answers
-        print(_render(engine, kb, line.removesuffix("\n"), args.json), flush=True)
+        print(_render(engine, kb, question, args.json, colour), flush=True)
     return OK
 
 
-def _render(engine: Engine, kb: KnowledgeBase, question: str, as_json: bool) -> str:
+def _render(engine: Engine, kb: KnowledgeBase, question: str, as_json: bool, colour: bool) -> str:
     answer = engine.answer(question)
     if as_json:
         # One line per answer, whatever the question contained.
         return json.dumps(answer_json(answer, kb), ensure_ascii=False)
-    return card_to_text(answer_card(answer, kb))
+    return fit_terminal(
+        card_to_text(answer_card(answer, kb, console=True), colour=colour), sys.stdout
+    )

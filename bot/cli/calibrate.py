@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import OK, load_knowledge
+from bot.cli.common import OK, knowledge_dir, load_knowledge
 from bot.cli.evaluate import read_questions, reliability_text
 from bot.core.answering import Engine
 from bot.core.calibration import Calibration, fit
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             report = score(questions, lambda q: answer_json(fitted.answer(q), kb))
             print(f"\n{title}: {', '.join(map(str, paths))}\n{reliability_text(report)}")
     if args.write:
-        path = Path(args.knowledge) / "calibration.yaml"
+        path = knowledge_dir(args) / "calibration.yaml"
         path.write_text(to_yaml(model, args.fit), encoding="utf-8")
         print(f"\nwrote {path}")
     return OK

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
-from bot.cli.common import OK, load_knowledge
+from bot.cli.common import OK, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Answer, Engine
+from bot.core.card import Card
 from bot.core.model import KnowledgeBase
 from bot.core.question_shape import asks_for_help
 from bot.core.render import answer_card, card_to_text, help_card, why_card
 from bot.lexicon_files import english
 
 QUIT = frozenset({"quit", "exit", "q", ":q", "bye"})
+WHY = "why"
 PROMPT = "you> "
+WHY_FIRST = "Ask a question first; then type why to see why I gave that answer."
 
 
 def register(subparsers: Any) -> None:
@@ -22,9 +28,11 @@ def register(subparsers: Any) -> None:
         "chat",
         help="ask questions in the console until EOF or quit",
         description=(
-            "A console conversation. Type a question; `why` explains the last answer, "
-            "`help` shows help, `quit`, `exit` or EOF (Ctrl-D) leaves. With input piped in, "
-            "each line is answered and the command exits at EOF."
+            "A console conversation. Type a question; `why` explains the last answer (what it "
+            "matched, how sure, what came close), `help` shows help, `quit`, `exit` or EOF "
+            "(Ctrl-D) leaves. At a terminal, the arrow keys edit the line and recall earlier "
+            "questions (kept in memory only). With input piped in, each line is answered and "
+            "the command exits at EOF."
         ),
     )
     parser.set_defaults(handler=run)
@@ -35,18 +43,62 @@ def run(args: argparse.Namespace) -> int:
     return chat_loop(Engine(kb, english()), kb, sys.stdin, sys.stdout)
 
 
-def chat_loop(engine: Engine, kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:
-    """Answer each line of `stdin` on `stdout` until EOF or quit; prompt only on a terminal."""
-    interactive = stdin.isatty()
-    if interactive:
-        stdout.write(f"Ask me about “{kb.title}”, by {kb.author}. Type help, or quit to leave.\n")
-    last: Answer | None = None
-    while True:
+def _line_editing() -> None:
+    """Arrow keys and history at a terminal: readline, with history in memory only (it is
+    never written to a file, so nothing of what was asked is kept)."""
+    # Not on every platform; the chat works without it.
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (input() uses it once it is imported)
+
+
+def _reader(stdin: TextIO, stdout: TextIO, interactive: bool) -> Callable[[], str]:
+    """A function returning the next line ("" at EOF); with a prompt at a terminal."""
+    if interactive and stdin is sys.stdin and stdout is sys.stdout:
+        _line_editing()
+
+        def read_line() -> str:
+            try:
+                return input(PROMPT) + "\n"
+            except EOFError:
+                return ""
+
+        return read_line
+
+    def read_plain() -> str:
         if interactive:
             stdout.write(PROMPT)
             stdout.flush()
+        return stdin.readline()
+
+    return read_plain
+
+
+def _reply(
+    text: str, last: Answer | None, engine: Engine, kb: KnowledgeBase
+) -> tuple[Card | str, Answer | None]:
+    """What to show for `text`, and the answer a later `why` explains."""
+    if asks_for_help(text):
+        return help_card(kb, console=True), last
+    if text.casefold() == WHY:
+        return (why_card(last, kb) if last is not None else WHY_FIRST), last
+    answer = engine.answer(text)
+    return answer_card(answer, kb, console=True), answer
+
+
+def chat_loop(engine: Engine, kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:
+    """Answer each line of `stdin` on `stdout` until EOF or quit; prompt only on a terminal."""
+    interactive = stdin.isatty()
+    colour = use_colour(stdout, os.environ)
+    if interactive:
+        stdout.write(
+            f"Ask me about “{kb.title}”, by {kb.author}.\n"
+            "Type a question, why (after an answer), help, or quit to leave.\n"
+        )
+    read_line = _reader(stdin, stdout, interactive)
+    last: Answer | None = None
+    while True:
         try:
-            line = stdin.readline()
+            line = read_line()
         except KeyboardInterrupt:
             line = ""
         if not line:  # EOF
@@ -54,17 +106,11 @@ def chat_loop(engine: Engine, kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) 
                 stdout.write("\n")
             return OK
         text = line.strip()
-        command = text.casefold()
         if not text:
             continue
-        if command in QUIT:
+        if text.casefold() in QUIT:
             return OK
-        if asks_for_help(text):
-            card = help_card(kb, console=True)
-        elif command == "why" and last is not None:
-            card = why_card(last, kb)
-        else:
-            last = engine.answer(text)
-            card = answer_card(last, kb)
-        stdout.write(card_to_text(card) + "\n\n")
+        reply, last = _reply(text, last, engine, kb)
+        shown = card_to_text(reply, colour=colour) if isinstance(reply, Card) else reply
+        stdout.write(fit_terminal(shown, stdout) + "\n\n")
         stdout.flush()

@@ -6,10 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-from bot.cli.common import OK, load_knowledge
+from bot.cli.common import OK, load_knowledge_with_warnings
+from bot.core import review
 from bot.core.coverage import coverage
 from bot.core.limits import cut
-from bot.core.review import warnings
 from bot.core.wording import count
 from bot.lexicon_files import english
 
@@ -20,15 +20,19 @@ def register(subparsers: Any) -> None:
         help="validate the knowledge base and print its coverage",
         description=(
             "Load and validate every knowledge file. On a problem, print each one as "
-            "file:line: message on stderr and exit 1. Otherwise print each article sentence "
-            "with the entries whose quote overlaps it, then 'covered N of M sentences'."
+            "file:line: message on stderr and exit 1. Otherwise print warnings (things to "
+            "improve, such as too few alternates; they do not fail the check) on stderr, then "
+            "each article sentence with the entries whose quote overlaps it, then "
+            "'covered N of M sentences'."
         ),
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    kb = load_knowledge(args)
+    kb, warnings = load_knowledge_with_warnings(args)
+    for warning in warnings:
+        print(f"{warning.file}:{warning.line}: warning: {warning.message}", file=sys.stderr)
     sizes = (
         (kb.paragraphs, "paragraph", None),
         (kb.entries, "entry", "entries"),
@@ -45,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"\n[{where}] {cut(line.text, 100)}\n    {cited}")
     covered = sum(1 for line in report if line.entries)
     print(f"\ncovered {covered} of {len(report)} sentences")
-    for warning in warnings(kb, english()):  # drafts and the like: worth fixing, not failing
-        print(f"warning: {warning}", file=sys.stderr)
+    for draft in review.warnings(kb, english()):  # drafts and the like: worth fixing
+        print(f"warning: {draft}", file=sys.stderr)
     return OK

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+import textwrap
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TextIO
 
 from bot.config import ConfigError, Settings
-from bot.core.knowledge import KnowledgeError
+from bot.core import knowledge
+from bot.core.knowledge import KnowledgeError, Problem
 from bot.core.model import KnowledgeBase
-from bot.knowledge_files import DEFAULT_DIR, load_dir
+from bot.knowledge_files import DEFAULT_DIR, read_dir
 
 OK, FAILED, USAGE = 0, 1, 2
 DOTENV = Path(".env")
@@ -55,16 +60,53 @@ def knowledge_dir(args: argparse.Namespace) -> Path:
 
 def load_knowledge(args: argparse.Namespace) -> KnowledgeBase:
     """The validated knowledge base, or every problem on stderr and exit 1 (never a partial KB)."""
+    return load_knowledge_with_warnings(args)[0]
+
+
+def load_knowledge_with_warnings(
+    args: argparse.Namespace,
+) -> tuple[KnowledgeBase, tuple[Problem, ...]]:
+    """`load_knowledge`, and the warnings that do not stop it (for `rapporteur check`)."""
     directory = knowledge_dir(args)
     if not directory.is_dir():
         raise fail(f"no knowledge directory at {directory} (see --knowledge)")
     try:
-        return load_dir(directory)
+        return knowledge.load_with_warnings(read_dir(directory))
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"rapporteur: the knowledge in {directory} is invalid", file=sys.stderr)
         raise Abort(FAILED) from None
+
+
+def use_colour(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (no-color.org) or TERM=dumb."""
+    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream
+        return False
+
+
+MAX_WIDTH = 100  # wider lines are hard to read even on a wide terminal
+
+
+def fit_terminal(text: str, stream: TextIO) -> str:
+    """`text` wrapped at words to the terminal's width when `stream` is one ("> " quote
+    lines keep their mark); unchanged when it goes to a pipe or a file."""
+    try:
+        if not stream.isatty():
+            return text
+    except ValueError:
+        return text
+    width = min(shutil.get_terminal_size().columns, MAX_WIDTH)
+    return "\n".join(_wrap(line, width) for line in text.split("\n"))
+
+
+def _wrap(line: str, width: int) -> str:
+    prefix = "> " if line.startswith("> ") else ""
+    return textwrap.fill(line, width, subsequent_indent=prefix) if line.strip() else line
 
 
 def fail(message: str, code: int = USAGE) -> Abort:

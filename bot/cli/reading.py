@@ -1,24 +1,28 @@
 """`rapporteur timeline | demands | who | source`: the article's reference cards, as text.
 
-The same cards the slash commands show, printed with `card_to_text`.
+The same cards the slash commands show, printed with `card_to_text`; lists are not paged.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from dataclasses import replace
 from typing import Any
 
-from bot.cli.common import OK, USAGE, load_knowledge
+from bot.cli.common import OK, USAGE, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Engine
+from bot.core.card import Field
+from bot.core.model import KnowledgeBase
 from bot.core.render import (
     Card,
     card_to_text,
-    demands_card,
+    demands_pages,
     nobody_card,
     paragraph_card,
     source_card,
-    timeline_card,
+    timeline_pages,
     who_card,
 )
 from bot.lexicon_files import english
@@ -44,17 +48,19 @@ def register(subparsers: Any) -> None:
     source.set_defaults(handler=_source)
 
 
-def _show(card: Card) -> int:
-    print(card_to_text(card))
+def _show(*cards: Card) -> int:
+    colour = use_colour(sys.stdout, os.environ)
+    text = "\n\n".join(card_to_text(card, colour=colour) for card in cards)
+    print(fit_terminal(text, sys.stdout))
     return OK
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    return _show(timeline_card(load_knowledge(args)))
+    return _show(*timeline_pages(load_knowledge(args), paged=False))
 
 
 def _demands(args: argparse.Namespace) -> int:
-    return _show(demands_card(load_knowledge(args), by=args.by, of=args.of))
+    return _show(*demands_pages(load_knowledge(args), by=args.by, of=args.of, paged=False))
 
 
 def _who(args: argparse.Namespace) -> int:
@@ -64,10 +70,16 @@ def _who(args: argparse.Namespace) -> int:
     return _show(who_card(found[0], kb) if found else nobody_card(name, kb))
 
 
+def console_source_card(kb: KnowledgeBase) -> Card:
+    """The source card with the console's way to read a paragraph instead of Discord's."""
+    read = f"rapporteur source --paragraph N prints paragraph N (1 to {len(kb.paragraphs)})."
+    return replace(source_card(kb), fields=(Field("Read a paragraph", read),))
+
+
 def _source(args: argparse.Namespace) -> int:
     kb = load_knowledge(args)
     if args.paragraph is None:
-        return _show(source_card(kb))
+        return _show(console_source_card(kb))
     if not 1 <= args.paragraph <= len(kb.paragraphs):
         # A number out of range is a usage error: say so on stderr with the valid range.
         print(card_to_text(paragraph_card(kb, args.paragraph)), file=sys.stderr)

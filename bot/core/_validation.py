@@ -118,7 +118,14 @@ class _Checker:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.ids: dict[str, tuple[str, int]] = {}
+        # Every id written in a record, valid or not: a reference to a record that is itself
+        # broken is not a second mistake (its own problem is reported where it is).
+        self.listed: set[str] = set()
+
+    def warn(self, file: str, line: int, message: str) -> None:
+        self.warnings.append(Problem(file, line, message))
 
     def add(self, file: str, line: int, message: str) -> None:
         self.problems.append(Problem(file, line, message))
@@ -162,21 +169,25 @@ class _Checker:
         if not isinstance(item, LineDict):
             self.add(file, line, f"each {spec_name} must be a mapping with {', '.join(spec)}")
             return False
+        if isinstance(item.get("id"), str):
+            self.listed.add(item["id"])  # broken or not, it exists: no follow-on errors
         ok = True
+        meant: set[str] = set()  # fields a misspelt key stands for: not also "missing"
         for key in item:
             if key not in spec:
                 close = _closest(key, spec)
+                meant |= {close} if close and close not in item else set()
                 hint = f" (did you mean {close!r}?)" if close else ""
                 allowed = ", ".join(spec)
                 self.add(
                     file,
                     item.key_lines[key],
-                    f"unknown field {key!r} in a {spec_name}{hint}; allowed: {allowed}",
+                    f"unknown field {key!r} in {_a(spec_name)}{hint}; allowed: {allowed}",
                 )
                 ok = False
         for key, (required, check, kind) in spec.items():
             if key not in item:
-                if required:
+                if required and key not in meant:
                     self.add(file, item.line, f"{spec_name} is missing the field {key!r} ({kind})")
                     ok = False
             elif not check(item[key]):
@@ -203,8 +214,10 @@ class _Checker:
         value = item.get(key)
         if value is None or value in known:
             return True
+        if not known or value in self.listed:
+            return False  # what it points to is broken, and reported there: no follow-on
         close = _closest(value, known)
-        hint = f" Did you mean {close!r}?" if close else f" Known: {', '.join(sorted(known))}."
+        hint = f" Did you mean {close!r}?" if close else f" Known: {_some(sorted(known))}."
         self.add(file, item.key_lines[key], f"{key} {value!r} is not a known {what}.{hint}")
         return False
 
@@ -218,6 +231,8 @@ class _Checker:
             )
             return False
         number = item["paragraph"]
+        if number not in paragraphs and not paragraphs:
+            return False  # article.yaml's paragraphs are broken, and reported there
         if number not in paragraphs:
             self.add(
                 file,
@@ -240,6 +255,17 @@ class _Checker:
             f"quote is not an exact substring of paragraph {number}: {fix}",
         )
         return False
+
+
+def _some(names: list[str], shown: int = 8) -> str:
+    """A few names, and how many more there are: a line stays readable."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
+def _a(noun: str) -> str:
+    """The noun with its article: "an entry", "a demand"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _closest(word: str, options: Mapping[str, Any] | dict[str, Any]) -> str | None:
@@ -295,6 +321,22 @@ def _check_phrasings(check: _Checker, items: list[LineDict]) -> None:
                     f"phrasing {text!r} is also in entry {owner[key]!r}: keep it in one entry",
                 )
             owner.setdefault(key, item["id"])
+
+
+# A double-quoted string, and the character right after its closing quote.
+_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*(?P<after>.?)')
+STRAIGHT_QUOTE_INSIDE = (
+    "a straight \" inside a double-quoted string ends the string early: write the article's "
+    'curly quotes “ ” (they need no escaping), or \\" for a straight one'
+)
+
+
+def ends_early(line: str) -> bool:
+    """Whether a double-quoted string on `line` is followed by more text: a straight quote
+    inside it closed it (`quote: "they said "hazardous" it"`)."""
+    return any(
+        m["after"] not in ("", ",", "]", "}", "#", ":") for m in _DOUBLE_QUOTED.finditer(line)
+    )
 
 
 def _yaml_fix(problem: str) -> str:

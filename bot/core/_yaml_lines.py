@@ -42,7 +42,8 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
                 problem_mark=key_node.start_mark,
             )
         result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = value_node.start_mark.line + 1
+        # The key's own line: a block-style value ("alternates:" then "- ...") starts below it.
+        result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 

@@ -16,6 +16,7 @@ import yaml
 
 from bot.core import article_format
 from bot.core._validation import (
+    STRAIGHT_QUOTE_INSIDE,
     KnowledgeError,
     Problem,
     _check_phrasings,
@@ -26,6 +27,7 @@ from bot.core._validation import (
     _is_str_list,
     _quote_fix,
     _yaml_fix,
+    ends_early,
 )
 from bot.core._yaml_lines import LineDict, LineList, parse
 from bot.core.calibration import FEATURES, Calibration
@@ -55,13 +57,28 @@ FILES = (
 # calibration.yaml holds the confidence model (`rapporteur calibrate`), if fitted.
 OPTIONAL_FILES = ("timeline.yaml", "demands.yaml", "people.yaml", "calibration.yaml")
 SOURCE_FILE = "source/article.txt"
-__all__ = ["FILES", "OPTIONAL_FILES", "SOURCE_FILE", "KnowledgeError", "Problem", "load"]
+__all__ = [
+    "FILES",
+    "MIN_ALTERNATES",
+    "OPTIONAL_FILES",
+    "SOURCE_FILE",
+    "KnowledgeError",
+    "Problem",
+    "load",
+]
+MIN_ALTERNATES = 8  # knowledge/README.md: "Aim for 8-15" alternates per entry
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _Record = TypeVar("_Record", Speaker, Paragraph, Entry, TimelineEvent, Demand, Person)
 
 
 def load(files: Mapping[str, str]) -> KnowledgeBase:
     """Validate every file and build the knowledge base; raise KnowledgeError with all problems."""
+    return load_with_warnings(files)[0]
+
+
+def load_with_warnings(files: Mapping[str, str]) -> tuple[KnowledgeBase, tuple[Problem, ...]]:
+    """`load`, and the warnings: things to improve that do not stop the bot (`check` prints
+    them), such as an entry with fewer alternates than knowledge/README.md asks for."""
     check = _Checker()
     parsed = _parse_all(check, files)
     art = check.top(
@@ -85,7 +102,7 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
     calibration = _calibration(check, files.get("calibration.yaml"))
     if check.problems:
         raise KnowledgeError(check.problems)
-    return KnowledgeBase(
+    kb = KnowledgeBase(
         title=art["title"],
         author=art["author"],
         paragraphs=tuple(body.values()),
@@ -103,6 +120,7 @@ def load(files: Mapping[str, str]) -> KnowledgeBase:
         options=extras.options,
         source_format=extras.source_format,
     )
+    return kb, tuple(check.warnings)
 
 
 def _parse_all(check: _Checker, files: Mapping[str, str]) -> dict[str, Any]:
@@ -116,13 +134,21 @@ def _parse_all(check: _Checker, files: Mapping[str, str]) -> dict[str, Any]:
         try:
             parsed[name] = parse(files[name])
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else 1
-            problem = getattr(exc, "problem", None) or str(exc)
-            check.add(name, line, f"YAML syntax error: {problem}; {_yaml_fix(problem)}")
+            check.add(name, *_syntax_error(exc, files[name]))
     if check.problems:
         raise KnowledgeError(check.problems)
     return parsed
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
+    """The line and message for a YAML syntax error, said in the curator's terms."""
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    problem = getattr(exc, "problem", None) or str(exc)
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and ends_early(lines[line - 1]):
+        return line, f"YAML syntax error: {STRAIGHT_QUOTE_INSIDE}"
+    return line, f"YAML syntax error: {problem}; {_yaml_fix(problem)}"
 
 
 def _build(cls: type[_Record], item: LineDict) -> _Record:
@@ -177,9 +203,12 @@ def _entries(
                 e.key_lines["kind"],
                 f"kind {e['kind']!r} is unknown: use one of {', '.join(ENTRY_KINDS)}",
             )
+        _check_alternates(check, e)
         related = e.get("related")
         lines = related.item_lines if isinstance(related, LineList) else []
         for rel, line in zip(related or [], lines, strict=True):
+            if rel in check.listed and rel not in ids:
+                continue  # that entry is broken, and reported where it is
             if rel not in ids or rel == e["id"]:
                 close = _closest(rel, ids)
                 hint = f"did you mean {close!r}?" if close else "remove it"
@@ -216,6 +245,19 @@ def _check_kinds(check: _Checker, e: LineDict) -> bool:
             )
             ok = False
     return ok
+
+
+def _check_alternates(check: _Checker, entry: LineDict) -> None:
+    count = len(entry["alternates"])
+    if count >= MIN_ALTERNATES:
+        return
+    have = "no alternates" if count == 0 else f"only {count} alternate{'s' * (count > 1)}"
+    check.warn(
+        "entries.yaml",
+        entry.key_lines["alternates"],
+        f"entry {entry['id']!r} has {have}: add {MIN_ALTERNATES - count} or more "
+        f"(aim for {MIN_ALTERNATES}-15 ways readers ask it, see knowledge/README.md)",
+    )
 
 
 def _timeline(

@@ -42,7 +42,9 @@ def test_ask_prints_answer_quote_and_attribution(capsys, kb):
     code, out, _ = run(capsys, "ask", "who exposed pegasus?")
     assert code == 0
     assert "\n> " in out
-    assert f"of *{kb.title}*, by {kb.author}" in out
+    assert "· paragraph 2\n" in out
+    assert f"{kb.title}, by {kb.author} · confidence" in out
+    assert "*" not in out  # plain text: no Markdown markers
 
 
 def test_ask_json_prints_one_object_with_the_contract_keys(capsys, kb):
@@ -108,7 +110,8 @@ def test_timeline(capsys):
     code, out, _ = run(capsys, "timeline")
     assert code == 0
     assert "May 2019" in out
-    assert "Undated" in out
+    assert out.count("Undated") == 1  # one heading over every undated event
+    assert "page 1 of" not in out  # the console is not paged
 
 
 def test_demands_filters(capsys):
@@ -254,9 +257,19 @@ def test_question_sets_meet_the_issue_targets(capsys, name, minimum):
 
 
 def test_bench_prints_ratios(capsys):
-    code, out, _ = run(capsys, "bench", "--count", "100", "--loads", "1")
+    code, out, _ = run(capsys, "bench", "--count", "100", "--loads", "1", "--starts", "1")
     assert code == 0
-    for label in ("engine", "baseline", "ratio", "knowledge load", "peak memory"):
+    for label in (
+        "engine",
+        "baseline",
+        "ratio",
+        "engine + json",
+        "start-up",
+        "bare python",
+        "json batch",
+        "knowledge load",
+        "peak memory",
+    ):
         assert label in out
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bot.core import knowledge
+from bot.core._validation import STRAIGHT_QUOTE_INSIDE
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 
@@ -107,10 +109,11 @@ def test_yaml_syntax_error_names_the_line() -> None:
 def test_unknown_field_suggests_the_right_one() -> None:
     found = problems(entries_yaml=ENTRIES.replace("    kind: fact", "    knd: fact"))
     line = ENTRIES.splitlines().index("    kind: fact") + 1
-    assert (
-        f"entries.yaml:{line}: unknown field 'knd' in a entry (did you mean 'kind'?)" in (found[0])
-    )
-    assert any("missing the field 'kind'" in p for p in found)
+    assert found == [
+        f"entries.yaml:{line}: unknown field 'knd' in an entry (did you mean 'kind'?); "
+        "allowed: id, question, alternates, answer, quote, paragraph, speaker, kind, kinds, "
+        "related, draft"
+    ]  # and not also "missing the field 'kind'": one mistake, one line
 
 
 def test_missing_field_and_wrong_type() -> None:
@@ -206,3 +209,115 @@ def test_a_fragment_too_short_to_read_is_no_quote() -> None:
         entries_yaml=ENTRIES.replace("quote: NSO Group’s Pegasus spyware", "quote: Pegasus")
     )
     assert any("quote is only 7 characters" in p for p in found)
+
+
+def real_files() -> dict[str, str]:
+    names = (*knowledge.FILES, knowledge.SOURCE_FILE)
+    return {name: (KNOWLEDGE / name).read_text(encoding="utf-8") for name in names}
+
+
+def real_problems(name: str, change: Callable[[str], str]) -> list[str]:
+    files = real_files()
+    files[name] = change(files[name])
+    assert files[name] != real_files()[name], "the change changed nothing"
+    with pytest.raises(knowledge.KnowledgeError) as caught:
+        knowledge.load(files)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_misspelt_block_style_key_is_reported_on_its_own_line() -> None:
+    text = real_files()["entries.yaml"]
+    line = text.splitlines().index("    alternates:") + 1  # the first block-style one
+    found = real_problems(
+        "entries.yaml", lambda t: t.replace("    alternates:\n", "    alternatives:\n", 1)
+    )
+    assert found == [
+        f"entries.yaml:{line}: unknown field 'alternatives' in an entry "
+        "(did you mean 'alternates'?); allowed: id, question, alternates, answer, quote, "
+        "paragraph, speaker, kind, kinds, related, draft"
+    ]
+
+
+def test_a_broken_top_level_key_adds_no_errors_elsewhere() -> None:
+    found = real_problems("entries.yaml", lambda t: t.replace("\nentries:", "\nentrys:", 1))
+    assert all(p.startswith("entries.yaml:") for p in found), found
+    assert len(found) == 2  # the unknown key and the missing one, on the same line
+    assert not any("Known: ." in p for p in found)
+
+
+def test_a_broken_entry_is_not_reported_again_by_what_points_to_it() -> None:
+    kb = knowledge.load(real_files())
+    target = next(e for e in kb.timeline if e.entry).entry
+    assert target is not None
+
+    def drop_answer(text: str) -> str:
+        start = text.index(f"- id: {target}\n")
+        answer = text.index("    answer:", start)
+        return text[:answer] + text[text.index("\n", answer) + 1 :]
+
+    found = real_problems("entries.yaml", drop_answer)
+    assert len(found) == 1, found
+    assert "entry is missing the field 'answer'" in found[0]
+
+
+def test_an_unknown_reference_lists_a_few_known_ids_not_all() -> None:
+    found = real_problems("timeline.yaml", lambda t: t.replace("entry: kaye-report", "entry: zzz"))
+    (problem,) = found
+    assert "is not a known entry. Known: " in problem
+    assert " more." in problem
+    assert len(problem) < 300
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '    quote: "They warned in a statement that it’s "hazardous and irresponsible""',
+        '    quote: "a "human rights-free zone" it is"',
+        '    alternates: ["what is "pegasus"", other]',
+    ],
+)
+def test_a_straight_quote_inside_a_double_quoted_string_is_explained(line: str) -> None:
+    broken = ENTRIES.replace("    quote: NSO Group’s Pegasus spyware", line)
+    found = problems(entries_yaml=broken)
+    number = broken.splitlines().index(line) + 1
+    assert found == [f"entries.yaml:{number}: YAML syntax error: {STRAIGHT_QUOTE_INSIDE}"]
+
+
+def test_other_syntax_errors_keep_their_own_explanation() -> None:
+    found = problems(entries_yaml=ENTRIES.replace("    kind: fact", '    kind: "fact", "x"'))
+    assert found
+    assert STRAIGHT_QUOTE_INSIDE not in found[0]
+
+
+def test_too_few_alternates_is_a_warning_not_a_failure() -> None:
+    files = valid_files()
+    files["entries.yaml"] = ENTRIES.replace("alternates: [pegasus]", "alternates: []")
+    kb, warnings = knowledge.load_with_warnings(files)
+    assert len(kb.entries) == 2  # loaded all the same
+    lines = files["entries.yaml"].splitlines()
+    assert [str(w) for w in warnings] == [
+        f"entries.yaml:{lines.index('    alternates: [what do they want]') + 1}: entry "
+        "'moratorium' has only 1 alternate: add 7 or more (aim for 8-15 ways readers ask it, "
+        "see knowledge/README.md)",
+        f"entries.yaml:{lines.index('    alternates: []') + 1}: entry 'spyware' has no "
+        "alternates: add 8 or more (aim for 8-15 ways readers ask it, see knowledge/README.md)",
+    ]
+
+
+def test_check_prints_warnings_and_still_passes(tmp_path, capsys) -> None:
+    import shutil
+
+    from bot.cli import main
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, copy)
+    entries = copy / "entries.yaml"
+    text = entries.read_text(encoding="utf-8")
+    start = text.index("    alternates:\n")
+    end = text.index("    answer:", start)
+    entries.write_text(text[:start] + "    alternates: []\n" + text[end:], encoding="utf-8")
+    assert main(["--knowledge", str(copy), "check"]) == 0
+    out, err = capsys.readouterr()
+    assert "warning: entry" in err
+    assert "has no alternates" in err
+    assert "covered" in out

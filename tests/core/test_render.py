@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core import limits, render
-from bot.core.answering import Engine
+from bot.core import limits, reference, render
+from bot.core.answering import Answer, Candidate, Engine
 from bot.core.card import Card, Field, fit, total_length, within_limits
 from bot.core.model import KnowledgeBase
 from bot.core.render import answer_card, answer_json, card_to_text, escape, split_message, why_card
@@ -44,9 +44,12 @@ def all_cards(kb: KnowledgeBase, engine: Engine) -> list[Card]:
         *(render.who_card(p, kb) for p in kb.people),
         render.nobody_card("x" * 10_000, kb),
         render.timeline_card(kb),
+        *render.timeline_pages(kb),
+        *(page for by in speakers for of in targets for page in render.demands_pages(kb, by, of)),
         render.source_card(kb),
         render.help_card(),
         render.help_card(console=True),
+        render.help_card(kb, commands={"ask": "</ask:1234567890123456789>"}),
     ]
 
 
@@ -139,20 +142,93 @@ def test_escape_leaves_no_mention_or_control_character(text):
 def test_answer_card_shows_answer_quote_speaker_and_paragraph(kb, engine):
     entry = kb.entries[0]
     card = answer_card(engine.answer(entry.question), kb)
-    text = card_to_text(card)
+    assert card.tone == "answer"
     assert card.title == escape(entry.question)
-    assert "\n".join(f"> {line}" for line in entry.quote.splitlines()) in text
-    assert kb.speaker(entry.speaker).name in text
-    assert f"Paragraph {entry.paragraph} of *{kb.title}*, by {kb.author}" in text
+    assert escape(entry.quote) in card.description
+    attribution = card.description.splitlines()[-1]
+    assert (
+        attribution == f"— {render.speaker_name(kb, entry.speaker)} · paragraph {entry.paragraph}"
+    )
+    assert card.footer.startswith(f"{kb.title}, by {kb.author} · confidence ")
 
 
-def test_a_decline_says_so_and_suggests_at_most_three_questions(kb, engine):
+def test_every_answer_names_the_author_once(kb, engine):
+    for entry in kb.entries:
+        card = answer_card(engine.answer(entry.question), kb)
+        text = "\n".join((card.description, card.footer))
+        said = entry.quote + entry.answer  # the article-title entry's answer is the title
+        assert text.count(kb.author) - said.count(kb.author) == 1, entry.id
+        assert text.count(kb.title) - said.count(kb.title) == 1, entry.id
+
+
+def test_the_speaker_drops_only_a_repeated_byline(kb):
+    assert render.speaker_name(kb, "reporter") == "The reporter"
+    assert render.speaker_name(kb, "un-experts") == kb.speaker("un-experts").name
+
+
+def test_a_quote_cut_inside_a_sentence_is_marked_and_stays_verbatim(kb):
+    for entry in kb.entries:
+        text = kb.paragraph(entry.paragraph).text
+        at = text.index(entry.quote)
+        lead, trail = reference.cut_marks(kb, entry.quote, entry.paragraph)
+        # A quote starting at the paragraph's start, or right after a full stop, is not cut.
+        if at == 0 or text[:at].rstrip().endswith((".", "?", "!")):
+            assert not lead, entry.id
+        if text.endswith(entry.quote):
+            assert not trail, entry.id
+        shown = reference.quoted(kb, entry.quote, entry.paragraph)
+        inner = "\n".join(line.removeprefix("> ") for line in shown.splitlines())
+        assert inner.startswith("…") == lead
+        assert inner.endswith("…") == trail
+        assert inner.strip("…") == escape(entry.quote)
+
+
+def test_cut_marks_on_made_up_sentences(kb):
+    text = kb.paragraph(2).text  # "The call for a moratorium follows ... political leaders."
+    assert reference.cut_marks(kb, text, 2) == (False, False)
+    assert reference.cut_marks(kb, text[:40], 2) == (False, True)
+    assert reference.cut_marks(kb, text[10:], 2) == (True, False)
+    assert reference.cut_marks(kb, text[:-1], 2) == (False, False)  # only the full stop left
+
+
+def test_a_decline_is_its_own_tone_and_lists_suggestions_only_in_the_console(kb, engine):
     answer = engine.answer("What is the best pizza topping?")
     assert not answer.answered
-    card = answer_card(answer, kb)
-    assert "doesn't cover" in card.description
-    suggested = [line for f in card.fields for line in f.value.splitlines()]
+    discord_card = answer_card(answer, kb)
+    assert discord_card.tone == "decline"
+    assert "doesn't cover" in discord_card.description
+    assert not discord_card.fields  # Discord shows them once, as buttons
+    assert "below" in discord_card.description
+    console = answer_card(answer, kb, console=True)
+    suggested = [line for f in console.fields for line in f.value.splitlines()]
     assert 1 <= len(suggested) <= 3
+    assert [line.removeprefix("• ") for line in suggested] == [
+        escape(e.question) for e in answer.suggestions
+    ]
+
+
+def test_suggestion_labels_say_did_you_mean_only_when_the_question_was_near(kb, engine):
+    far = engine.answer("What is the capital of Peru?")
+    assert all(render.suggestion_label(far, e).startswith("Try: ") for e in far.suggestions), (
+        far.reason
+    )
+    near = next(
+        a
+        for q in ("When was Irene Khan appointed?", "How many experts are there?")
+        for a in [engine.answer(q)]
+        if a.reason in ("question-kind", "asked-about")
+    )
+    assert near.matched is not None
+    assert render.suggestion_label(near, near.matched.entry).startswith("Did you mean: ")
+
+
+def test_suggestion_labels_fit_a_button(kb, engine):
+    for text in ("lol", "who is the president", "when did kaye speak", "x " * 300):
+        answer = engine.answer(text)
+        for entry in answer.suggestions:
+            label = render.suggestion_label(answer, entry)
+            assert 0 < len(label) <= 80
+            assert entry.question[:20] in label
 
 
 def test_the_question_is_echoed_escaped(kb, engine):
@@ -161,13 +237,20 @@ def test_the_question_is_echoed_escaped(kb, engine):
     assert r"\*\*who\*\*" in card.title
 
 
-def test_why_card_shows_match_confidence_and_runner_up(kb, engine):
-    answer = engine.answer(kb.entries[0].question)
-    text = card_to_text(why_card(answer, kb))
-    assert render.percent(answer.confidence) in text
-    assert "Runner-up" in text
-    assert answer.matched is not None
-    assert answer.matched.entry.id in text
+def test_why_card_says_in_plain_words_what_matched_how_sure_and_what_came_close(kb, engine):
+    for question in ("who exposed pegasus", "What is the capital of Peru?", "kaye", ""):
+        answer = engine.answer(question)
+        text = card_to_text(why_card(answer, kb))
+        ids = {e.id for e in kb.entries}
+        assert not any(re.search(rf"\b{re.escape(i)}\b", text) for i in ids if "-" in i)
+        if answer.matched is not None:
+            assert f"“{answer.matched.entry.question}”" in text
+        if answer.answered:
+            assert f"{render.percent(answer.confidence)} confidence" in text
+        if answer.runner_up is not None:
+            assert f"“{answer.runner_up.entry.question}”" in text
+        else:
+            assert "Nothing else came close" in text
 
 
 def test_answer_json_has_exactly_the_contract_keys(kb, engine):
@@ -241,3 +324,119 @@ def test_timeline_labels_undated_events(kb):
     card = render.timeline_card(kb)
     for event, field in zip(kb.timeline, card.fields, strict=True):
         assert field.name.startswith("Undated") == (event.date is None)
+
+
+def test_every_card_has_a_tone(kb, engine):
+    for card in all_cards(kb, engine):
+        assert card.tone in ("answer", "decline", "info")
+
+
+def test_pages_fit_one_screen_and_say_which_page(kb):
+    speakers = [None, *(s.id for s in kb.speakers)]
+    for pages in (render.timeline_pages(kb), *(render.demands_pages(kb, by) for by in speakers)):
+        for number, page in enumerate(pages, 1):
+            assert len(page.description) <= 1200, page.description
+            assert page.description.count("\n> ") + page.description.startswith("> ") <= 5
+            assert f"page {number} of {len(pages)}" in page.footer
+
+
+def test_pages_keep_every_item_once_in_order(kb):
+    shown = "\n".join(p.description for p in render.timeline_pages(kb))
+    at = [shown.index(reference.quoted(kb, e.quote, e.paragraph)) for e in kb.timeline]
+    assert at == sorted(at)
+    shown = "\n".join(p.description for p in render.demands_pages(kb))
+    for demand in kb.demands:
+        assert shown.count(reference.quoted(kb, demand.quote, demand.paragraph)) == 1
+
+
+def test_undated_events_share_one_heading(kb):
+    pages = render.timeline_pages(kb)
+    text = "\n".join(p.description for p in pages)
+    undated = sum(1 for e in kb.timeline if e.date is None)
+    assert undated > 1
+    headings = text.count("**Undated**")
+    assert headings <= len(pages)  # once, and again only on a page it carries over to
+    assert text.count("**Undated** (continued)") == headings - 1
+
+
+def test_demands_show_the_quote_not_a_paraphrase_of_it(kb):
+    text = "\n".join(p.description for p in render.demands_pages(kb))
+    repeated = [d for d in kb.demands if escape(d.what) in text]
+    for demand in repeated:  # kept only when it says what the quote doesn't
+        assert reference._repeats(demand.what, demand.quote) is False
+
+
+def test_demands_pages_keep_kaye_2019_apart_and_say_when_nothing_matches(kb):
+    kaye = "\n".join(p.description for p in render.demands_pages(kb, by="kaye"))
+    assert "David Kaye (2019) →" in kaye
+    assert "The UN experts" not in kaye
+    (nothing,) = render.demands_pages(kb, by="kaye", of="israel")
+    assert nothing.title == "No matching demands"
+
+
+def test_help_shows_command_mentions_and_no_console_instructions(kb):
+    mentions = {name: f"</{name}:42>" for name in ("ask", "timeline", "demands", "who", "source")}
+    card = render.help_card(kb, commands=mentions)
+    text = card_to_text(card)
+    for mention in mentions.values():
+        assert mention in text
+    assert "/help" in text  # not in the mapping: shown plainly
+    for discord_card in (card, render.source_card(kb), render.help_card(kb)):
+        assert "rapporteur " not in card_to_text(discord_card).casefold()
+        assert "console" not in card_to_text(discord_card).casefold()
+
+
+def test_console_help_explains_why(kb):
+    text = card_to_text(render.help_card(kb, console=True))
+    assert "why" in text
+    assert "quit" in text
+
+
+def test_console_text_has_no_markdown_and_colour_only_when_asked(kb, engine):
+    answer = engine.answer("who is david kaye")
+    card = answer_card(answer, kb)
+    assert "**" in card.description
+    plain = card_to_text(card)
+    assert "**" not in plain
+    assert "\x1b[" not in plain
+    assert "\\" not in card_to_text(render.who_card(kb.people[0], kb))
+    coloured = card_to_text(card, colour=True)
+    assert "\x1b[1m" in coloured
+    assert re.sub(r"\x1b\[\d+m", "", coloured) == plain
+    page = card_to_text(render.timeline_pages(kb)[0])
+    assert "-# " not in page
+    assert "**" not in page
+
+
+def test_each_who_to_whom_heading_comes_once(kb):
+    text = "\n".join(p.description for p in render.demands_pages(kb))
+    headings = re.findall(r"^\*\*(.+?)\*\*(?: \(continued\))?$", text, re.MULTILINE)
+    starts = [h for h in re.findall(r"^\*\*(.+?)\*\*$", text, re.MULTILINE)]
+    assert len(starts) == len(set(starts)), headings
+    assert len(set(headings)) == len({(d.by, d.of) for d in kb.demands})
+
+
+@pytest.mark.parametrize(
+    ("score", "reason", "lead"),
+    [
+        (0.9, "question-kind", "Did you mean: "),
+        (0.6, "unknown-words", "Did you mean: "),
+        (render.NEAR_SCORE, "weak", "Did you mean: "),
+        (render.NEAR_SCORE - 0.01, "question-kind", "Try: "),
+        (0.2, "weak", "Try: "),
+    ],
+)
+def test_did_you_mean_follows_how_near_the_entry_came(kb, score, reason, lead):
+    near, other = kb.entries[0], kb.entries[1]
+    matched = Candidate(near, score, near.question)
+    answer = Answer("q", None, min(score, 0.49), matched, None, (near, other), reason)
+    assert render.suggestion_label(answer, near).startswith(lead)
+    assert render.suggestion_label(answer, other).startswith("Try: ")  # a filler suggestion
+
+
+def test_every_help_example_is_answered(kb, engine):
+    text = card_to_text(render.help_card(kb))
+    examples = [line.removeprefix("• ") for line in text.splitlines() if line.startswith("• ")]
+    assert examples
+    for example in examples:
+        assert engine.answer(example).answered, example

@@ -25,13 +25,14 @@ def embed(message: Json) -> Json:
 
 
 def block_quotes(text: str) -> list[str]:
-    """The Markdown block quotes in `text` (consecutive "> " lines), as a reader sees them."""
+    """The Markdown block quotes in `text` (consecutive "> " lines), as a reader sees them,
+    without the "…" that marks where a quote was cut inside a sentence."""
     quotes, current = [], []
     for line in [*text.splitlines(), ""]:
         if line.startswith("> "):
             current.append(line[2:])
         elif current:
-            quotes.append(normalise("\n".join(current)))
+            quotes.append(normalise("\n".join(current)).strip("…"))  # "…" marks a cut
             current = []
     return quotes
 
