@@ -127,7 +127,7 @@ class Engine:
         second = self._candidate(runner_up) if runner_up else None
         features = self.features(q, chosen, ranked)
         confidence = round(self.calibration.probability(features), 3)
-        failed = self._failed_check(q, chosen, ranked)
+        failed = self._failed_check(q, chosen, features["margin"])
         reason = failed or (Reason.ANSWERED if confidence >= ANSWER_THRESHOLD else Reason.WEAK)
         if reason is not Reason.ANSWERED:
             capped = min(confidence, ANSWER_THRESHOLD - 0.01)
@@ -175,10 +175,10 @@ class Engine:
                 return True
         return False
 
-    def _failed_check(self, q: Question, chosen: Scored, ranked: list[Scored]) -> Reason | None:
+    def _failed_check(self, q: Question, chosen: Scored, margin: float) -> Reason | None:
         entry = self.kb.entries[chosen.index]
         profile = self._profiles[chosen.index]
-        negation_fits = self.negation_fit(q, chosen.index)
+        negation_fits = q.negated and self.negation_fit(q, chosen.index)
         match = Match(
             q,
             entry,
@@ -193,7 +193,7 @@ class Engine:
         failed = first_failure(match)
         if failed is not None:
             return failed
-        if self._margin(q, chosen, ranked) < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:
+        if margin < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:
             return Reason.AMBIGUOUS
         return None
 

@@ -9,6 +9,7 @@ a surname counts for more than "city council". A question is scored against an e
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -54,18 +55,36 @@ class EntryIndex:
         for i, vocab in enumerate(self._vocab):
             for token in vocab:
                 self._postings[token].append(i)
-        # Phrasings by a flat id: which entry, which of its phrasings, and its total weight.
+        # Phrasings by a flat id: which entry, which of its phrasings, its total weight, and
+        # how many of the entry's phrasings have the same tokens (walked once, counted so).
         self._phrasing_entry: list[int] = []
         self._phrasing_position: list[int] = []
         self._phrasing_weight: list[float] = []
+        self._phrasing_copies: list[int] = []
         self._phrasing_postings: dict[str, list[int]] = defaultdict(list)
         for i, phrasings in enumerate(by_entry):
+            first: dict[frozenset[str], int] = {}
             for j, phrasing in enumerate(phrasings):
+                if phrasing in first:
+                    self._phrasing_copies[first[phrasing]] += 1
+                    continue
+                first[phrasing] = len(self._phrasing_entry)
                 for token in phrasing:
                     self._phrasing_postings[token].append(len(self._phrasing_entry))
                 self._phrasing_entry.append(i)
                 self._phrasing_position.append(j)
                 self._phrasing_weight.append(sum(self._idf[t] for t in phrasing))
+                self._phrasing_copies.append(1)
+        # The same, one tuple per phrasing: the scoring loop unpacks it in one step.
+        self._phrasings = list(
+            zip(
+                self._phrasing_entry,
+                self._phrasing_position,
+                self._phrasing_weight,
+                self._phrasing_copies,
+                strict=True,
+            )
+        )
 
     def weight(self, token: str) -> float:
         return self._idf.get(token, self.foreign_weight)
@@ -91,43 +110,50 @@ class EntryIndex:
                 explained[i] += weight
             for phrasing in self._phrasing_postings.get(token, ()):
                 shared[phrasing] += weight
-        # Each entry's best phrasing by F1 of the weighted overlap (2RP/(R+P) = 2s/(T+W)).
-        best: dict[int, tuple[float, int]] = {}
+        # Each entry's best phrasing by F1 of the weighted overlap (2RP/(R+P) = 2s/(T+W)), how
+        # many of its phrasings fit that well, and how well its own question fits.
+        best: dict[int, list[float]] = {}  # entry -> [fit, position, phrasings that fit so]
         canonical: dict[int, float] = {}
-        fits: dict[int, list[float]] = defaultdict(list)
-        entry_of, position_of, weight_of = (
-            self._phrasing_entry,
-            self._phrasing_position,
-            self._phrasing_weight,
-        )
+        phrasings = self._phrasings
         for phrasing, weight in shared.items():
-            i, j = entry_of[phrasing], position_of[phrasing]
-            fit = 2 * weight / (total + weight_of[phrasing])
-            fits[i].append(fit)
+            i, j, own_weight, copies = phrasings[phrasing]
+            fit = 2 * weight / (total + own_weight)
             if j == 0:
                 canonical[i] = fit
-            if i not in best or (fit, -j) > (best[i][0], -best[i][1]):
-                best[i] = (fit, j)
-        scores = {
-            i: round(
-                PHRASING_WEIGHT * best.get(i, (0.0, 0))[0] + (1 - PHRASING_WEIGHT) * c / total, 6
-            )
+            held = best.get(i)
+            if held is None:
+                best[i] = [fit, j, copies]
+            elif fit > held[0] + 1e-9:
+                held[0], held[1], held[2] = fit, j, copies
+            elif fit >= held[0] - 1e-9:
+                held[2] += copies
+                if fit > held[0] or (fit == held[0] and j < held[1]):
+                    held[0], held[1] = fit, j
+
+        none = [0.0, 0, 0]
+        share = 1 - PHRASING_WEIGHT
+        raw = {
+            i: PHRASING_WEIGHT * best.get(i, none)[0] + share * c / total
             for i, c in explained.items()
         }
-        if not scores:
+        if not raw:
             return []
-        # Tie-breakers only for the entries that can make the cut.
-        cutoff = sorted(scores.values(), reverse=True)[:limit][-1]
+        # Tie-breakers only for the entries that can make the cut (scores compared at 6 places).
+        cutoff = round(heapq.nlargest(limit, raw.values())[-1], 6)
         ranked = []
-        for i, score in scores.items():
+        for i, value in raw.items():
+            if value < cutoff - 1e-6:
+                continue
+            score = round(value, 6)
             if score < cutoff:
                 continue
-            fit, at = best.get(i, (0.0, 0))
+            fit, at, support = best.get(i, none)
             quote = self._quotes[i]
             focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
-            # How many of its phrasings ask this same way: the entry that is *about* it.
-            support = sum(1 for f in fits.get(i, ()) if f >= fit - 1e-9)
-            ranked.append((-score, -support, -focus, -canonical.get(i, 0.0), i, at, score, fit))
+            # `support`: how many of its phrasings ask this same way (the entry *about* it).
+            ranked.append(
+                (-score, -support, -focus, -canonical.get(i, 0.0), i, int(at), score, fit)
+            )
         ranked.sort()
         return [
             Scored(

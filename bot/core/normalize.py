@@ -39,8 +39,12 @@ def straighten(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, no accents, straight quotes, no possessive 's, only [a-z0-9] and spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        plain = text.lower()  # nothing to decompose
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     # Apostrophes go before other punctuation, so "didn't" is one word, "didnt".
     return " ".join(_NON_WORD.sub(" ", _POSSESSIVE.sub(r"\1", plain).replace("'", "")).split())
 
@@ -98,7 +102,11 @@ class Normalizer:
                 stems = tuple(stem(w) for w in phrase)
                 if i and stems not in canonicals:  # "reported" stays "report", not the press
                     self._synonyms.setdefault(stems, canonical)
-        self._longest = max((len(k) for k in self._spelled), default=1)
+        # The longest phrase that starts with each word (as written, or as a stem): a word that
+        # starts none is looked up alone.
+        self._longest: dict[str, int] = {}
+        for key in (*self._spelled, *self._synonyms):
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
     def correct(self, word: str) -> str:
         """The knowledge-base word a typo most likely meant, or the word itself."""
@@ -130,7 +138,10 @@ class Normalizer:
     def surface(self, text: str) -> list[str]:
         """The folded words of `text`, chat spellings written out ("ppl", "talkin") and typos
         fixed (no synonyms, no stemming)."""
-        return [self.correct(w) for w in self.spelled_out(words(text))]
+        return self.correct_all(self.spelled_out(words(text)))
+
+    def correct_all(self, found: list[str]) -> list[str]:
+        return [self.correct(w) for w in found]
 
     def spelled_out(self, found: list[str]) -> list[str]:
         out: list[str] = []
@@ -160,7 +171,8 @@ class Normalizer:
         out: list[str] = []
         i = 0
         while i < len(stems):
-            for size in range(min(self._longest, len(stems) - i), 0, -1):
+            longest = max(self._longest.get(surface[i], 0), self._longest.get(stems[i], 0))
+            for size in range(min(longest, len(stems) - i), 0, -1):
                 canonical = self._spelled.get(tuple(surface[i : i + size]))
                 if canonical is None:
                     canonical = self._synonyms.get(tuple(stems[i : i + size]))

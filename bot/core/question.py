@@ -109,6 +109,19 @@ _WH = {
 _OR_TAIL = (["or", "is"], ["or", "are"], ["or", "am"], ["or", "was"], ["or", "do"])
 
 
+def _by_edge(phrases: Sequence[list[str]], edge: int) -> dict[str, list[list[str]]]:
+    """Phrases by their first (edge 0) or last (edge -1) word, longest first."""
+    found: dict[str, list[list[str]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        found.setdefault(phrase[edge], []).append(phrase)
+    return found
+
+
+_OPENERS = _by_edge(CHAT_OPENERS, 0)
+_CLOSERS = _by_edge(CHAT_CLOSERS, -1)
+_CHAT_PHRASES = frozenset(tuple(p) for p in (*CHAT_OPENERS, *CHAT_CLOSERS))
+
+
 def strip_chat(found: Sequence[str]) -> list[str]:
     """The words without chat openers ("ok so", "can someone explain") and closers ("or
     what", "lol", "or is that overblown") around them; the words themselves when nothing
@@ -121,11 +134,11 @@ def strip_chat(found: Sequence[str]) -> list[str]:
     changed = True
     while changed and out:
         changed = False
-        for phrase in CHAT_OPENERS:
+        for phrase in _OPENERS.get(out[0], ()):
             if out[: len(phrase)] == phrase and len(out) > len(phrase):
                 out, changed = out[len(phrase) :], True
                 break
-        for phrase in CHAT_CLOSERS:
+        for phrase in _CLOSERS.get(out[-1], ()):
             if out[-len(phrase) :] == phrase and len(out) > len(phrase):
                 out, changed = out[: -len(phrase)], True
                 break
@@ -244,9 +257,12 @@ _MARKUP = re.compile(
 )
 
 
+_SYMBOL = re.compile(r"[^\w\s]")
+
+
 def looks_like_markup(text: str) -> bool:
     """Code, a Markdown heading, HTML, a link, or mostly symbols: not a question to answer."""
-    symbols = sum(not (c.isalnum() or c.isspace()) for c in text)
+    symbols = len(_SYMBOL.findall(text))
     return bool(_MARKUP.search(text)) or (len(text) >= 4 and symbols > len(text) * 0.4)
 
 
@@ -299,9 +315,9 @@ class QuestionReader:
         split = [self._normalizer.spelled_out(words(c)) for c in _CLAUSES.split(plain)]
         clauses = [c for c in split if c]
         tagged = len(clauses) > 1 and is_tag(clauses[-1])
-        kept = self._topical(clauses[: -1 if tagged else None])
-        core_words = [w for c in kept for w in strip_chat(c)]
-        surface = self._normalizer.surface(" ".join(core_words))
+        kept = [strip_chat(c) for c in self._topical(clauses[: -1 if tagged else None])]
+        core_words = [w for c in kept for w in c]
+        surface = self._normalizer.correct_all(core_words)
         tokens = self._normalizer.tokens_of(surface)
         asks = self._kinds(kept, plain.rstrip().endswith("?"))
         return Question(
@@ -321,10 +337,9 @@ class QuestionReader:
         )
 
     @staticmethod
-    def _kinds(clauses: list[list[str]], question_mark: bool) -> frozenset[Kind]:
-        """The form of the first clause that has one; else a question word inside a clause
-        ("this spy program watch who is doing it"); else none."""
-        stripped = [strip_chat(c) for c in clauses]
+    def _kinds(stripped: list[list[str]], question_mark: bool) -> frozenset[Kind]:
+        """The form of the first clause (chat stripped) that has one; else a question word
+        inside a clause ("this spy program watch who is doing it"); else none."""
         for found in stripped:
             asks = kinds_of(found, question_mark and found is stripped[-1])
             if asks:
@@ -345,15 +360,18 @@ class QuestionReader:
         """Clauses without chatter about the asker ("my english is bad", "sorry, I'm new"):
         no question word, nothing the knowledge base knows, and a first-person or chat
         word. Dropped unless nothing else is left."""
-        kept = [c for c in clauses if not self._chatter(c)]
-        return kept if any(self._normalizer.tokens(" ".join(c)) for c in kept) else clauses
+        if len(clauses) == 1:
+            return clauses
+        tokens = [self._normalizer.tokens_of(self._normalizer.correct_all(c)) for c in clauses]
+        kept = [c for c, t in zip(clauses, tokens, strict=True) if not self._chatter(c, t)]
+        topical = any(t for c, t in zip(clauses, tokens, strict=True) if c in kept)
+        return kept if topical else clauses
 
-    def _chatter(self, clause: list[str]) -> bool:
-        if clause in CHAT_CLOSERS or clause in CHAT_OPENERS:
+    def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
+        if tuple(clause) in _CHAT_PHRASES:
             return True
         if any(w in _WH or w in self._names.owners for w in clause):
             return False
-        tokens = self._normalizer.tokens(" ".join(clause))
         known = sum(self._knows(t) for t in tokens)
         return (bool(set(clause) & _ASKER_WORDS) and known <= 1) or not tokens
 
