@@ -327,7 +327,7 @@ class QuestionReader:
             tokens=tokens,
             kinds=frozenset({Kind.YES_NO}) if tagged else asks,
             negated=not tagged and is_negated(surface),
-            asserted=asserted_outcomes(surface, _nouned(plain, surface)),
+            asserted=self._asserted(plain, surface),
             names=frozenset(i for w in surface for i in self._names.owners.get(w, ())),
             swapped=swapped_name(surface, self._names),
             focus=frozenset(t for w in focus_words(plain) for t in self._normalizer.tokens(w)),
@@ -349,6 +349,12 @@ class QuestionReader:
             if inside:
                 return _wh_kinds(found, inside[0])
         return frozenset()
+
+    @staticmethod
+    def _asserted(plain: str, surface: list[str]) -> tuple[str, ...]:
+        if PREMISE_VERBS.isdisjoint(surface):
+            return ()
+        return asserted_outcomes(surface, _nouned(plain, surface))
 
     def _counted(self, surface: list[str]) -> frozenset[str]:
         for i, pair in enumerate(itertools.pairwise(surface)):
