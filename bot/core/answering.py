@@ -22,7 +22,14 @@ from bot.core.lexicon import English
 from bot.core.matching import EntryIndex, Scored
 from bot.core.model import Entry, KnowledgeBase, Person
 from bot.core.normalize import Normalizer, clean, fold, stem, words
-from bot.core.question import Kind, Question, QuestionReader, is_negated, name_parts
+from bot.core.question import (
+    Kind,
+    Question,
+    QuestionReader,
+    is_contrasted,
+    is_negated,
+    name_parts,
+)
 from bot.core.wordlists import STOPWORDS
 
 MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
@@ -93,10 +100,12 @@ class Engine:
 
     def _profile(self, entry: Entry) -> Profile:
         negated = frozenset(i for i, p in enumerate(entry.phrasings) if is_negated(words(p)))
+        contrasted = any(is_contrasted(words(p)) for p in entry.phrasings)
         own = [*words(entry.quote), *words(entry.answer)]
         return Profile(
             kinds=frozenset(Kind(k) for k in entry.kinds),
             negated=negated,
+            contrasted=contrasted,
             evidence=frozenset(stem(w) for w in own),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
             answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
@@ -160,7 +169,8 @@ class Engine:
 
     def _fits_form(self, q: Question, scored: Scored) -> bool:
         profile = self._profiles[scored.index]
-        return kind_fits(q, profile) and (not q.negated or self.negation_fit(q, scored.index))
+        negation = not q.negated or self.negation_fit(q, scored.index)
+        return kind_fits(q, profile) and negation and (not q.contrasted or profile.contrasted)
 
     def negation_fit(self, q: Question, index: int) -> bool:
         """A negated question fits an entry that has a negated phrasing close to it."""

@@ -20,6 +20,7 @@ MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave un
 MIN_SCORE = 0.5  # a weaker match is no answer, whatever the confidence model says
 MIN_KEYWORDS, KEYWORDS_COVERAGE, KEYWORDS_FIT = 4, 0.95, 0.7
 MAX_TERSE_ENTRIES = 3  # a lone word more entries' quotes use than this is no topic by itself
+CURATED_FIT = 0.9  # a lone word fitting an entry's phrasing this well is one curated for it
 COMMON_ZIPF = 5.0  # nor is a word this common in English ("states", "rules", "deal")
 
 
@@ -47,7 +48,8 @@ class Profile:
     """What the checks need to know about one entry, computed once."""
 
     kinds: frozenset[Kind]  # empty: any kind (an entry that declares none)
-    negated: frozenset[int]  # its phrasings (by position) that are negated or contrastive
+    negated: frozenset[int]  # its phrasings (by position) that are negated
+    contrasted: bool  # it has a contrastive phrasing ("besides X, who ..."): a list entry
     evidence: frozenset[str]  # stems of its quote's and answer's own words
     quote_tokens: frozenset[str]  # its quote's content tokens (synonyms mapped)
     answer_tokens: frozenset[str]  # its answer's content tokens (synonyms mapped)
@@ -76,8 +78,11 @@ class Match:
 
 def kind_fits(question: Question, profile: Profile) -> bool:
     """The entry declares a kind the question asks, or declares none. A yes-no question fits
-    any entry that states something (a demand says what someone wants, not what is so)."""
+    any entry that states something (a demand says what someone wants, not what is so);
+    "who said ...?" fits every entry (each tells who is quoted)."""
     if not question.kinds or not profile.kinds or question.kinds & profile.kinds:
+        return True
+    if question.asks_speaker:
         return True
     return question.kinds == {Kind.YES_NO} and profile.states_facts
 
@@ -93,7 +98,14 @@ def swapped_name(m: Match) -> Reason | None:
 def negation(m: Match) -> Reason | None:
     """A negated or contrastive question needs an entry curated for it (one with such a
     phrasing: "besides the mayor, who voted for it?")."""
-    return Reason.NEGATION if m.question.negated and not m.negation_fits else None
+    if m.question.negated and not m.negation_fits:
+        return Reason.NEGATION
+    return Reason.NEGATION if m.question.contrasted and not m.profile.contrasted else None
+
+
+def about_the_article(m: Match) -> Reason | None:
+    """ "When was this article published?" is answered only by an entry about the article."""
+    return Reason.ASKED_ABOUT if m.question.about_article and m.entry.kind != "meta" else None
 
 
 def question_kind(m: Match) -> Reason | None:
@@ -121,7 +133,7 @@ def terse(m: Match) -> Reason | None:
     own = [w for w in q.words if w not in STOPWORDS]
     if len(own) != 1 or q.kinds:
         return None
-    curated = m.scored.fit >= 0.99  # a one-word phrasing of this very entry ("referendum")
+    curated = m.scored.fit >= CURATED_FIT  # the entry's own one-word phrasing
     if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
         return None
     english = [w for w in own if m.english.is_word(w)]
@@ -184,6 +196,7 @@ CHECKS: tuple[Check, ...] = (
     swapped_name,
     question_kind,
     negation,
+    about_the_article,
     premise,
     unsettled,
     unknown_words,

@@ -15,9 +15,12 @@ from bot.core.lexicon import English
 from bot.core.normalize import Normalizer, stem, words
 from bot.core.question_shape import focus_words, strip_address, strip_mentions
 from bot.core.wordlists import (
+    ARTICLE_WORDS,
     AUXILIARIES,
     CHAT_CLOSERS,
     CHAT_OPENERS,
+    CONTRAST_PHRASES,
+    CONTRASTS,
     DETERMINERS,
     IRREGULAR_PAST,
     NEGATION_PHRASES,
@@ -29,6 +32,8 @@ from bot.core.wordlists import (
     PERFECT_AUXILIARIES,
     PREMISE_VERBS,
     PRONOUNS,
+    PUBLICATION_VERBS,
+    SPEECH_VERBS,
 )
 
 
@@ -56,7 +61,10 @@ class Question:
     words: tuple[str, ...]  # the core's folded words, typos corrected
     tokens: tuple[str, ...]  # content stems, synonyms mapped (what matching uses)
     kinds: frozenset[Kind]  # empty: no question form ("Ana Okafor", "budget 2024")
-    negated: bool  # "who did not ...", "besides X, who ..."
+    negated: bool  # "who did not ...", "which rights are not ..."
+    contrasted: bool  # "besides X, who ...", "other than X, which ..."
+    asks_speaker: bool  # "who said ...?": every entry tells who is quoted
+    about_article: bool  # asks about the article's own publication ("when was it published")
     asserted: tuple[str, ...]  # outcomes it takes for granted ("ended" in "when did it end")
     names: frozenset[str]  # ids of the people and organisations it names
     swapped: str  # "ana hale": one person's first name with another's surname, or ""
@@ -208,14 +216,30 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
 
 
 def is_negated(found: Sequence[str]) -> bool:
-    """Negation or contrast anywhere but a leading auxiliary ("wasnt there ...?" asks for
-    confirmation: it means "was there ...?"), "not just" or "not only"."""
+    """Negation anywhere but a leading auxiliary ("wasnt there ...?" asks for confirmation:
+    it means "was there ...?"), "not just" or "not only"."""
     rest = list(found[1:] if found[:1] and found[0] in NEGATIVE_AUXILIARIES else found)
     pairs = list(itertools.pairwise(rest))
     for i, pair in enumerate(pairs):
         if pair in NOT_NEGATING:
             rest[i] = ""
     return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
+
+
+def is_contrasted(found: Sequence[str]) -> bool:
+    """ "besides X", "other than X", "apart from X": the rest of a list is asked for."""
+    pairs = set(itertools.pairwise(found))
+    return any(w in CONTRASTS for w in found) or any(p in pairs for p in CONTRAST_PHRASES)
+
+
+def asks_speaker(found: Sequence[str], asks: frozenset[Kind]) -> bool:
+    """ "who said that?", "who warned about ...": who is quoted."""
+    return Kind.WHO in asks and any(w in SPEECH_VERBS for w in found[:4])
+
+
+def about_article(found: Sequence[str]) -> bool:
+    """The article itself and its publication ("who published this article?")."""
+    return not ARTICLE_WORDS.isdisjoint(found) and not PUBLICATION_VERBS.isdisjoint(found)
 
 
 def is_tag(found: Sequence[str]) -> bool:
@@ -327,6 +351,9 @@ class QuestionReader:
             tokens=tokens,
             kinds=frozenset({Kind.YES_NO}) if tagged else asks,
             negated=not tagged and is_negated(surface),
+            contrasted=is_contrasted(surface),
+            asks_speaker=asks_speaker(surface, asks),
+            about_article=about_article(surface),
             asserted=self._asserted(plain, surface),
             names=frozenset(i for w in surface for i in self._names.owners.get(w, ())),
             swapped=swapped_name(surface, self._names),

@@ -81,14 +81,28 @@ CHAT_CLOSERS = tuple(
     )
     if phrase.strip()
 )
-# Negation and contrast: a question with one of these asks something else than without it.
+# Negation: a question with one of these asks something else than without it.
 NEGATIONS = frozenset(
     """
-    not never nobody none neither nor except excluding besides didnt doesnt dont isnt wasnt
-    arent werent cant cannot wont havent hasnt hadnt shouldnt couldnt wouldnt mustnt aint
+    not never nobody none neither nor didnt doesnt dont isnt wasnt arent werent cant cannot
+    wont havent hasnt hadnt shouldnt couldnt wouldnt mustnt aint
     """.split()
 )
-NEGATION_PHRASES = (("other", "than"), ("apart", "from"), ("aside", "from"), ("no", "one"))
+NEGATION_PHRASES = (("no", "one"),)
+# Contrast: "besides X, who ..." asks for the rest of a list.
+CONTRASTS = frozenset("except excluding besides".split())
+CONTRAST_PHRASES = (("other", "than"), ("apart", "from"), ("aside", "from"))
+# "Who said ...?" asks who is quoted, which every entry tells (its speaker).
+SPEECH_VERBS = frozenset(
+    "said say says stated state wrote write warned warn called call described describe "
+    "added add urged urge claimed claim".split()
+)
+# Words for the article itself, and for its being published: "when was this article
+# published?" asks about the article, not about anything in it.
+ARTICLE_WORDS = frozenset("article piece story post".split())
+PUBLICATION_VERBS = frozenset(
+    "published publish written wrote write posted released release appeared dated".split()
+)
 # "not just the sale but also the use" adds, it does not negate.
 NOT_NEGATING = (("not", "just"), ("not", "only"), ("never", "heard"))
 # Tag questions ("..., is it?", "..., right?") ask for confirmation of the statement before.

@@ -12,7 +12,10 @@ from bot.core.answering import Engine
 from bot.core.normalize import words
 from bot.core.question import (
     Kind,
+    about_article,
+    asks_speaker,
     asserted_outcomes,
+    is_contrasted,
     is_negated,
     is_tag,
     kinds_of,
@@ -78,8 +81,6 @@ def test_a_curated_which_phrasing_declares_what_not_who() -> None:
     [
         ("Who did not vote for the plan?", True),
         ("Which towns never got funding?", True),
-        ("Besides the mayor, who spoke?", True),
-        ("Who other than the mayor spoke?", True),
         ("Who didn't sign the letter?", True),
         ("wasnt there a vote last year", False),  # a leading negative asks to confirm
         ("Did they ban not just the sale but also the use?", False),
@@ -88,6 +89,32 @@ def test_a_curated_which_phrasing_declares_what_not_who() -> None:
 )
 def test_negation_and_contrast(text: str, negated: bool) -> None:
     assert is_negated(words(text)) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "contrasted"),
+    [
+        ("Besides the mayor, who spoke?", True),
+        ("Who other than the mayor spoke?", True),
+        ("Apart from the budget, what was cut?", True),
+        ("Who spoke at the meeting?", False),
+        ("Who did not speak?", False),  # negated, not contrasted
+    ],
+)
+def test_contrast(text: str, contrasted: bool) -> None:
+    assert is_contrasted(words(text)) is contrasted
+
+
+def test_who_said_asks_for_the_speaker() -> None:
+    assert asks_speaker(words("who said that"), frozenset({Kind.WHO}))
+    assert asks_speaker(words("who warned about the dam"), frozenset({Kind.WHO}))
+    assert not asks_speaker(words("who runs the dam"), frozenset({Kind.WHO}))
+
+
+def test_questions_about_the_article_itself() -> None:
+    assert about_article(words("When was this article published?"))
+    assert about_article(words("who wrote the story"))
+    assert not about_article(words("What does the article say about the dam?"))
 
 
 def test_tags_ask_to_confirm() -> None:
