@@ -155,8 +155,23 @@ class Normalizer:
             ):
                 out.append(word + "g")  # "talkin" is "talking"
             else:
-                out.append(word)
+                out.append(self._unstretched(word))
         return out
+
+    def _unstretched(self, word: str) -> str:
+        """ "hiii", "soooo", "pleasee": letters held down for emphasis, when that is no word."""
+        collapsed = _REPEATS[1].sub(r"\1", word)
+        if collapsed == word:
+            return word
+        if collapsed in FUNCTION_WORDS:
+            return collapsed  # "hii", "sooo", "okk"
+        if self._english.is_word(word) or word in self._known:
+            return word
+        for limit in (2, 1):
+            shorter = _REPEATS[limit].sub(r"\1" * limit, word)
+            if shorter != word and (self._english.is_word(shorter) or shorter in self._known):
+                return shorter
+        return word
 
     def tokens(self, text: str) -> tuple[str, ...]:
         """Content stems of `text`: typos fixed, synonyms mapped, no stopwords, no repeats."""
