@@ -37,6 +37,13 @@ NO_ENGLISH = English(())  # for tests of the matcher alone: every word is unknow
 
 def parse_counts(text: str) -> list[tuple[str, int]]:
     """`word count` lines (SymSpell's frequency-dictionary format) as pairs; junk lines skipped."""
+    fields = text.lower().split()
+    if len(fields) % 2 == 0:
+        # The common case, a well-formed file: pair the fields without looking at lines.
+        try:
+            return list(zip(fields[0::2], map(int, fields[1::2]), strict=True))
+        except ValueError:
+            pass
     pairs = []
     for line in text.splitlines():
         parts = line.split()

@@ -50,7 +50,13 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return fold(text).split()
+    return list(_words(text))
+
+
+@lru_cache(maxsize=_CACHE_LIMIT)
+def _words(text: str) -> tuple[str, ...]:
+    # The knowledge base's own texts are folded again and again while the engine is built.
+    return tuple(fold(text).split())
 
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -160,6 +166,8 @@ class Normalizer:
 
     def _unstretched(self, word: str) -> str:
         """ "hiii", "soooo", "pleasee": letters held down for emphasis, when that is no word."""
+        if word in self._known:
+            return word
         collapsed = _REPEATS[1].sub(r"\1", word)
         if collapsed == word:
             return word
