@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.core import knowledge
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 
 # The wheel ships the knowledge base as package data (bot/knowledge); a source checkout
 # keeps it at the repository's top level.

@@ -11,7 +11,7 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from bot.core.lexicon import English, parse_counts
+from bot.core.answering.lexicon import English, parse_counts
 
 _PACKAGE = "symspellpy"
 _FILE = "frequency_dictionary_en_82_765.txt"

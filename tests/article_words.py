@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 
 # Common words that names of organisations are made of: not distinctive of any article.
 COMMON = frozenset(

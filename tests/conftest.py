@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answering import Engine
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.knowledge_files import load_dir
 from bot.lexicon_files import english
 

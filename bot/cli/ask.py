@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.cli.common import OK, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Engine
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.core.render import answer_card, answer_json, card_to_text
 from bot.lexicon_files import english
 

@@ -23,9 +23,9 @@ from bot.cli.common import OK, knowledge_dir, load_knowledge
 from bot.cli.evaluate import read_questions
 from bot.core import knowledge
 from bot.core.answering import Engine
-from bot.core.baseline import NaiveBaseline
-from bot.core.evaluation import EvalQuestion, Report, score
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.measure.baseline import NaiveBaseline
+from bot.core.measure.evaluation import EvalQuestion, Report, score
 from bot.core.render import answer_json
 from bot.knowledge_files import read_dir
 from bot.lexicon_files import english

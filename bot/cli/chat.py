@@ -11,10 +11,10 @@ from typing import Any, TextIO
 
 from bot.cli.common import OK, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Answer, Engine
-from bot.core.card import Card
-from bot.core.model import KnowledgeBase
-from bot.core.question_shape import asks_for_help
+from bot.core.answering.question_shape import asks_for_help
+from bot.core.knowledge.model import KnowledgeBase
 from bot.core.render import answer_card, card_to_text, help_card, why_card
+from bot.core.render.card import Card
 from bot.lexicon_files import english
 
 QUIT = frozenset({"quit", "exit", "q", ":q", "bye"})

@@ -7,10 +7,10 @@ import sys
 from typing import Any
 
 from bot.cli.common import OK, load_knowledge_with_warnings
-from bot.core import review
-from bot.core.coverage import coverage
-from bot.core.limits import cut
-from bot.core.wording import count
+from bot.core.knowledge import review
+from bot.core.measure.coverage import coverage
+from bot.core.render.limits import cut
+from bot.core.render.wording import count
 from bot.lexicon_files import english
 
 

@@ -19,7 +19,7 @@ from typing import TextIO
 from bot.config import ConfigError, Settings
 from bot.core import knowledge
 from bot.core.knowledge import KnowledgeError, Problem
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.knowledge_files import DEFAULT_DIR, read_dir
 
 OK, FAILED, USAGE = 0, 1, 2

@@ -11,8 +11,8 @@ from typing import Any
 
 from bot.cli.common import FAILED, OK, USAGE, fail, load_knowledge
 from bot.core.answering import Engine
-from bot.core.calibration import expected_calibration_error, reliability
-from bot.core.evaluation import (
+from bot.core.answering.calibration import expected_calibration_error, reliability
+from bot.core.measure.evaluation import (
     EvalFileError,
     EvalQuestion,
     Report,
@@ -20,8 +20,8 @@ from bot.core.evaluation import (
     parse_questions,
     score,
 )
-from bot.core.limits import cut
 from bot.core.render import answer_json
+from bot.core.render.limits import cut
 from bot.lexicon_files import english
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from bot.cli.common import OK, fail
 from bot.core import knowledge
+from bot.core.render.wording import count
 from bot.core.scaffold import scaffold
-from bot.core.wording import count
 from bot.lexicon_files import english
 
 

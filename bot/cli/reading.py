@@ -13,8 +13,7 @@ from typing import Any
 
 from bot.cli.common import OK, USAGE, fit_terminal, load_knowledge, use_colour
 from bot.core.answering import Engine
-from bot.core.card import Field
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.core.render import (
     Card,
     card_to_text,
@@ -25,6 +24,7 @@ from bot.core.render import (
     timeline_pages,
     who_card,
 )
+from bot.core.render.card import Field
 from bot.lexicon_files import english
 
 

@@ -25,7 +25,7 @@ from bot.cli.common import (
 )
 from bot.config import Settings
 from bot.core.answering import Engine
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.lexicon_files import english
 
 REJECTED_TOKEN = 4004  # the gateway's close code for a token it does not accept

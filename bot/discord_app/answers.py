@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.core.answering import Answer, Engine
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.lexicon_files import english
 
 _log = logging.getLogger("rapporteur.answers")

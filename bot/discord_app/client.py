@@ -22,7 +22,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.config import ConfigError, Settings
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.discord_app.answers import Asker
 from bot.discord_app.cogs.ask import Ask
 from bot.discord_app.cogs.mentions import Mentions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.core.card import Card, fit
+from bot.core.render.card import Card, fit
 
 COLOUR = discord.Colour(0x2B6CB0)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from bot.core.limits import cut
+from bot.core.render.limits import cut
 
 BUTTON_LABEL = 80  # Discord's limit for a button label
 OPTION_LABEL = 100  # ... and for a select option's label

@@ -14,9 +14,9 @@ from typing import Any
 import discord
 
 from bot.core.answering import Answer
-from bot.core.limits import cut
-from bot.core.model import Entry
+from bot.core.knowledge.model import Entry
 from bot.core.render import answer_card, paragraph_card, why_card
+from bot.core.render.limits import cut
 from bot.discord_app import notices
 from bot.discord_app.answers import Asker
 from bot.discord_app.embeds import to_embed

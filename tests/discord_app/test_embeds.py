@@ -3,7 +3,6 @@ from __future__ import annotations
 import discord
 import pytest
 
-from bot.core.card import Card, Field
 from bot.core.render import (
     answer_card,
     demands_card,
@@ -14,6 +13,7 @@ from bot.core.render import (
     who_card,
     why_card,
 )
+from bot.core.render.card import Card, Field
 from bot.discord_app.embeds import to_embed
 
 NASTY = [

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from tests.e2e.conftest import RunningBot
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.helpers import (

@@ -10,7 +10,7 @@ from typing import Any
 import discord.webhook.async_
 import pytest
 
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.discord_app import views
 from tests.e2e.conftest import RunningBot, StartBot, settings_for
 from tests.e2e.fake_discord import FakeDiscord

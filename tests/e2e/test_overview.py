@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from tests.e2e.conftest import RunningBot
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.helpers import Json, all_text, block_quotes, embed, normalise

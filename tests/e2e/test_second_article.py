@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.knowledge_files import load_dir
 from tests.article_words import distinctive_words, occurrences
 from tests.e2e.conftest import RunningBot, StartBot

@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.discord_app.client import run_bot
 from bot.knowledge_files import load_dir
 from tests.e2e.conftest import settings_for

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.core import render
 from bot.core.answering import Engine
-from bot.core.card import Card
+from bot.core.render.card import Card
 from bot.knowledge_files import load_dir
 from tests.preview.capture import shoot
 from tests.preview.discord_html import page

@@ -10,9 +10,9 @@ import yaml
 
 from bot.core import knowledge
 from bot.core.answering import Engine
-from bot.core.article_format import body_blocks
-from bot.core.lexicon import English
-from bot.core.model import SourceFormat
+from bot.core.answering.lexicon import English
+from bot.core.knowledge.article_format import body_blocks
+from bot.core.knowledge.model import SourceFormat
 from bot.core.scaffold import records
 from bot.core.scaffold import text as surface
 from bot.core.scaffold.records import REPORTER, Draft, Unit

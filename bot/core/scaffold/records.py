@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from bot.core import sentences
-from bot.core._validation import MIN_QUOTE
-from bot.core.normalize import fold
+from bot.core.knowledge import sentences
+from bot.core.knowledge._validation import MIN_QUOTE
 from bot.core.scaffold import text as surface
+from bot.core.text import fold
 
 Record = dict[str, Any]
 REPORTER = "reporter"

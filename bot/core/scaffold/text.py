@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.core.normalize import fold
-from bot.core.wordlists import FUNCTION_WORDS, STOPWORDS
+from bot.core.answering.wordlists import FUNCTION_WORDS, STOPWORDS
+from bot.core.text import fold
 
 MONTHS = (
     "January February March April May June July August September October November December"

@@ -8,8 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.limits import cut
-from bot.core.model import Entry
+from bot.core.knowledge.model import Entry
+from bot.core.render.limits import cut
 from bot.discord_app import notices
 from bot.discord_app.answers import Asker
 from bot.discord_app.cooldown import Cooldown

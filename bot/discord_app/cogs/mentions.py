@@ -11,7 +11,7 @@ import re
 import discord
 from discord.ext import commands
 
-from bot.core.question_shape import asks_for_help
+from bot.core.answering.question_shape import asks_for_help
 from bot.core.render import help_card
 from bot.discord_app import notices
 from bot.discord_app.answers import Asker

@@ -9,9 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.card import Card
-from bot.core.limits import cut
-from bot.core.model import KnowledgeBase
+from bot.core.knowledge.model import KnowledgeBase
 from bot.core.render import (
     demands_card,
     help_card,
@@ -21,6 +19,8 @@ from bot.core.render import (
     timeline_card,
     who_card,
 )
+from bot.core.render.card import Card
+from bot.core.render.limits import cut
 from bot.discord_app.answers import Asker
 from bot.discord_app.embeds import to_embed
 

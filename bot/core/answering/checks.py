@@ -1,0 +1,216 @@
+"""The decision rules: small named checks of a parsed question against the entry that would
+answer it. Each returns the Reason to decline, or None. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.answering.lexicon import English
+from bot.core.answering.matching import EntryIndex, Scored
+from bot.core.answering.normalize import stem
+from bot.core.answering.question import Kind, Question
+from bot.core.answering.question_shape import asks_which_members
+from bot.core.answering.wordlists import NON_ASSERTING, STOPWORDS
+from bot.core.knowledge.model import Entry
+
+MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
+MIN_SCORE = 0.5  # a weaker match is no answer, whatever the confidence model says
+MIN_KEYWORDS, KEYWORDS_COVERAGE, KEYWORDS_FIT = 4, 0.95, 0.7
+MAX_TERSE_ENTRIES = 3  # a lone word more entries' quotes use than this is no topic by itself
+CURATED_FIT = 0.9  # a lone word fitting an entry's phrasing this well is one curated for it
+COMMON_ZIPF = 5.0  # nor is a word this common in English ("states", "rules", "deal")
+
+
+class Reason(StrEnum):
+    """Why the engine answered or declined; shown by "Why this answer?"."""
+
+    ANSWERED = "answered"
+    EMPTY = "empty"  # no words to match
+    WEAK = "weak"  # the best match is unlikely to be right
+    AMBIGUOUS = "ambiguous"  # two unrelated entries fit equally well
+    UNKNOWN_WORDS = "unknown-words"  # key words the entry (or the article) knows nothing of
+    UNSETTLED = "unsettled"  # a yes-no the quote raises ("whether it did") but doesn't answer
+    QUESTION_KIND = "question-kind"  # a why/when/who... the fitting entries don't answer
+    ASKED_ABOUT = "asked-about"  # the detail asked for is not what the entry tells
+    NEGATION = "negation"  # "who did not ...": no entry is curated for the negated question
+    UNKNOWN_NAME = "unknown-name"  # one person's first name with another's surname
+    PREMISE = "premise"  # takes for granted an outcome the article doesn't state
+    TERSE = "terse"  # a lone word the entry's quote is not about
+    MARKUP = "markup"  # code, markup or a link, not a question
+    KEYWORDS = "keywords"  # a string of words with no question form that fits no one passage
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the checks need to know about one entry, computed once."""
+
+    kinds: frozenset[Kind]  # empty: any kind (an entry that declares none)
+    negated: frozenset[int]  # its phrasings (by position) that are negated
+    contrasted: bool  # it has a contrastive phrasing ("besides X, who ..."): a list entry
+    evidence: frozenset[str]  # stems of its quote's and answer's own words
+    quote_tokens: frozenset[str]  # its quote's content tokens (synonyms mapped)
+    answer_tokens: frozenset[str]  # its answer's content tokens (synonyms mapped)
+    own_tokens: frozenset[str]  # its quote's and answer's content tokens
+    one_word_phrasings: frozenset[str]  # tokens of its one-word phrasings ("title")
+    states_facts: bool  # not a demand: its quote says what is so, not what someone wants
+    open_question: (
+        bool  # its quote asks "whether" rather than says ("must disclose whether it did")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A question and the entry that would answer it."""
+
+    question: Question
+    entry: Entry
+    scored: Scored
+    profile: Profile
+    index: EntryIndex
+    english: English
+    quote_df: Mapping[str, int]  # token -> how many entries' quotes hold it
+    negation_fits: bool  # the entry has a negated phrasing close to the question
+    premise_token: Callable[[str], str]  # a verb's stem -> its token (synonyms mapped)
+
+
+def kind_fits(question: Question, profile: Profile) -> bool:
+    """The entry declares a kind the question asks, or declares none. A yes-no question fits
+    any entry that states something (a demand says what someone wants, not what is so);
+    "who said ...?" fits every entry (each tells who is quoted)."""
+    if not question.kinds or not profile.kinds or question.kinds & profile.kinds:
+        return True
+    if question.asks_speaker:
+        return True
+    return question.kinds == {Kind.YES_NO} and profile.states_facts
+
+
+def markup(m: Match) -> Reason | None:
+    return Reason.MARKUP if m.question.markup else None
+
+
+def swapped_name(m: Match) -> Reason | None:
+    return Reason.UNKNOWN_NAME if m.question.swapped else None
+
+
+def negation(m: Match) -> Reason | None:
+    """A negated or contrastive question needs an entry curated for it (one with such a
+    phrasing: "besides the mayor, who voted for it?")."""
+    if m.question.negated and not m.negation_fits:
+        return Reason.NEGATION
+    return Reason.NEGATION if m.question.contrasted and not m.profile.contrasted else None
+
+
+def about_the_article(m: Match) -> Reason | None:
+    """ "When was this article published?" is answered only by an entry about the article."""
+    return Reason.ASKED_ABOUT if m.question.about_article and m.entry.kind != "meta" else None
+
+
+def question_kind(m: Match) -> Reason | None:
+    return None if kind_fits(m.question, m.profile) else Reason.QUESTION_KIND
+
+
+def premise(m: Match) -> Reason | None:
+    """An outcome the question takes for granted must be in the entry's quote or answer: as
+    written, or (in an entry that states facts, not demands) as a curated synonym."""
+    unstated = [
+        verb
+        for verb in m.question.asserted
+        if verb not in m.profile.evidence
+        and not (m.profile.states_facts and m.premise_token(verb) in m.profile.own_tokens)
+    ]
+    return Reason.PREMISE if unstated else None
+
+
+def terse(m: Match) -> Reason | None:
+    """A lone word is answered only when it is a name the entry's quote or answer holds, a
+    one-word phrasing of an entry about the article itself ("title"), or a word that is not
+    common English ("referendum", not "states" or "rules"), that the entry's quote or answer
+    holds and that few entries' quotes use or the entry has as its own one-word phrasing."""
+    q = m.question
+    own = [w for w in q.words if w not in STOPWORDS]
+    if len(own) != 1 or q.kinds:
+        return None
+    curated = m.scored.fit >= CURATED_FIT  # the entry's own one-word phrasing
+    if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
+        return None
+    english = [w for w in own if m.english.is_word(w)]
+    about = any(stem(w) in m.profile.evidence for w in own) or (curated and not english)
+    if about and q.names:
+        return None
+    common = "-" not in q.text and any(m.english.zipf(w) >= COMMON_ZIPF for w in english)
+    distinctive = all(m.quote_df.get(t, 0) <= MAX_TERSE_ENTRIES for t in q.tokens)
+    return None if about and not common and (distinctive or curated) else Reason.TERSE
+
+
+def keywords(m: Match) -> Reason | None:
+    """Four or more words with no question form must all belong to one entry and fit one of
+    its phrasings well: "working group business rights states" is a salad, not a search."""
+    q = m.question
+    if q.kinds or len(q.tokens) < MIN_KEYWORDS:
+        return None
+    coherent = m.scored.coverage >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
+    return None if coherent else Reason.KEYWORDS
+
+
+def weak(m: Match) -> Reason | None:
+    return Reason.WEAK if m.scored.score < MIN_SCORE else None
+
+
+def unsettled(m: Match) -> Reason | None:
+    """ "Has the firm audited itself?" of a quote that demands it "disclose whether it" did."""
+    asks_fact = Kind.YES_NO in m.question.kinds and not NON_ASSERTING & set(m.question.words)
+    return Reason.UNSETTLED if asks_fact and m.profile.open_question else None
+
+
+def counted(m: Match) -> Reason | None:
+    """ "How many journalists" is not answered by a count of devices."""
+    missing = m.question.counted - m.profile.answer_tokens
+    return Reason.ASKED_ABOUT if Kind.HOW_MANY in m.question.kinds and missing else None
+
+
+def unknown_words(m: Match) -> Reason | None:
+    if any(not m.index.knows(t) for t in m.scored.unexplained):
+        return Reason.UNKNOWN_WORDS
+    total = sum(m.index.weight(t) for t in m.question.tokens)
+    missing = sum(m.index.weight(t) for t in m.scored.unexplained)
+    return Reason.UNKNOWN_WORDS if total and missing / total > MAX_UNEXPLAINED else None
+
+
+def asked_about(m: Match) -> Reason | None:
+    """The noun asked about ("which *country*", "the mayor's *husband*") must be the entry's, and
+    "which journalists" is not answered by a quote that only lists journalists."""
+    if m.question.focus & set(m.scored.unexplained):
+        return Reason.ASKED_ABOUT
+    if asks_which_members(m.question.core, m.entry.quote):
+        return Reason.ASKED_ABOUT
+    return None
+
+
+Check = Callable[[Match], Reason | None]
+# In order: the first that fails names the reason.
+CHECKS: tuple[Check, ...] = (
+    markup,
+    swapped_name,
+    question_kind,
+    negation,
+    about_the_article,
+    premise,
+    unsettled,
+    unknown_words,
+    asked_about,
+    counted,
+    terse,
+    keywords,
+    weak,
+)
+
+
+def first_failure(m: Match) -> Reason | None:
+    for check in CHECKS:
+        reason = check(m)
+        if reason is not None:
+            return reason
+    return None

@@ -1,0 +1,322 @@
+"""Pick the entry that answers a question, or decline with suggestions. Deterministic.
+
+The question is read once (question.py). Matching ranks entries (matching.py); the best entry
+that answers the question's kind is checked by the named rules in checks.py; confidence is the
+calibrated probability that the answer is right (calibration.py). The engine answers only when
+every check passes and the confidence reaches ANSWER_THRESHOLD; a decline's confidence stays
+below it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.answering.calibration import IDENTITY
+from bot.core.answering.checks import Match, Profile, Reason, first_failure, kind_fits
+from bot.core.answering.lexicon import English
+from bot.core.answering.matching import EntryIndex, Scored
+from bot.core.answering.normalize import Normalizer, clean, stem, words
+from bot.core.answering.question import (
+    Kind,
+    Question,
+    QuestionReader,
+    is_contrasted,
+    is_negated,
+    name_parts,
+)
+from bot.core.answering.wordlists import STOPWORDS
+from bot.core.knowledge.model import Entry, KnowledgeBase, Person
+from bot.core.text import fold
+
+MAX_QUESTION_CHARS = 500  # longer input is cut here before matching
+ANSWER_THRESHOLD = 0.5
+AMBIGUITY_MARGIN = 0.03  # two unrelated entries closer than this: the question is ambiguous...
+AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
+FACTLESS_KINDS = ("demand",)  # entries that say what someone wants done, not what is so
+NEGATED_FIT = 0.6  # how closely a negated question must fit a negated phrasing
+KIND_SLACK = 0.25  # how far below the best an entry of the asked kind may score and still answer
+RANKED = 8  # entries considered per question
+SUGGESTIONS = 3
+NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Linda Okafro") to find its person
+CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to match a phrasing
+
+__all__ = ["ANSWER_THRESHOLD", "Answer", "Assessment", "Candidate", "Engine", "Reason", "agree"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    entry: Entry
+    score: float  # 0..1
+    phrasing: str  # the question or alternate it matched best
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str  # the user's text, cleaned of control characters and cut to the limit
+    entry: Entry | None  # None: declined
+    confidence: float  # 0..1: the chance the answer is right
+    matched: Candidate | None  # the best candidate, kept for "Why this answer?" even on declines
+    runner_up: Candidate | None
+    suggestions: tuple[Entry, ...]  # up to 3 questions the article can answer (on declines)
+    reason: str  # a checks.Reason value: "answered", or why not
+    detail: str = ""  # what the reason is about, e.g. the unknown name ("ana okafor")
+
+    @property
+    def answered(self) -> bool:
+        return self.entry is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    answer: Answer
+    candidate: Entry | None  # the entry it would answer with, declined or not
+    features: dict[str, float]  # the calibration model's inputs (empty without a candidate)
+    failed: Reason | None  # the check that declined it; None when only confidence decided
+
+
+class Engine:
+    """The answering engine over one validated, read-only knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, english: English) -> None:
+        self.kb = kb
+        self.english = english
+        self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb), english)
+        self.index = EntryIndex(kb.entries, self.normalizer)
+        people = [(p.id, (p.name, *p.aliases), p.kind == "person") for p in kb.people]
+        names = name_parts(people, STOPWORDS, english)
+        self.reader = QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name)
+        self.calibration = kb.calibration or IDENTITY
+        self._profiles = [self._profile(e) for e in kb.entries]
+        self._quote_df = Counter(t for p in self._profiles for t in p.quote_tokens)
+        self._questions = [fold(e.question) for e in kb.entries]
+        self._phrasings = [
+            (fold(p), i, j) for i, e in enumerate(kb.entries) for j, p in enumerate(e.phrasings)
+        ]
+        self._names = [(fold(n), p) for p in kb.people for n in (p.name, *p.aliases)]
+
+    def _profile(self, entry: Entry) -> Profile:
+        negated = frozenset(i for i, p in enumerate(entry.phrasings) if is_negated(words(p)))
+        contrasted = any(is_contrasted(words(p)) for p in entry.phrasings)
+        own = [*words(entry.quote), *words(entry.answer)]
+        return Profile(
+            kinds=frozenset(Kind(k) for k in entry.kinds),
+            negated=negated,
+            contrasted=contrasted,
+            evidence=frozenset(stem(w) for w in own),
+            quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
+            answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
+            own_tokens=frozenset(self.normalizer.tokens(f"{entry.quote} {entry.answer}")),
+            one_word_phrasings=frozenset(
+                t for p in entry.phrasings if len(words(p)) == 1 for t in self.normalizer.tokens(p)
+            ),
+            open_question="whether" in words(entry.quote),
+            states_facts=entry.kind not in FACTLESS_KINDS,
+        )
+
+    def read(self, question: str) -> Question:
+        return self.reader.read(clean(question, MAX_QUESTION_CHARS))
+
+    def answer(self, question: str) -> Answer:
+        return self.assess(question).answer
+
+    def assess(self, question: str) -> Assessment:
+        """The answer, with what the calibration model saw (for `rapporteur calibrate`)."""
+        q = self.read(question)
+        ranked = self.index.score(q.tokens, RANKED) if q.tokens else self._close_phrasing(q)
+        if not ranked:
+            empty = Answer(q.text, None, 0.0, None, None, self._suggest([]), Reason.EMPTY)
+            return Assessment(empty, None, {}, Reason.EMPTY)
+        chosen = self._choose(q, ranked)
+        runner_up = next((s for s in ranked if s is not chosen), None)
+        best = self._candidate(chosen)
+        second = self._candidate(runner_up) if runner_up else None
+        features = self.features(q, chosen, ranked)
+        confidence = round(self.calibration.probability(features), 3)
+        failed = self._failed_check(q, chosen, features["margin"])
+        reason = failed or (Reason.ANSWERED if confidence >= ANSWER_THRESHOLD else Reason.WEAK)
+        if reason is not Reason.ANSWERED:
+            capped = min(confidence, ANSWER_THRESHOLD - 0.01)
+            detail = q.swapped if reason is Reason.UNKNOWN_NAME else ""
+            suggestions = self._suggest(ranked)
+            answer = Answer(q.text, None, capped, best, second, suggestions, reason, detail)
+        else:
+            answer = Answer(q.text, best.entry, confidence, best, second, (), Reason.ANSWERED)
+        return Assessment(answer, best.entry, features, failed)
+
+    def _choose(self, q: Question, ranked: list[Scored]) -> Scored:
+        """The best entry that fits the question's form (its kind; for a negated question,
+        an entry curated for negation) and scores near the best or stands in the best
+        entry's paragraph (the passage that holds the answer: why someone is urged to act is
+        told beside the urging). When the first knows nothing of the noun asked about ("which
+        *session*"), one whose own quote or answer holds it comes first."""
+        floor = ranked[0].score - KIND_SLACK
+        paragraph = self.kb.entries[ranked[0].index].paragraph
+        fitting = [
+            s
+            for s in ranked
+            if (s.score >= floor or (q.kinds and self.kb.entries[s.index].paragraph == paragraph))
+            and self._fits_form(q, s)
+        ]
+        if fitting and q.focus & set(fitting[0].unexplained):
+            # The first would be declined for not knowing the noun: try one that says it.
+            about = [s for s in fitting if not q.focus - self._profiles[s.index].own_tokens]
+            return next(iter(about or fitting))
+        return next(iter(fitting or ranked))
+
+    def _fits_form(self, q: Question, scored: Scored) -> bool:
+        profile = self._profiles[scored.index]
+        negation = not q.negated or self.negation_fit(q, scored.index)
+        return kind_fits(q, profile) and negation and (not q.contrasted or profile.contrasted)
+
+    def negation_fit(self, q: Question, index: int) -> bool:
+        """A negated question fits an entry that has a negated phrasing close to it."""
+        entry, profile = self.kb.entries[index], self._profiles[index]
+        asked = set(q.tokens)
+        total = sum(self.index.weight(t) for t in asked)
+        for position in profile.negated:
+            phrasing = set(self.normalizer.tokens(entry.phrasings[position]))
+            shared = sum(self.index.weight(t) for t in asked & phrasing)
+            weight = sum(self.index.weight(t) for t in phrasing)
+            if total + weight and 2 * shared / (total + weight) >= NEGATED_FIT:
+                return True
+        return False
+
+    def _failed_check(self, q: Question, chosen: Scored, margin: float) -> Reason | None:
+        entry = self.kb.entries[chosen.index]
+        profile = self._profiles[chosen.index]
+        negation_fits = q.negated and self.negation_fit(q, chosen.index)
+        match = Match(
+            q,
+            entry,
+            chosen,
+            profile,
+            self.index,
+            self.english,
+            self._quote_df,
+            negation_fits,
+            self._token_of_stem,
+        )
+        failed = first_failure(match)
+        if failed is not None:
+            return failed
+        if margin < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:
+            return Reason.AMBIGUOUS
+        return None
+
+    def _token_of_stem(self, stem_: str) -> str:
+        found = self.normalizer.tokens_of([stem_])
+        return found[0] if found else stem_
+
+    def features(self, q: Question, chosen: Scored, ranked: list[Scored]) -> dict[str, float]:
+        """The calibration model's inputs for answering `q` with `chosen` (see calibration)."""
+        profile = self._profiles[chosen.index]
+        return {
+            "score": chosen.score,
+            "fit": chosen.fit,
+            "coverage": chosen.coverage,
+            "margin": self._margin(q, chosen, ranked),
+            "kind_known": 1.0 if q.kinds and q.kinds & profile.kinds else 0.0,
+            "content_words": math.log1p(len(q.tokens)),
+            "corrections": float(q.corrections),
+            "demoted": 0.0 if chosen is ranked[0] else 1.0,
+            "unexplained": self._share(q.tokens, chosen.unexplained),
+            "evidence": self._share(q.tokens, [t for t in q.tokens if t in profile.own_tokens]),
+        }
+
+    def _share(self, tokens: Sequence[str], part: Sequence[str]) -> float:
+        total = sum(self.index.weight(t) for t in tokens)
+        return round(sum(self.index.weight(t) for t in part) / total, 6) if total else 0.0
+
+    def _margin(self, q: Question, chosen: Scored, ranked: list[Scored]) -> float:
+        """How far `chosen` leads the best entry that would answer the question's kind with
+        a different passage."""
+        entry = self.kb.entries[chosen.index]
+        others = [
+            s.score
+            for s in ranked
+            if s is not chosen
+            and not agree(entry, self.kb.entries[s.index])
+            and kind_fits(q, self._profiles[s.index])
+        ]
+        return round(chosen.score - max(others, default=0.0), 6)
+
+    def _close_phrasing(self, q: Question) -> list[Scored]:
+        """For questions made only of common words ("what is this article about?"):
+        a near-verbatim match with a curated phrasing, or nothing."""
+        found = process.extractOne(
+            fold(q.core),
+            [p for p, _, _ in self._phrasings],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=CLOSE_PHRASING,
+        )
+        if found is None:
+            return []
+        _, entry, phrasing = self._phrasings[found[2]]
+        score = found[1] / 100
+        return [Scored(entry, score, phrasing, (), score, 1.0)]
+
+    def _candidate(self, scored: Scored) -> Candidate:
+        entry = self.kb.entries[scored.index]
+        return Candidate(entry, round(scored.score, 3), entry.phrasings[scored.phrasing])
+
+    def _suggest(self, ranked: list[Scored]) -> tuple[Entry, ...]:
+        picked = [self.kb.entries[s.index] for s in ranked[:SUGGESTIONS]]
+        for entry in self.kb.entries:  # fill with the article's first, central questions
+            if len(picked) >= SUGGESTIONS:
+                break
+            if entry not in picked:
+                picked.append(entry)
+        return tuple(picked)
+
+    def complete(self, text: str, limit: int = 25) -> list[Entry]:
+        """Entries whose questions fit what the user has typed so far (for autocomplete)."""
+        typed = fold(clean(text, MAX_QUESTION_CHARS))
+        if not typed:
+            return list(self.kb.entries[:limit])
+        found = process.extract(
+            typed, self._questions, scorer=fuzz.WRatio, processor=None, limit=limit
+        )
+        return [self.kb.entries[i] for _, _, i in found]
+
+    def find_people(self, text: str, limit: int = 25) -> list[Person]:
+        """People and organisations whose name or alias starts like `text` or is a near
+        spelling of it ("okafro"), best first; an unknown name finds nobody."""
+        typed = fold(clean(text, MAX_QUESTION_CHARS))
+        if not typed:
+            return list(self.kb.people[:limit])
+        scored: dict[str, tuple[float, int]] = {}
+        for order, (name, person) in enumerate(self._names):
+            starts = any(w.startswith(typed) for w in (name, *name.split()))
+            score = 101.0 if name == typed else 100.0 if starts else fuzz.ratio(typed, name)
+            if score >= NAME_CUTOFF and score > scored.get(person.id, (0.0, 0))[0]:
+                scored[person.id] = (score, order)
+        best = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1]))
+        people = {p.id: p for p in self.kb.people}
+        return [people[pid] for pid, _ in best[:limit]]
+
+
+def agree(a: Entry, b: Entry) -> bool:
+    """Two entries agree when either would answer: same passage, or linked as related."""
+    same_passage = a.paragraph == b.paragraph and (a.quote in b.quote or b.quote in a.quote)
+    return same_passage or b.id in a.related or a.id in b.related
+
+
+def _vocabulary(kb: KnowledgeBase) -> list[str]:
+    texts = [kb.title, kb.author, *(p.text for p in kb.paragraphs)]
+    for e in kb.entries:
+        texts += [*e.phrasings, e.answer]
+    for p in kb.people:
+        texts += [p.name, *p.aliases, p.role]
+    return [w for t in texts for w in words(t)]
+
+
+def _synonym_groups(kb: KnowledgeBase) -> list[tuple[str, ...]]:
+    # A person's aliases are synonyms of their name ("Okafor", "Mayor Okafor" -> the full name).
+    people = [(p.name, *p.aliases) for p in kb.people if p.aliases]
+    return [*kb.synonyms, *people]

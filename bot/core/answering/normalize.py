@@ -1,0 +1,213 @@
+"""Turn free text into comparable tokens: clean, fold, fix typos, apply synonyms, stem.
+
+Pure and deterministic. `Normalizer` is built once from the knowledge base's vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.answering.lexicon import English
+from bot.core.answering.wordlists import FILLER, FUNCTION_WORDS, SLANG, STOPWORDS
+from bot.core.text import clean_input, fold
+
+_REPEATS = {2: re.compile(r"(\w)\1{2,}"), 1: re.compile(r"(\w)\1+")}
+_CACHE_LIMIT = 50_000  # bounded caches: junk input cannot grow memory without limit
+
+
+def clean(text: str, limit: int) -> str:
+    """Drop control characters, collapse whitespace, and cut to `limit` characters."""
+    return clean_input(text, limit)
+
+
+def words(text: str) -> list[str]:
+    return list(_words(text))
+
+
+@lru_cache(maxsize=_CACHE_LIMIT)
+def _words(text: str) -> tuple[str, ...]:
+    # The knowledge base's own texts are folded again and again while the engine is built.
+    return tuple(fold(text).split())
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=_CACHE_LIMIT)
+def stem(word: str) -> str:
+    return word if word.isdigit() else str(_STEMMER.stemWord(word))
+
+
+class Normalizer:
+    """Text -> content stems, knowing the knowledge base's vocabulary and synonyms, and which
+    words are English (a real word is never "corrected" into another: "flaw" is not "law")."""
+
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        synonyms: Iterable[Iterable[str]],
+        english: English,
+    ) -> None:
+        self._english = english
+        self._corrections: dict[str, str] = {}
+        groups = [[words(phrase) for phrase in group] for group in synonyms]
+        vocab_counts: dict[str, int] = {}
+        for word in [*vocabulary, *(w for g in groups for p in g for w in p)]:
+            vocab_counts[word] = vocab_counts.get(word, 0) + 1
+        # Most frequent first, so a tie between two corrections picks the common word.
+        self._vocab = sorted(vocab_counts, key=lambda w: (-vocab_counts[w], w))
+        # Typos may mean a filler word ("artical"); short function words are no target
+        # ("your" is not a slip for "our").
+        self._vocab.extend(sorted(STOPWORDS - FUNCTION_WORDS - vocab_counts.keys()))
+        self._known = frozenset(self._vocab) | FUNCTION_WORDS
+        # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
+        self._known_stems = frozenset(stem(w) for w in self._vocab)
+        self._stop_stems = frozenset(stem(w) for w in FILLER | FUNCTION_WORDS)  # "wats" is "wat"
+        # Synonym phrases -> the stems of their group's first (the article's) phrase. A phrase
+        # as written wins over one that only shares its stems ("reporters" are the press,
+        # though "reporters" and "report" share the stem "report").
+        self._spelled: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # The article's phrase, without its function words ("calling for" -> "call").
+        canonicals = [
+            tuple(stem(w) for w in g[0] if w not in STOPWORDS) or tuple(stem(w) for w in g[0])
+            for g in groups
+        ]
+        for group, canonical in zip(groups, canonicals, strict=True):
+            for i, phrase in enumerate(group):
+                self._spelled.setdefault(tuple(phrase), canonical)
+                stems = tuple(stem(w) for w in phrase)
+                if i and stems not in canonicals:  # "reported" stays "report", not the press
+                    self._synonyms.setdefault(stems, canonical)
+        # The longest phrase that starts with each word (as written, or as a stem): a word that
+        # starts none is looked up alone.
+        self._longest: dict[str, int] = {}
+        for key in (*self._spelled, *self._synonyms):
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
+    def correct(self, word: str) -> str:
+        """The knowledge-base word a typo most likely meant, or the word itself."""
+        if word in self._known or len(word) < 3 or not word.isalpha():
+            return word
+        if stem(word) in self._known_stems:
+            return word
+        fixed = self._corrections.get(word)
+        if fixed is None:
+            fixed = self._english_word(word) if self._english.is_word(word) else self._typo(word)
+            if len(self._corrections) < _CACHE_LIMIT:
+                self._corrections[word] = fixed
+        return fixed
+
+    def _english_word(self, word: str) -> str:
+        # A real word stays itself, except two letters swapped into a name ("wlaker" -> "walker").
+        found = _closest(word, self._vocab)
+        return found if found and sorted(found) == sorted(word) else word
+
+    def _typo(self, word: str) -> str:
+        return (
+            _missing_letter(word, _FUNCTION_LIST)
+            or (len(word) >= 4 and _closest(word, self._vocab))
+            # A possessive typed without its apostrophe: "kahns" is "kahn's".
+            or (word.endswith("s") and len(word) >= 5 and _closest(word[:-1], self._vocab))
+            or word
+        )
+
+    def surface(self, text: str) -> list[str]:
+        """The folded words of `text`, chat spellings written out ("ppl", "talkin") and typos
+        fixed (no synonyms, no stemming)."""
+        return self.correct_all(self.spelled_out(words(text)))
+
+    def correct_all(self, found: list[str]) -> list[str]:
+        return [self.correct(w) for w in found]
+
+    def spelled_out(self, found: list[str]) -> list[str]:
+        out: list[str] = []
+        for word in found:
+            if word in SLANG:
+                out.extend(SLANG[word].split())
+            elif (
+                word.endswith("in")
+                and not self._english.is_word(word)
+                and (self._english.is_word(word + "g"))
+            ):
+                out.append(word + "g")  # "talkin" is "talking"
+            else:
+                out.append(self._unstretched(word))
+        return out
+
+    def _unstretched(self, word: str) -> str:
+        """ "hiii", "soooo", "pleasee": letters held down for emphasis, when that is no word."""
+        if word in self._known:
+            return word
+        collapsed = _REPEATS[1].sub(r"\1", word)
+        if collapsed == word:
+            return word
+        if collapsed in FUNCTION_WORDS:
+            return collapsed  # "hii", "sooo", "okk"
+        if self._english.is_word(word) or word in self._known:
+            return word
+        for limit in (2, 1):
+            shorter = _REPEATS[limit].sub(r"\1" * limit, word)
+            if shorter != word and (self._english.is_word(shorter) or shorter in self._known):
+                return shorter
+        return word
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        """Content stems of `text`: typos fixed, synonyms mapped, no stopwords, no repeats."""
+        return self.tokens_of(self.surface(text))
+
+    def tokens_of(self, surface: list[str]) -> tuple[str, ...]:
+        """Content stems of already corrected words (see `surface`)."""
+        stems = [stem(w) for w in surface]
+        stop = [
+            w in STOPWORDS or s in self._stop_stems for w, s in zip(surface, stems, strict=True)
+        ]
+        out: list[str] = []
+        i = 0
+        while i < len(stems):
+            longest = max(self._longest.get(surface[i], 0), self._longest.get(stems[i], 0))
+            for size in range(min(longest, len(stems) - i), 0, -1):
+                canonical = self._spelled.get(tuple(surface[i : i + size]))
+                if canonical is None:
+                    canonical = self._synonyms.get(tuple(stems[i : i + size]))
+                if canonical is not None:
+                    out.extend(canonical)
+                    i += size
+                    break
+            else:
+                if not stop[i]:
+                    out.append(stems[i])
+                i += 1
+        # One-character tokens are noise: the "m" of "I'm", the "2" of "how r states supposed 2".
+        return tuple(dict.fromkeys(t for t in out if len(t) > 1))
+
+
+_FUNCTION_LIST = sorted(FUNCTION_WORDS)
+
+
+def _missing_letter(word: str, candidates: list[str]) -> str | None:
+    """A short word with one letter dropped ("ths", "wen", "bein"); never the other way round
+    ("your" is not "our")."""
+    for candidate in candidates:
+        if len(candidate) == len(word) + 1 and OSA.distance(word, candidate) == 1:
+            return candidate
+    return None
+
+
+def _closest(word: str, vocab: list[str]) -> str | None:
+    # Long words may have two slips; others one; four-letter words never a plain substitution
+    # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("ruzi"/"ruiz").
+    limit = 2 if len(word) >= 7 else 1
+    found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    for candidate, distance, _ in found:  # nearest first, then the most common word
+        if distance == 2 and candidate[0] != word[0]:
+            continue  # two slips and another first letter: another word ("conclude", "include")
+        if len(word) > 4 or len(candidate) != len(word) or sorted(candidate) == sorted(word):
+            return str(candidate)
+    return None

@@ -1,0 +1,440 @@
+"""A question read once: what it asks (its kinds), about what, with which names, whether it
+is negated or takes an outcome for granted. Matching and every decision use this, never the
+raw text again. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.answering.lexicon import English
+from bot.core.answering.normalize import Normalizer, stem, words
+from bot.core.answering.question_shape import focus_words, strip_address, strip_mentions
+from bot.core.answering.wordlists import (
+    ARTICLE_WORDS,
+    AUXILIARIES,
+    CHAT_CLOSERS,
+    CHAT_OPENERS,
+    CONTRAST_PHRASES,
+    CONTRASTS,
+    DETERMINERS,
+    IRREGULAR_PAST,
+    NEGATION_PHRASES,
+    NEGATIONS,
+    NEGATIVE_AUXILIARIES,
+    NON_ASSERTING,
+    NOT_NEGATING,
+    PAST_AUXILIARIES,
+    PERFECT_AUXILIARIES,
+    PREMISE_VERBS,
+    PRONOUNS,
+    PUBLICATION_VERBS,
+    SPEECH_VERBS,
+)
+
+
+class Kind(StrEnum):
+    """The kinds of question an entry can answer (`kinds:` in entries.yaml)."""
+
+    WHO = "who"
+    WHAT = "what"
+    WHEN = "when"
+    WHERE = "where"
+    WHY = "why"
+    HOW = "how"
+    HOW_MANY = "how-many"
+    HOW_LONG = "how-long"
+    YES_NO = "yes-no"
+
+
+KIND_NAMES = tuple(k.value for k in Kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str  # as the user wrote it, cleaned and cut (what is shown back)
+    core: str  # without mentions, a greeting to the bot, chatter and chat wrappers
+    words: tuple[str, ...]  # the core's folded words, typos corrected
+    tokens: tuple[str, ...]  # content stems, synonyms mapped (what matching uses)
+    kinds: frozenset[Kind]  # empty: no question form ("Ana Okafor", "budget 2024")
+    negated: bool  # "who did not ...", "which rights are not ..."
+    contrasted: bool  # "besides X, who ...", "other than X, which ..."
+    asks_speaker: bool  # "who said ...?": every entry tells who is quoted
+    about_article: bool  # asks about the article's own publication ("when was it published")
+    asserted: tuple[str, ...]  # outcomes it takes for granted ("ended" in "when did it end")
+    names: frozenset[str]  # ids of the people and organisations it names
+    swapped: str  # "ana hale": one person's first name with another's surname, or ""
+    focus: frozenset[str]  # tokens of the noun asked about ("which *country*")
+    counted: frozenset[str]  # tokens of what "how many" counts ("how many *journalists*")
+    corrections: int  # how many words typo correction changed
+    markup: bool  # looks like code, markup or a link rather than a question ("## Title")
+
+
+# Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    owners: Mapping[str, frozenset[str]]
+    firsts: frozenset[str]
+    lasts: frozenset[str]
+
+
+# Clause breaks: punctuation, a dash, and the chat words people use as punctuation.
+COMMON_NAME_ZIPF = 5.0  # "group", "states": too common to name an organisation by themselves
+
+_CLAUSES = re.compile(r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw)\b", re.I)
+_TIME_NOUNS = frozenset("year date month day time week decade".split())
+_WHY_VERBS = frozenset(
+    "made prompted led caused triggered motivated drove sparked spurred inspired pushed "
+    "behind".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at for by to of from since until till with under after before about during".split()
+)
+_WH = {
+    "who": Kind.WHO,
+    "whom": Kind.WHO,
+    "whose": Kind.WHO,
+    "whos": Kind.WHO,
+    "what": Kind.WHAT,
+    "whats": Kind.WHAT,
+    "wat": Kind.WHAT,
+    "wht": Kind.WHAT,
+    "wut": Kind.WHAT,
+    "which": Kind.WHAT,
+    "when": Kind.WHEN,
+    "where": Kind.WHERE,
+    "wheres": Kind.WHERE,
+    "why": Kind.WHY,
+    "how": Kind.HOW,
+    "hw": Kind.HOW,
+}
+
+
+_OR_TAIL = (["or", "is"], ["or", "are"], ["or", "am"], ["or", "was"], ["or", "do"])
+
+
+def _by_edge(phrases: Sequence[list[str]], edge: int) -> dict[str, list[list[str]]]:
+    """Phrases by their first (edge 0) or last (edge -1) word, longest first."""
+    found: dict[str, list[list[str]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        found.setdefault(phrase[edge], []).append(phrase)
+    return found
+
+
+_OPENERS = _by_edge(CHAT_OPENERS, 0)
+_CLOSERS = _by_edge(CHAT_CLOSERS, -1)
+_CHAT_PHRASES = frozenset(tuple(p) for p in (*CHAT_OPENERS, *CHAT_CLOSERS))
+
+
+def strip_chat(found: Sequence[str]) -> list[str]:
+    """The words without chat openers ("ok so", "can someone explain") and closers ("or
+    what", "lol", "or is that overblown") around them; the words themselves when nothing
+    else would be left."""
+    out = list(found)
+    for i in range(max(1, len(out) - 5), len(out) - 1):
+        if out[i : i + 2] in _OR_TAIL:
+            out = out[:i]
+            break
+    changed = True
+    while changed and out:
+        changed = False
+        for phrase in _OPENERS.get(out[0], ()):
+            if out[: len(phrase)] == phrase and len(out) > len(phrase):
+                out, changed = out[len(phrase) :], True
+                break
+        for phrase in _CLOSERS.get(out[-1], ()):
+            if out[-len(phrase) :] == phrase and len(out) > len(phrase):
+                out, changed = out[: -len(phrase)], True
+                break
+    return out
+
+
+def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
+    """The kinds asked by the question word at `found[at]` (and "and when" after it)."""
+    word, after = found[at], found[at + 1 : at + 3]
+    kind = _WH[word]
+    if kind is Kind.HOW:
+        return _how_kinds(after)
+    if kind is Kind.WHAT:
+        if any(w in _TIME_NOUNS for w in after):
+            return frozenset({Kind.WHEN})
+        # "what made ...", "what is behind ..."
+        verb = after[1:2] if list(after[:1]) in (["is"], ["was"]) else after[:1]
+        why_verb = any(w in _WHY_VERBS for w in verb)
+        if why_verb or "reason" in after or after == ["for"]:
+            return frozenset({Kind.WHY})
+        # "which experts" asks for people as often as for things.
+        return frozenset({Kind.WHAT, Kind.WHO} if word == "which" else {Kind.WHAT})
+    if at > 0 and found[at - 1] in ("until", "till"):
+        return frozenset({Kind.HOW_LONG})
+    more = (
+        {_WH[found[at + 2]]}
+        if after[:1] == ["and"] and found[at + 2 : at + 3] and (found[at + 2] in _WH)
+        else set()
+    )
+    return frozenset({kind, *more} - {Kind.HOW})
+
+
+def _how_kinds(after: Sequence[str]) -> frozenset[Kind]:
+    if after[:1] in (["many"], ["much"]):
+        return frozenset({Kind.HOW_MANY})
+    if after[:1] == ["long"]:
+        return frozenset({Kind.WHEN} if after[1:2] == ["ago"] else {Kind.HOW_LONG})
+    if after[:1] == ["come"]:
+        return frozenset({Kind.WHY})
+    return frozenset({Kind.HOW, Kind.WHAT})  # "how did the mayor describe ..." asks what he said
+
+
+def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[Kind]:
+    """What a question (folded words, chat stripped) asks for: its question word at the start
+    (after a preposition: "in what year") or the end ("the bridge was built by who"), else a
+    yes-no question (an auxiliary first, "if"/"whether", or a statement with "?")."""
+    if not found:
+        return frozenset()
+    start = 1 if found[0] in _PREPOSITIONS and len(found) > 1 else 0
+    if found[start] in ("what", "how") and found[start + 1 : start + 2] == ["about"]:
+        return (
+            frozenset()
+        )  # "what about the budget?" is a keyword with a prompt, not a what-question
+    if found[start] in _WH:
+        if start and found[0] in ("until", "till") and found[start] == "when":
+            return frozenset({Kind.HOW_LONG})
+        if start and found[0] == "since" and found[start] == "when":
+            return frozenset({Kind.WHEN})
+        return _wh_kinds(found, start)
+    if found[-1] in _WH and len(found) > 1:
+        return _wh_kinds(found, len(found) - 1)
+    if len(found) > 1 and (found[0] in AUXILIARIES or found[0] in ("if", "whether")):
+        return frozenset({Kind.YES_NO})
+    # A statement with "?" ("the plan was dropped?"), not a lone keyword ("budget?").
+    statement = ends_with_question_mark and len(found) >= 3
+    return frozenset({Kind.YES_NO}) if statement else frozenset()
+
+
+def is_negated(found: Sequence[str]) -> bool:
+    """Negation anywhere but a leading auxiliary ("wasnt there ...?" asks for confirmation:
+    it means "was there ...?"), "not just" or "not only"."""
+    rest = list(found[1:] if found[:1] and found[0] in NEGATIVE_AUXILIARIES else found)
+    pairs = list(itertools.pairwise(rest))
+    for i, pair in enumerate(pairs):
+        if pair in NOT_NEGATING:
+            rest[i] = ""
+    return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
+
+
+def is_contrasted(found: Sequence[str]) -> bool:
+    """ "besides X", "other than X", "apart from X": the rest of a list is asked for."""
+    pairs = set(itertools.pairwise(found))
+    return any(w in CONTRASTS for w in found) or any(p in pairs for p in CONTRAST_PHRASES)
+
+
+def asks_speaker(found: Sequence[str], asks: frozenset[Kind]) -> bool:
+    """ "who said that?", "who warned about ...": who is quoted."""
+    return Kind.WHO in asks and any(w in SPEECH_VERBS for w in found[:4])
+
+
+def about_article(found: Sequence[str]) -> bool:
+    """The article itself and its publication ("who published this article?")."""
+    return not ARTICLE_WORDS.isdisjoint(found) and not PUBLICATION_VERBS.isdisjoint(found)
+
+
+def is_tag(found: Sequence[str]) -> bool:
+    """ "is it", "isnt it", "do they", "right": a tag asking to confirm what came before."""
+    confirm = ("right", "true", "correct", "so")
+    aux_pronoun = len(found) in (2, 3) and found[0] in AUXILIARIES and found[1] in PRONOUNS
+    aux_pronoun = aux_pronoun and (len(found) == 2 or found[2] in (*PRONOUNS, *confirm))
+    return aux_pronoun or list(found) in ([c] for c in confirm)
+
+
+def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset()) -> tuple[str, ...]:
+    """Stems of the outcomes a question takes as having happened: a past "ended", "lifted",
+    "resigned" (or "did ... end"), unless it only asks what would, could or should happen.
+    A word after a determiner, a number or a possessive is a noun ("the ban", "the council's ban");
+    so are the positions in `nouns`."""
+    if any(w in NON_ASSERTING for w in found):
+        return ()
+    perfect = any(a in PERFECT_AUXILIARIES and _is_past(b) for a, b in itertools.pairwise(found))
+    past = perfect or any(w in PAST_AUXILIARIES for w in found)
+    asserted = []
+    for i, w in enumerate(found):
+        if w not in PREMISE_VERBS or i in nouns:
+            continue
+        before = found[i - 1] if i else ""
+        noun = before in DETERMINERS or before.isdigit()
+        if _is_past(w) or (past and not noun):
+            asserted.append(stem(w))
+    return tuple(asserted)
+
+
+def _is_past(word: str) -> bool:
+    return word.endswith("ed") or word in IRREGULAR_PAST
+
+
+_MARKUP = re.compile(
+    r"^\s*#{1,6}\s|```|</?[a-z][^>]*>|[{}]|https?://|www\.|\b(?:select|insert|delete|drop)\b"
+    r".*\b(?:from|into|table|where)\b|\b(?:def|function|var|const|import)\s+\w+\s*[=(]",
+    re.IGNORECASE,
+)
+
+
+_SYMBOL = re.compile(r"[^\w\s]")
+
+
+def looks_like_markup(text: str) -> bool:
+    """Code, a Markdown heading, HTML, a link, or mostly symbols: not a question to answer."""
+    symbols = len(_SYMBOL.findall(text))
+    return bool(_MARKUP.search(text)) or (len(text) >= 4 and symbols > len(text) * 0.4)
+
+
+_POSSESSED_OR_COMPOUND = re.compile(r"(?:\w['’]s?\s+|\w-)([a-z]+)", re.IGNORECASE)
+
+
+def _nouned(plain: str, surface: Sequence[str]) -> frozenset[int]:
+    """Positions of words that follow a possessive or a hyphen ("the council's ban", "open-ended"):
+    nouns or parts of one, not verbs."""
+    marked = {m.group(1).lower() for m in _POSSESSED_OR_COMPOUND.finditer(plain)}
+    return frozenset(i for i, w in enumerate(surface) if w in marked)
+
+
+def swapped_name(found: Sequence[str], parts: NameParts) -> str:
+    """ "ana hale": a first name followed by another person's surname, or ""."""
+    for first, last in itertools.pairwise(found):
+        strangers = not parts.owners.get(first, frozenset()) & parts.owners.get(last, frozenset())
+        if first in parts.firsts and last in parts.lasts and strangers:
+            return f"{first} {last}"
+    return ""
+
+
+# Words of a clause about the asker rather than the article.
+_ASKER_WORDS = frozenset(
+    """
+    i im ive id me my mine myself we our sorry thanks thank hi hello hey new noob english
+    class homework school teacher assignment essay
+    """.split()
+)
+
+
+class QuestionReader:
+    """Reads questions with one knowledge base's vocabulary, names and synonyms."""
+
+    def __init__(
+        self,
+        normalizer: Normalizer,
+        names: NameParts,
+        knows: Callable[[str], bool],
+        bot_name: str,
+    ) -> None:
+        self._normalizer = normalizer
+        self._names = names
+        self._knows = knows
+        self._bot_name = bot_name
+
+    def read(self, text: str) -> Question:
+        """`text` must already be cleaned (control characters out, cut to the limit)."""
+        plain = strip_address(strip_mentions(text), self._bot_name)
+        split = [self._normalizer.spelled_out(words(c)) for c in _CLAUSES.split(plain)]
+        clauses = [c for c in split if c]
+        tagged = len(clauses) > 1 and is_tag(clauses[-1])
+        kept = [strip_chat(c) for c in self._topical(clauses[: -1 if tagged else None])]
+        core_words = [w for c in kept for w in c]
+        surface = self._normalizer.correct_all(core_words)
+        tokens = self._normalizer.tokens_of(surface)
+        asks = self._kinds(kept, plain.rstrip().endswith("?"))
+        return Question(
+            text=text,
+            core=" ".join(core_words),
+            words=tuple(surface),
+            tokens=tokens,
+            kinds=frozenset({Kind.YES_NO}) if tagged else asks,
+            negated=not tagged and is_negated(surface),
+            contrasted=is_contrasted(surface),
+            asks_speaker=asks_speaker(surface, asks),
+            about_article=about_article(surface),
+            asserted=self._asserted(plain, surface),
+            names=frozenset(i for w in surface for i in self._names.owners.get(w, ())),
+            swapped=swapped_name(surface, self._names),
+            focus=frozenset(t for w in focus_words(plain) for t in self._normalizer.tokens(w)),
+            counted=self._counted(surface),
+            corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
+            markup=looks_like_markup(plain),
+        )
+
+    @staticmethod
+    def _kinds(stripped: list[list[str]], question_mark: bool) -> frozenset[Kind]:
+        """The form of the first clause (chat stripped) that has one; else a question word
+        inside a clause ("this spy program watch who is doing it"); else none."""
+        for found in stripped:
+            asks = kinds_of(found, question_mark and found is stripped[-1])
+            if asks:
+                return asks
+        for found in stripped:
+            inside = [i for i, w in enumerate(found[1:-1], 1) if w in _WH and w != "which"]
+            if inside:
+                return _wh_kinds(found, inside[0])
+        return frozenset()
+
+    @staticmethod
+    def _asserted(plain: str, surface: list[str]) -> tuple[str, ...]:
+        if PREMISE_VERBS.isdisjoint(surface):
+            return ()
+        return asserted_outcomes(surface, _nouned(plain, surface))
+
+    def _counted(self, surface: list[str]) -> frozenset[str]:
+        for i, pair in enumerate(itertools.pairwise(surface)):
+            if pair in (("how", "many"), ("how", "much")):
+                return frozenset(self._normalizer.tokens_of(surface[i + 2 : i + 3]))
+        return frozenset()
+
+    def _topical(self, clauses: list[list[str]]) -> list[list[str]]:
+        """Clauses without chatter about the asker ("my english is bad", "sorry, I'm new"):
+        no question word, nothing the knowledge base knows, and a first-person or chat
+        word. Dropped unless nothing else is left."""
+        if len(clauses) == 1:
+            return clauses
+        tokens = [self._normalizer.tokens_of(self._normalizer.correct_all(c)) for c in clauses]
+        kept = [c for c, t in zip(clauses, tokens, strict=True) if not self._chatter(c, t)]
+        topical = any(t for c, t in zip(clauses, tokens, strict=True) if c in kept)
+        return kept if topical else clauses
+
+    def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
+        if tuple(clause) in _CHAT_PHRASES:
+            return True
+        if any(w in _WH or w in self._names.owners for w in clause):
+            return False
+        known = sum(self._knows(t) for t in tokens)
+        return (bool(set(clause) & _ASKER_WORDS) and known <= 1) or not tokens
+
+
+def name_parts(
+    people: Sequence[tuple[str, Sequence[str], bool]], stop: frozenset[str], english: English
+) -> NameParts:
+    """NameParts from (id, names and aliases, is a person) triples. `stop` words are no name
+    parts, nor are common English words in an organisation's name ("member states"). Only
+    people's names have first names and surnames to swap."""
+    owners: dict[str, set[str]] = {}
+    firsts: set[str] = set()
+    lasts: set[str] = set()
+    for person_id, names, is_person in people:
+        for name in names:
+            found = [w for w in words(name) if w not in stop and len(w) > 2]
+            for w in found:
+                if is_person or english.zipf(w) < COMMON_NAME_ZIPF:
+                    owners.setdefault(w, set()).add(person_id)
+            if is_person and len(found) >= 2:
+                firsts.add(found[0])
+                lasts.add(found[-1])
+    frozen = {w: frozenset(ids) for w, ids in owners.items()}
+    return NameParts(frozen, frozenset(firsts), frozenset(lasts))
+
+
+def phrasing_kinds(phrasing: str) -> frozenset[Kind]:
+    """The kinds a curated phrasing asks (for checking an entry's declared `kinds`): as a
+    question would, except that "which technologies" declares what, not who."""
+    found = strip_chat(words(phrasing))
+    asked = kinds_of(found, phrasing.rstrip().endswith("?"))
+    which = "which" in found[:2] and asked == {Kind.WHAT, Kind.WHO}
+    return frozenset({Kind.WHAT}) if which else asked

@@ -1,0 +1,104 @@
+"""What a question's form says: what kind of fact it asks for ("when", "how many"), which
+noun it asks about ("which country"), and whether it starts by addressing the bot.
+
+Language, not knowledge: these rules hold for any article. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.core.answering.normalize import words
+from bot.core.answering.wordlists import STOPWORDS
+from bot.core.text import straighten
+
+# Question words that ask for a kind of fact; an entry answers them only if one of its
+# curated phrasings asks the same way ("When was ...?" needs an entry about a date).
+INTENTS = ("when", "where", "how many", "how much", "how long")
+
+
+_FOCUS = re.compile(
+    r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:exact\s+)?([a-z]+)\s+of\b"  # the name of
+    r"|\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?([a-z]+)"  # which country
+    r"|\w's\s+([a-z]+)"  # the mayor's nationality
+)
+
+
+def focus_words(text: str) -> list[str]:
+    """The words a question asks about: the noun after "which"/"what" ("which country"),
+    after a possessive ("the mayor's nationality"), or in "what is the name of"."""
+    lowered = straighten(text.lower())
+    found = [next(w for w in groups if w) for groups in _FOCUS.findall(lowered)]
+    return [w for w in found if w not in STOPWORDS]
+
+
+_WHEN = re.compile(
+    r"\b(?:what|which|on what|in what)\s+(?:date|year|month|day|time)\b|\bhow long ago\b"
+)
+
+
+def intents(text: str) -> frozenset[str]:
+    """The kinds of fact a question asks for: "when" and "where" near its start (or "what
+    year", "which date"), "how many", "how much", "how long" (or "until when")."""
+    found = words(text)
+    joined = f" {' '.join(found)} "
+    for until in (" until when ", " till when "):  # a limit, not a date: "how long"
+        joined = joined.replace(until, " how long ")
+    found = joined.split()
+    head = found[:3]
+    asked = {i for i in INTENTS if (i in head if " " not in i else f" {i} " in joined)}
+    if _WHEN.search(" ".join(found)):
+        asked.add("when")
+    return frozenset(asked)
+
+
+# "hey Rapporteur, ..." talks to the bot (its name is the knowledge base's `bot_name`).
+_GREETING = r"^\W*(?:(?:hey|hi|hello|yo|ok|okay|dear|thanks|thank you)\W+)*"
+
+
+@lru_cache(maxsize=8)
+def _address(name: str) -> re.Pattern[str]:
+    return re.compile(_GREETING + re.escape(name) + r"\b\W*", re.I)
+
+
+def strip_address(text: str, name: str = "Rapporteur") -> str:
+    """The question without a leading "hey NAME," that names the bot."""
+    return _address(name).sub("", text)
+
+
+_WHICH = re.compile(r"\bwhich\s+(?:of\s+the\s+|other\s+)?([a-z]+)")
+
+
+def asks_which_members(question: str, quote: str) -> bool:
+    """ "Which farmers were paid?" of a quote that only lists farmers among others
+    ("... teachers, farmers, and nurses"): the article names the
+    group, not which of its members, so the quote does not answer it."""
+    quote = straighten(quote.lower())
+    for word in _WHICH.findall(straighten(question.lower())):
+        if word in STOPWORDS or len(word) < 4:
+            continue
+        root = re.escape(word[: max(4, len(word) - 2)])  # "farmers" ~ "farmer"
+        # A list item: after ", " or "and ", and itself followed by ",", "and" or the end.
+        if re.search(rf"(?:, |\band ){root}\w*(?: \w+)?(?:,| and\b|$)", quote):
+            return True
+    return False
+
+
+# Discord mention syntax and @names: who the message pings is not part of the question.
+_MENTIONS = re.compile(r"<(?:@[!&]?|#)\d+>|@\w+")
+
+
+def strip_mentions(text: str) -> str:
+    """The question without "@everyone", "<@123>", "<#456>" and the like."""
+    return _MENTIONS.sub(" ", text)
+
+
+_HELP = frozenset(
+    {"help", "commands", "what can you do", "how do i use you", "how does this work", "?"}
+)
+
+
+def asks_for_help(text: str) -> bool:
+    """ "help", "what can you do?": a request for the bot's help, not a question to answer."""
+    return " ".join(words(text)) in _HELP or text.strip() == "?"

@@ -1,0 +1,146 @@
+"""The engine: right entries, honest declines, verified quotes, no crash on any input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.answering import ANSWER_THRESHOLD, MAX_QUESTION_CHARS, Answer, Engine
+from bot.core.answering.checks import Reason
+from bot.core.knowledge.model import KnowledgeBase
+
+BAD_INPUTS = [
+    "",
+    "   \t\n ",
+    "x" * 100_000,
+    "what\x00is\x07this\x1b[31m",
+    "😀🔥🙈",
+    "مرحبا، من هو ديفيد كاي؟",
+    "@everyone @here <@123456789012345678> <@&987654321098765432>",
+    "**bold** __under__ `code` ||spoiler|| [link](https://example.com)",
+    "\u202e\u200b\ufeff",
+]
+
+
+def check_valid(answer: Answer, kb: KnowledgeBase) -> None:
+    assert 0.0 <= answer.confidence <= 1.0
+    assert len(answer.question) <= MAX_QUESTION_CHARS
+    if answer.entry is None:
+        assert answer.confidence < ANSWER_THRESHOLD
+        assert 1 <= len(answer.suggestions) <= 3
+    else:
+        assert answer.confidence >= ANSWER_THRESHOLD
+        assert answer.entry.quote in kb.text
+        assert answer.entry.quote in kb.paragraph(answer.entry.paragraph).text
+    for entry in answer.suggestions:
+        assert entry in kb.entries
+
+
+def test_every_entry_answers_its_own_question(kb: KnowledgeBase, engine: Engine) -> None:
+    for entry in kb.entries:
+        answer = engine.answer(entry.question)
+        assert answer.entry is not None, entry.question
+        # Two entries may share a passage; the quote must still answer the question.
+        assert answer.entry.quote in kb.paragraph(entry.paragraph).text or answer.entry == entry
+
+
+def test_bad_input_is_declined_clearly(kb: KnowledgeBase, engine: Engine) -> None:
+    for text in BAD_INPUTS:
+        answer = engine.answer(text)
+        check_valid(answer, kb)
+        assert not answer.answered, text[:40]
+        assert answer.reason in set(Reason) - {Reason.ANSWERED}
+
+
+def test_same_input_same_output(engine: Engine) -> None:
+    for question in ["who is david kaye", "pegasus", "what is the best pizza"]:
+        assert engine.answer(question) == engine.answer(question)
+
+
+def test_question_about_something_the_entry_does_not_know(engine: Engine) -> None:
+    assert engine.answer("Who is Irene Khan?").answered
+    husband = engine.answer("Who is Irene Khan's husband?")
+    assert not husband.answered
+    assert husband.reason == "unknown-words"
+    # The decline still points to what the article can answer about her.
+    assert husband.matched is not None
+    assert "Khan" in husband.matched.entry.quote
+
+
+def test_long_input_is_cut_before_matching(engine: Engine) -> None:
+    answer = engine.answer("who is david kaye " + "z" * 10_000)
+    assert len(answer.question) == MAX_QUESTION_CHARS
+
+
+def test_typos_and_accents_reach_the_same_entry(engine: Engine) -> None:
+    clean = engine.answer("Who is Clément Nyaletsossi Voulé?")
+    assert clean.entry is not None
+    for variant in ["who is clement voule", "who is Clement Nyaletsossi Voule", "who is voule"]:
+        assert engine.answer(variant).entry == clean.entry, variant
+
+
+def test_autocomplete_and_people_lookup(kb: KnowledgeBase, engine: Engine) -> None:
+    assert len(engine.complete("")) <= 25
+    assert engine.complete("who is kay")[0].question
+    assert all(e in kb.entries for e in engine.complete("pegasus spyware"))
+    assert engine.find_people("kaye")[0].name == "David Kaye"
+    assert engine.find_people("Clement Voule")[0].name == "Clement Nyaletsossi Voulé"
+    assert engine.find_people("zzzzqqq") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_string_gives_a_valid_result(kb: KnowledgeBase, engine: Engine, text: str) -> None:
+    check_valid(engine.answer(text), kb)
+
+
+def test_a_when_question_needs_an_entry_about_a_date(engine: Engine) -> None:
+    dated = engine.answer("When did Kaye present his findings?")
+    assert dated.entry is not None
+    assert "2019" in dated.entry.quote
+    undated = engine.answer("When did Mary Lawlor become a special rapporteur?")
+    assert not undated.answered
+    assert undated.reason == "question-kind"
+
+
+def test_the_noun_asked_about_must_belong_to_the_entry(engine: Engine) -> None:
+    # "Which country" asks for something the entry about Lawlor does not know.
+    assert engine.answer("What is Mary Lawlor's mandate?").answered
+    assert not engine.answer("Which country is Mary Lawlor from?").answered
+    assert not engine.answer("What is Mary Lawlor's nationality?").answered
+    assert engine.answer("What is the title of the article?").answered
+
+
+def test_questions_about_the_reader_or_the_bot_are_declined(engine: Engine) -> None:
+    assert not engine.answer("How do I get Pegasus off my phone?").answered
+    assert not engine.answer("what's your name?").answered
+
+
+def test_synonyms_reach_the_article_wording(engine: Engine) -> None:
+    ban = engine.answer("do they want a permanent ban on spy tech?")
+    moratorium = engine.answer("Is the moratorium on surveillance technology permanent?")
+    assert ban.entry is not None
+    assert ban.entry == moratorium.entry
+
+
+def test_until_when_asks_how_long_not_for_a_date(engine: Engine) -> None:
+    until = engine.answer("until when should the moratorium last?")
+    assert until.entry is not None
+    assert "at least until" in until.entry.quote
+    assert not engine.answer("How long has Mary Lawlor been a special rapporteur?").answered
+
+
+def test_which_members_of_a_listed_group_is_not_answered_by_the_list(engine: Engine) -> None:
+    # The article says journalists were among those targeted, never which ones.
+    assert engine.answer("Were journalists among those targeted?").answered
+    assert not engine.answer("Which journalists were targeted?").answered
+    # "Which rights" is answered: the article names them.
+    assert engine.answer("Which rights do these practices violate?").answered
+
+
+def test_mentions_in_a_question_are_not_part_of_it(engine: Engine) -> None:
+    plain = engine.answer("who exposed pegasus?")
+    assert plain.entry is not None
+    for noisy in ["who exposed pegasus? @everyone", "<@123456789012345678> who exposed pegasus?"]:
+        assert engine.answer(noisy).entry == plain.entry, noisy
+    assert not engine.answer("@here <@&42>").answered

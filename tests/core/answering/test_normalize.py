@@ -1,0 +1,65 @@
+"""Normalisation: the same question in other clothes gives the same tokens."""
+
+from __future__ import annotations
+
+from bot.core.answering.lexicon import NO_ENGLISH
+from bot.core.answering.normalize import Normalizer, clean
+from bot.core.answering.question_shape import asks_which_members, strip_address
+from bot.core.text import fold
+
+VOCAB = "irene khan group nso kaye present presenting international amnesty rights council"
+NORMALIZER = Normalizer(
+    VOCAB.split(),
+    [["moratorium", "ban", "pause"], ["mobile devices", "phones"], ["david kaye", "dave kaye"]],
+    NO_ENGLISH,
+)
+
+
+def test_fold_handles_case_accents_quotes_and_possessives() -> None:
+    assert fold("Clément Nyaletsossi VOULÉ’s “mandate”!") == "clement nyaletsossi voule mandate"
+    assert fold("NSO Group's") == fold("nso group’s") == "nso group"
+
+
+def test_clean_removes_controls_and_cuts() -> None:
+    assert clean("a\x00b\u202ec\n\t d", 100) == "a b c d"
+    assert clean("x" * 1000, 10) == "x" * 10
+    assert clean("\x00\x01 \u200b", 10) == ""
+
+
+def test_typos_are_corrected_to_known_words() -> None:
+    assert NORMALIZER.tokens("Irene Kahn") == NORMALIZER.tokens("irene khan")
+    assert NORMALIZER.tokens("nso grup") == NORMALIZER.tokens("NSO Group")
+    assert NORMALIZER.tokens("amnesty internatonal") == NORMALIZER.tokens("Amnesty International")
+    # A possessive typed without its apostrophe, misspelt too.
+    assert NORMALIZER.tokens("irene kahns") == NORMALIZER.tokens("Irene Khan's")
+
+
+def test_real_words_are_not_bent_into_known_ones() -> None:
+    # "most" is one letter from "must"-like words but is an ordinary word, not a typo.
+    assert NORMALIZER.correct("most") == "most"
+    # A known stem is not a typo: "presented" is "present", not "prevent".
+    assert NORMALIZER.correct("presented") == "presented"
+
+
+def test_synonyms_map_to_the_article_word() -> None:
+    assert NORMALIZER.tokens("a ban on phones") == NORMALIZER.tokens("moratorium mobile devices")
+    assert NORMALIZER.tokens("who is dave kaye") == NORMALIZER.tokens("David Kaye")
+
+
+def test_stopwords_only_gives_no_tokens() -> None:
+    assert NORMALIZER.tokens("what is the, uh... it?") == ()
+    assert NORMALIZER.tokens("") == ()
+
+
+def test_talking_to_the_bot_by_name_is_not_a_question_about_rapporteurs() -> None:
+    assert strip_address("hey Rapporteur, how's it going?") == "how's it going?"
+    assert strip_address("Rapporteur: who is David Kaye?") == "who is David Kaye?"
+    assert strip_address("who are the rapporteurs?") == "who are the rapporteurs?"
+
+
+def test_asks_which_members_only_of_a_listed_item() -> None:
+    quote = "devices of human rights defenders, journalists, and political leaders"
+    assert asks_which_members("Which journalists?", quote)
+    assert asks_which_members("which political leaders were hacked", quote)
+    assert not asks_which_members("Which devices?", quote)
+    assert not asks_which_members("Were journalists targeted?", quote)

@@ -1,0 +1,192 @@
+"""Reading a question: its kinds, negation, outcomes taken for granted, names, chat wrappers.
+
+Language rules, tested on their own with made-up sentences; the knowledge base only
+supplies a vocabulary for the reader tests at the end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answering import Engine
+from bot.core.answering.normalize import words
+from bot.core.answering.question import (
+    Kind,
+    about_article,
+    asks_speaker,
+    asserted_outcomes,
+    is_contrasted,
+    is_negated,
+    is_tag,
+    kinds_of,
+    looks_like_markup,
+    phrasing_kinds,
+    strip_chat,
+)
+
+W, H, WN, WR, Y, HM, HL = (
+    Kind.WHAT,
+    Kind.WHO,
+    Kind.WHEN,
+    Kind.WHERE,
+    Kind.WHY,
+    Kind.HOW_MANY,
+    Kind.HOW_LONG,
+)
+
+
+def kinds(text: str) -> frozenset[Kind]:
+    return kinds_of(strip_chat(words(text)), text.rstrip().endswith("?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Who wrote the report?", {H}),
+        ("what did the panel decide", {W}),
+        ("Which companies were named?", {W, H}),
+        ("When did the minister speak?", {WN}),
+        ("In what year was it founded?", {WN}),
+        ("what date was the vote", {WN}),
+        ("Where is the firm based?", {WR}),
+        ("Why did the council meet?", {Y}),
+        ("How come the plan failed?", {Y}),
+        ("What prompted the inquiry?", {Y}),
+        ("How many people attended?", {HM}),
+        ("How much did it cost?", {HM}),
+        ("How long will the pause last?", {HL}),
+        ("Until when is the road closed?", {HL}),
+        ("How did the mayor describe it?", {Kind.HOW, W}),
+        ("Is the ban permanent?", {Kind.YES_NO}),
+        ("did the board approve it", {Kind.YES_NO}),
+        ("the plan was dropped?", {Kind.YES_NO}),
+        ("the bridge was built by who", {H}),
+        ("ok so can someone explain why the vote was delayed lol", {Y}),
+        ("yo quick question: who runs the museum??", {H}),
+        ("City council budget", set()),
+        ("budget?", set()),
+    ],
+)
+def test_kinds_of_a_question(text: str, expected: set[Kind]) -> None:
+    assert kinds(text) == expected
+
+
+def test_a_curated_which_phrasing_declares_what_not_who() -> None:
+    assert phrasing_kinds("which technologies would be frozen") == {W}
+    assert phrasing_kinds("who built the bridge") == {H}
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Who did not vote for the plan?", True),
+        ("Which towns never got funding?", True),
+        ("Who didn't sign the letter?", True),
+        ("wasnt there a vote last year", False),  # a leading negative asks to confirm
+        ("Did they ban not just the sale but also the use?", False),
+        ("Who signed the letter?", False),
+    ],
+)
+def test_negation_and_contrast(text: str, negated: bool) -> None:
+    assert is_negated(words(text)) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "contrasted"),
+    [
+        ("Besides the mayor, who spoke?", True),
+        ("Who other than the mayor spoke?", True),
+        ("Apart from the budget, what was cut?", True),
+        ("Who spoke at the meeting?", False),
+        ("Who did not speak?", False),  # negated, not contrasted
+    ],
+)
+def test_contrast(text: str, contrasted: bool) -> None:
+    assert is_contrasted(words(text)) is contrasted
+
+
+def test_who_said_asks_for_the_speaker() -> None:
+    assert asks_speaker(words("who said that"), frozenset({Kind.WHO}))
+    assert asks_speaker(words("who warned about the dam"), frozenset({Kind.WHO}))
+    assert not asks_speaker(words("who runs the dam"), frozenset({Kind.WHO}))
+
+
+def test_questions_about_the_article_itself() -> None:
+    assert about_article(words("When was this article published?"))
+    assert about_article(words("who wrote the story"))
+    assert not about_article(words("What does the article say about the dam?"))
+
+
+def test_tags_ask_to_confirm() -> None:
+    assert is_tag(words("is it"))
+    assert is_tag(words("didn't they"))
+    assert is_tag(words("right"))
+    assert not is_tag(words("is the plan permanent"))
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted"),
+    [
+        ("When did the strike end?", ("end",)),
+        ("Why did the director resign?", ("resign",)),
+        ("When was the company fined?", ("fine",)),
+        ("Has the ban been lifted?", ("lift",)),
+        ("Why was the embargo lifted?", ("lift",)),
+        ("When could the ban be lifted?", ()),  # asks what could happen
+        ("Do they want the trade banned?", ()),  # a wish, not a fact
+        ("Does the ban have an end date?", ()),  # "an end": a noun
+        ("How long was the 2019 ban meant to last?", ()),
+        ("Who signed the treaty?", ("sign",)),
+    ],
+)
+def test_outcomes_taken_for_granted(text: str, asserted: tuple[str, ...]) -> None:
+    assert asserted_outcomes(words(text)) == asserted
+
+
+def test_chat_wrappers_are_stripped_from_both_ends() -> None:
+    assert strip_chat(words("ok so wait, who runs it or what lol")) == ["who", "runs", "it"]
+    assert strip_chat(words("can someone explain the vote pls")) == ["the", "vote"]
+    assert strip_chat(words("lol")) == ["lol"]  # nothing else would be left
+
+
+@pytest.mark.parametrize(
+    "text", ["## Title", "```print(1)```", "<b>hi</b>", "SELECT * FROM users", "{}{}{}", "!!!???"]
+)
+def test_markup_and_code_are_not_questions(text: str) -> None:
+    assert looks_like_markup(text)
+
+
+@pytest.mark.parametrize("text", ["What did the mayor say?", "26 June 2019", "who's he?"])
+def test_questions_are_not_markup(text: str) -> None:
+    assert not looks_like_markup(text)
+
+
+# The reader with a real vocabulary: chatter about the asker is dropped, names are found.
+
+
+def test_chatter_about_the_asker_is_dropped(engine: Engine) -> None:
+    plain = engine.read("What did the UN experts ask governments to do?")
+    chatty = engine.read("sorry my english is bad, what the UN experts ask governments do?")
+    assert chatty.tokens == plain.tokens
+    assert chatty.kinds == plain.kinds == {W}
+
+
+def test_chat_spellings_are_written_out(engine: Engine) -> None:
+    assert (
+        engine.read("what r ppl talkin about").words
+        == engine.read("what are people talking about").words
+    )
+
+
+def test_a_trailing_tag_makes_a_yes_no_question_without_negation(engine: Engine) -> None:
+    q = engine.read("The moratorium isn't permanent, is it?")
+    assert q.kinds == {Kind.YES_NO}
+    assert not q.negated
+
+
+def test_swapped_first_name_and_surname(kb, engine: Engine) -> None:
+    people = [p for p in kb.people if p.kind == "person" and len(p.name.split()) >= 2]
+    first, second = people[0].name.split(), people[1].name.split()
+    swapped = engine.read(f"Who is {first[0]} {second[-1]}?")
+    assert swapped.swapped == f"{words(first[0])[0]} {words(second[-1])[0]}"
+    assert engine.read(f"Who is {people[0].name}?").swapped == ""

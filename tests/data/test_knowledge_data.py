@@ -1,0 +1,50 @@
+"""The shipped knowledge base itself: complete, consistent, and answerable as curated."""
+
+from __future__ import annotations
+
+from bot.core.answering import Engine, agree
+from bot.core.knowledge.model import KnowledgeBase
+from bot.core.measure.coverage import coverage
+
+
+def test_every_sentence_of_the_article_is_cited(kb: KnowledgeBase) -> None:
+    uncovered = [c.text for c in coverage(kb) if not c.entries]
+    assert uncovered == []
+
+
+def test_every_curated_phrasing_answers_its_own_entry(kb: KnowledgeBase, engine: Engine) -> None:
+    # Autocomplete and the suggestions under a decline offer these phrasings' questions, so
+    # each must come back to its own entry, or to one that agrees with it (same passage, or
+    # linked as related): never a decline, never another answer.
+    wrong = []
+    for entry in kb.entries:
+        for phrasing in entry.phrasings:
+            got = engine.answer(phrasing).entry
+            if got is None or not (got == entry or agree(got, entry)):
+                wrong.append((entry.id, phrasing, got.id if got else "declined"))
+    assert wrong == []
+
+
+def test_autocomplete_offers_only_questions_that_answer_themselves(
+    kb: KnowledgeBase, engine: Engine
+) -> None:
+    for typed in ("", "who", "kaye", "nso", "what did", "ban"):
+        for entry in engine.complete(typed):
+            assert engine.answer(entry.question).entry == entry, entry.question
+
+
+def test_references_point_both_ways_to_real_things(kb: KnowledgeBase) -> None:
+    ids = {e.id for e in kb.entries}
+    for item in (*kb.timeline, *kb.demands, *kb.people):
+        assert item.entry is None or item.entry in ids
+        assert item.quote in kb.paragraph(item.paragraph).text
+    speakers = {s.id for s in kb.speakers}
+    assert {d.by for d in kb.demands} <= speakers
+    assert {t for t, _ in kb.targets} >= {d.of for d in kb.demands}
+
+
+def test_timeline_is_in_order(kb: KnowledgeBase) -> None:
+    dated = [t.date for t in kb.timeline if t.date is not None]
+    assert dated == sorted(dated)
+    undated = [t.paragraph for t in kb.timeline if t.date is None]
+    assert undated == sorted(undated)
