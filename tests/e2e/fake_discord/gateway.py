@@ -83,6 +83,7 @@ class Gateway:
         self.connections = 0  # websockets opened
         self.closes: list[tuple[int | None, int | None]] = []  # (shard, close code) of each
         self.heartbeat_interval_ms = 41250
+        self.ack_heartbeats = True  # False: a zombie connection, open but deaf to heartbeats
 
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=0, autoping=True)
@@ -103,7 +104,7 @@ class Gateway:
             if op == IDENTIFY:
                 shard = (d.get("shard") or [0, 1])[0]
             self.frames.add(Frame(shard, op, d))
-            if op == HEARTBEAT:
+            if op == HEARTBEAT and self.ack_heartbeats:
                 await conn.send(HEARTBEAT_ACK, None)
             elif op == IDENTIFY:
                 session = await self._identify(conn, d)
