@@ -32,11 +32,7 @@ UNREACHABLE = (discord.HTTPException, aiohttp.ClientError, RuntimeError, Timeout
 
 class RapporteurTree(app_commands.CommandTree[Any]):
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        # discord.py reads the command from `data` without checking that it is there.
-        if not isinstance(interaction.data, dict):
-            _log.warning("ignored a malformed INTERACTION_CREATE event (no data)")
-            return False
-        return True
+        return is_whole(interaction)
 
     async def on_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError, /
@@ -44,6 +40,17 @@ class RapporteurTree(app_commands.CommandTree[Any]):
         command = interaction.command.qualified_name if interaction.command else "?"
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
         await failed(interaction, cause, f"command={command}")
+
+
+def is_whole(interaction: discord.Interaction[Any]) -> bool:
+    """Has the parts discord.py reads without checking (the data, who it is from); if not,
+    one line and the interaction is left alone."""
+    missing = "data" if not isinstance(interaction.data, dict) else None
+    if not isinstance(interaction.user, discord.User | discord.Member):
+        missing = "user"
+    if missing:
+        _log.warning("ignored a malformed INTERACTION_CREATE event (no %s)", missing)
+    return missing is None
 
 
 def describe(error: BaseException) -> str:

@@ -32,7 +32,7 @@ from bot.discord_app.answers import Asker
 from bot.discord_app.embeds import to_embed
 from bot.discord_app.host import host_of
 from bot.discord_app.replies import Reply, respond, stateless
-from bot.discord_app.tree import failed
+from bot.discord_app.tree import failed, is_whole
 
 _reports = logging.getLogger("rapporteur.reports")
 
@@ -61,6 +61,8 @@ class _Guarded:
     what = "button"
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        if not is_whole(interaction):
+            return
         try:
             await self.act(interaction)
         except Exception as error:
@@ -74,6 +76,8 @@ class _AskersOnly(_Guarded):
     asker_id: int
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if not is_whole(interaction):
+            return False
         if may_use(self.asker_id, interaction.user.id):
             return True
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,21 +29,35 @@ REPLAY_LIMIT = 2000
 
 
 class Connection:
-    """One websocket; compresses frames as a zlib stream when the client asked for it."""
+    """One websocket; compresses frames as one zlib or zstd stream when the client asked
+    (`compress=zlib-stream` or `zstd-stream`, as Discord offers: discord.py asks for zstd when
+    the zstandard package is installed)."""
 
-    def __init__(self, ws: web.WebSocketResponse, compress: bool) -> None:
+    def __init__(self, ws: web.WebSocketResponse, compress: str | None) -> None:
         self.ws = ws
-        self._zlib = zlib.compressobj() if compress else None
+        self._compress = _compressor(compress)
         self._lock = asyncio.Lock()  # one compression stream: frames must leave in order
 
     async def send(self, op: int, d: Any, s: int | None = None, t: str | None = None) -> None:
         text = json.dumps({"op": op, "d": d, "s": s, "t": t})
         async with self._lock:
-            if self._zlib is None:
+            if self._compress is None:
                 await self.ws.send_str(text)
             else:
-                data = self._zlib.compress(text.encode()) + self._zlib.flush(zlib.Z_SYNC_FLUSH)
-                await self.ws.send_bytes(data)
+                await self.ws.send_bytes(self._compress(text.encode()))
+
+
+def _compressor(kind: str | None) -> Callable[[bytes], bytes] | None:
+    """Each frame compressed and flushed so that it can be read at once."""
+    if kind == "zlib-stream":
+        stream = zlib.compressobj()
+        return lambda data: stream.compress(data) + stream.flush(zlib.Z_SYNC_FLUSH)
+    if kind == "zstd-stream":
+        import zstandard
+
+        zstd = zstandard.ZstdCompressor().compressobj()
+        return lambda data: zstd.compress(data) + zstd.flush(zstandard.COMPRESSOBJ_FLUSH_BLOCK)
+    return None
 
 
 @dataclass
@@ -92,7 +107,7 @@ class Gateway:
         if request.query.get("v") != "10" or request.query.get("encoding") != "json":
             await ws.close(code=4012, message=b"Invalid API version")
             return ws
-        conn = Connection(ws, compress=request.query.get("compress") == "zlib-stream")
+        conn = Connection(ws, compress=request.query.get("compress"))
         await conn.send(HELLO, {"heartbeat_interval": self.heartbeat_interval_ms})
         session: Session | None = None
         async for msg in ws:
