@@ -147,6 +147,10 @@ class Gateway:
             return None
         session = Session(payloads.snowflake(), (shard_id, count), conn, intents)
         self.sessions[session.id] = session
+        # A new shard count is a new layout: Discord routes guilds by it from now on.
+        for shard, old in list(self.by_shard.items()):
+            if old.shard[1] != count:
+                del self.by_shard[shard]
         self.by_shard[shard_id] = session
         guilds = [g for g in self.server.guilds if payloads.shard_of(g["id"], count) == shard_id]
         ready = {
