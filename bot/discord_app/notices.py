@@ -12,8 +12,8 @@ WHY = "Why this answer?"
 RELATED = "Related questions"
 REPORT = "Report a wrong answer"
 REPORT_THANKS = (
-    "Thank you: the question and the answer it got are logged for the people who curate the "
-    "answers (nothing about you is recorded)."
+    "Thanks for the report. The question and the answer it got are passed on to the people "
+    "who look after the bot's knowledge; nothing about you is recorded."
 )
 GONE = "That question is no longer in the knowledge base. Ask yours with /ask."
 PREVIOUS = "Previous"

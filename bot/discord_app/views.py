@@ -156,12 +156,12 @@ class ReportButton(
 
     what = "report button"
 
-    def __init__(self, entry_id: str) -> None:
+    def __init__(self, entry_id: str, row: int | None = None) -> None:
         self.entry_id = entry_id
         button: Button = discord.ui.Button(
             label=notices.REPORT, style=discord.ButtonStyle.secondary, custom_id=report_id(entry_id)
         )
-        super().__init__(button)
+        super().__init__(button, row=row)
 
     @classmethod
     async def from_custom_id(
@@ -225,14 +225,16 @@ class SuggestionButton(
 ):
     what = "suggestion button"
 
-    def __init__(self, entry_id: str, asker_id: int, private: bool, label: str = "-") -> None:
+    def __init__(
+        self, entry_id: str, asker_id: int, private: bool, label: str = "-", row: int | None = None
+    ) -> None:
         self.entry_id, self.asker_id, self.private = entry_id, asker_id, private
         button: Button = discord.ui.Button(
             label=cut(label, notices.BUTTON_LABEL),
             style=discord.ButtonStyle.secondary,
             custom_id=f"rp:try:{entry_id}:{asker_id}:{int(private)}",
         )
-        super().__init__(button)
+        super().__init__(button, row=row)
 
     @classmethod
     async def from_custom_id(
@@ -256,10 +258,12 @@ def answer_view(answer: Answer, kb: KnowledgeBase, asker_id: int, private: bool)
     view = discord.ui.View(timeout=None)
     entry = answer.entry
     if entry is None:
-        for suggestion in answer.suggestions[:MAX_SUGGESTIONS]:
+        # One suggestion a row: they read as a list of questions, and the report stands apart.
+        suggestions = answer.suggestions[:MAX_SUGGESTIONS]
+        for row, suggestion in enumerate(suggestions):
             label = suggestion_label(answer, suggestion)
-            view.add_item(SuggestionButton(suggestion.id, asker_id, private, label))
-        view.add_item(ReportButton(NO_ENTRY))
+            view.add_item(SuggestionButton(suggestion.id, asker_id, private, label, row))
+        view.add_item(ReportButton(NO_ENTRY, row=len(suggestions)))
         return stateless(view)
     view.add_item(ParagraphButton(entry.paragraph, asker_id))
     view.add_item(WhyButton(asker_id))

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from bot.core.model import KnowledgeBase
+from bot.discord_app import notices
 from tests.e2e.conftest import RunningBot
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.helpers import (
@@ -172,7 +173,7 @@ async def test_report_a_wrong_answer_thanks_privately_and_logs_no_one(
     message = await ask(server, question)
     thanks = await (await server.click(message, label=REPORT, user=server.bob)).message()
     assert is_ephemeral(thanks)
-    assert "Thank you" in all_text(thanks)
+    assert all_text(thanks) == notices.REPORT_THANKS
     reports = [r for r in caplog.records if r.name == "rapporteur.reports"]
     assert len(reports) == 1
     assert reports[0].levelno == logging.WARNING

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from bot.core import reference
+from bot.core.card import Card
 from bot.core.model import KnowledgeBase
-from tests.e2e.conftest import RunningBot
+from bot.core.reference import demands_card
+from bot.discord_app import pages
+from bot.discord_app.cogs import overview
+from tests.e2e.conftest import RunningBot, StartBot
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.helpers import Json, all_text, block_quotes, embed, normalise
 
@@ -14,6 +21,23 @@ async def show(server: FakeDiscord, command: str, **options: object) -> Json:
     exchange = await server.send_command(command, options)
     assert (await exchange.callback())["type"] == 4
     return embed(await exchange.message())
+
+
+async def show_pages(server: FakeDiscord, command: str, **options: object) -> Json:
+    """Every page of a paged answer (pressing Next until it is disabled), as one embed."""
+    exchange = await server.send_command(command, options)
+    assert (await exchange.callback())["type"] == 4
+    message = await exchange.message()
+    pages = [embed(message)]
+    while (button := next_button(message)) is not None and not button.get("disabled"):
+        message = await (await server.click(message, custom_id=button["custom_id"])).message()
+        pages.append(embed(message))
+    return pages[0] | {"fields": [f for page in pages for f in page.get("fields", [])]}
+
+
+def next_button(message: Json) -> Json | None:
+    buttons = [c for row in message.get("components", []) for c in row["components"]]
+    return next((b for b in buttons if b.get("label") == "Next"), None)
 
 
 def assert_quotes_from(text: str, kb: KnowledgeBase) -> None:
@@ -26,7 +50,7 @@ def assert_quotes_from(text: str, kb: KnowledgeBase) -> None:
 async def test_timeline_lists_events_in_order_with_quotes(
     server: FakeDiscord, bot: RunningBot, kb: KnowledgeBase
 ) -> None:
-    timeline = await show(server, "timeline")
+    timeline = await show_pages(server, "timeline")
     assert timeline["title"] == "Timeline"
     fields = timeline["fields"]
     assert len(fields) == min(len(kb.timeline), 25)
@@ -39,7 +63,7 @@ async def test_timeline_lists_events_in_order_with_quotes(
 async def test_demands_without_filters_lists_every_demand(
     server: FakeDiscord, bot: RunningBot, kb: KnowledgeBase
 ) -> None:
-    demands = await show(server, "demands")
+    demands = await show_pages(server, "demands")
     assert demands["title"] == "Demands"
     assert len(demands["fields"]) == min(len(kb.demands), 25)
     for field in demands["fields"]:
@@ -51,12 +75,12 @@ async def test_demands_filters_by_who_and_of_whom(
 ) -> None:
     for by in {d.by for d in kb.demands}:
         name = normalise(kb.speaker(by).name)
-        shown = await show(server, "demands", by=by)
+        shown = await show_pages(server, "demands", by=by)
         expected = sum(d.by == by for d in kb.demands)
         assert len(shown["fields"]) == expected
         assert all(normalise(f["name"]).startswith(name) for f in shown["fields"])
     for of, label in kb.targets:
-        shown = await show(server, "demands", of=of)
+        shown = await show_pages(server, "demands", of=of)
         expected = sum(d.of == of for d in kb.demands)
         if expected == 0:
             assert shown["title"] == "No matching demands"
@@ -64,7 +88,7 @@ async def test_demands_filters_by_who_and_of_whom(
             assert len(shown["fields"]) == expected
             assert all(normalise(f["name"]).endswith(normalise(label)) for f in shown["fields"])
     demand = kb.demands[0]
-    both = await show(server, "demands", by=demand.by, of=demand.of)
+    both = await show_pages(server, "demands", by=demand.by, of=demand.of)
     assert len(both["fields"]) == sum(d.by == demand.by and d.of == demand.of for d in kb.demands)
 
 
@@ -118,3 +142,54 @@ async def test_help_lists_the_commands(server: FakeDiscord, bot: RunningBot) -> 
     text = all_text({"embeds": [await show(server, "help")]})
     for command in ("/ask", "/timeline", "/demands", "/who", "/source", "/help"):
         assert command in text
+
+
+def split(card: Card, size: int) -> tuple[Card, ...]:
+    """The card as pages of `size` fields: what reference.py's *_pages give for long lists."""
+    chunks = [card.fields[i : i + size] for i in range(0, len(card.fields), size)] or [()]
+    return tuple(dataclasses.replace(card, fields=chunk) for chunk in chunks)
+
+
+async def test_pages_turn_for_the_asker_and_open_privately_for_others(
+    server: FakeDiscord, start_bot: StartBot, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        pages, "demands_pages", lambda kb, by, of: split(demands_card(kb, by, of), 2)
+    )
+    await start_bot()
+    exchange = await server.send_command("demands", {"by": kb.demands[0].by})
+    first = await exchange.message()
+    count = len(split(demands_card(kb, kb.demands[0].by, None), 2))
+    assert count > 1
+    labels = [c["label"] for row in first["components"] for c in row["components"]]
+    assert labels == ["Previous", f"1 / {count}", "Next"]
+    turned = await server.click(first, label="Next")
+    assert (await turned.callback())["type"] == 7  # the asker's click edits the message
+    second = await turned.message()
+    assert second["id"] == first["id"]
+    assert f"2 / {count}" in [c["label"] for row in second["components"] for c in row["components"]]
+    assert embed(second)["fields"] != embed(first)["fields"]
+    # Someone else gets the page for themselves, with their own buttons; the message stays.
+    theirs = await (await server.click(second, label="Previous", user=server.bob)).message()
+    assert theirs["flags"] & 64
+    assert embed(theirs)["fields"] == embed(first)["fields"]
+    assert server.messages[first["id"]]["embeds"] == second["embeds"]
+    mine = next_button(theirs)
+    assert mine is not None
+    assert server.bob["id"] in mine["custom_id"]
+
+
+async def test_help_gets_the_registered_commands_as_clickable_mentions(
+    server: FakeDiscord, start_bot: StartBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[object] = []
+
+    def help_card(kb: KnowledgeBase, **kw: object) -> Card:
+        given.append(kw.get("commands"))
+        return reference.help_card(kb, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(overview, "help_card", help_card)
+    await start_bot(sync=True)  # registers the commands: now they have ids
+    await show(server, "help")
+    registered = {c["name"]: c["id"] for c in server.commands[None]}
+    assert given == [{name: f"</{name}:{i}>" for name, i in registered.items()}]
