@@ -42,6 +42,9 @@ class Backlog:
         self.tally = Tally()
         self._idle = asyncio.Event()
         self._idle.set()
+        self.deferring = 0  # defers being sent
+        self._no_defers = asyncio.Event()
+        self._no_defers.set()
 
     def expected_wait(self) -> float:
         """Seconds until a new answer would get its slot, at the recent pace."""
@@ -64,6 +67,22 @@ class Backlog:
                 self.tally.finished += 1
             if self.in_flight == 0:
                 self._idle.set()
+
+    @contextlib.asynccontextmanager
+    async def deferral(self) -> AsyncIterator[None]:
+        """Count a defer being sent: the answers already deferred wait for it (see below)."""
+        self.deferring += 1
+        self._no_defers.clear()
+        try:
+            yield
+        finally:
+            self.deferring -= 1
+            if not self.deferring:
+                self._no_defers.set()
+
+    async def defers_sent(self) -> None:
+        """A deferred answer has 15 minutes; a defer not sent has 3 seconds: let them go first."""
+        await self._no_defers.wait()
 
     @contextlib.asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:

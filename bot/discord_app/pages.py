@@ -25,6 +25,7 @@ from bot.discord_app.tree import failed
 Button = discord.ui.Button[discord.ui.View]
 TIMELINE, DEMANDS = "t", "d"
 _ID = re.compile(r"[a-z0-9-]{0,24}")
+CUSTOM_ID = 100  # Discord's limit: filters too long to carry get the first page, unpaged
 
 
 def pages_of(kb: KnowledgeBase, kind: str, by: str, of: str) -> tuple[Card, ...]:
@@ -46,7 +47,7 @@ def page_reply(kb: KnowledgeBase, kind: str, page: int, asker: int, by: str, of:
     pages = pages_of(kb, kind, by, of)
     page = min(max(page, 0), len(pages) - 1)
     view = None
-    if len(pages) > 1:
+    if len(pages) > 1 and len(page_id(kind, len(pages), asker, by, of)) <= CUSTOM_ID:
         view = stateless(pager(kind, page, len(pages), asker, by, of))
     return Reply(to_embed(pages[page]), view)
 
@@ -65,6 +66,10 @@ def pager(kind: str, page: int, count: int, asker: int, by: str, of: str) -> dis
     return view
 
 
+def page_id(kind: str, page: int, asker: int, by: str, of: str) -> str:
+    return f"rp:page:{kind}:{page}:{asker}:{by}:{of}"
+
+
 class PageButton(
     discord.ui.DynamicItem[Button],
     template=r"rp:page:(?P<kind>[td]):(?P<page>\d+):(?P<asker>\d+):(?P<by>[a-z0-9-]*):(?P<of>[a-z0-9-]*)",
@@ -76,7 +81,7 @@ class PageButton(
         button: Button = discord.ui.Button(
             label=label,
             style=discord.ButtonStyle.secondary,
-            custom_id=f"rp:page:{kind}:{page}:{asker}:{by}:{of}",
+            custom_id=page_id(kind, page, asker, by, of),
         )
         super().__init__(button)
 

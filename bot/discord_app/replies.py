@@ -45,9 +45,10 @@ async def respond(
     backlog = host_of(interaction).backlog
     async with backlog.track():
         try:
-            deferred = backlog.should_defer(age(interaction))
-            if deferred:
-                await _defer(interaction, ephemeral=ephemeral, update=update)
+            if backlog.should_defer(age(interaction)):
+                async with backlog.deferral():
+                    await _defer(interaction, ephemeral=ephemeral, update=update)
+                await backlog.defers_sent()
             async with backlog.slot():
                 reply = build()
                 await _send(interaction, reply, ephemeral=ephemeral, update=update)

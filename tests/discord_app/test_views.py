@@ -6,10 +6,11 @@ import discord
 
 from bot.core.answering import Answer
 from bot.core.limits import escape
+from bot.core.reference import timeline_card
 from bot.core.render import suggestion_label
-from bot.discord_app import notices
+from bot.discord_app import notices, pages
 from bot.discord_app.answers import Asker
-from bot.discord_app.pages import PageButton, filter_id, pager
+from bot.discord_app.pages import PageButton, filter_id, page_reply, pager
 from bot.discord_app.views import (
     ANSWER_ITEMS,
     NO_ENTRY,
@@ -157,3 +158,10 @@ def test_the_cooldown_notice_says_when_to_try_again():
     assert "5 questions every 30 seconds" in text
     assert "13 seconds" in text
     assert notices.cooldown(0.2, 5, 30.0).endswith("in 1 second.")
+
+
+def test_filters_too_long_to_carry_get_one_page_without_buttons(kb, monkeypatch):
+    card = timeline_card(kb)
+    monkeypatch.setattr(pages, "demands_pages", lambda kb, by, of: (card, card))
+    assert page_reply(kb, "d", 0, ASKER, "un-experts", "").view is not None
+    assert page_reply(kb, "d", 0, ASKER, "x" * 90, "").view is None

@@ -66,6 +66,7 @@ class Phase:
     ack_ms: list[float] = field(default_factory=list)
     seconds: float = 0.0  # first dispatch to last answer delivered
     bot_cpu: float = float("nan")  # CPU seconds the bot's process used in the phase
+    server_cpu: float = float("nan")  # ... and this process (the local Discord server)
 
     @property
     def lost(self) -> int:
@@ -85,8 +86,12 @@ class Phase:
             f"{self.name}: {self.sent} sent, {self.acked} answered within 3 s, {self.lost} lost, "
             f"{self.sent - self.delivered} undelivered; {self.rate:.0f} answers/s; response "
             f"p50 {self.percentile(50):.1f} ms, p99 {self.percentile(99):.1f} ms; "
-            f"bot CPU {self.cpu_ms:.2f} ms per interaction"
+            f"CPU per interaction: bot {self.cpu_ms:.2f} ms, server {self.server_cpu_ms:.2f} ms"
         )
+
+    @property
+    def server_cpu_ms(self) -> float:
+        return self.server_cpu / self.sent * 1000 if self.sent else float("nan")
 
     @property
     def cpu_ms(self) -> float:
@@ -269,10 +274,11 @@ def cpu_seconds(pid: int) -> float:
 @contextlib.asynccontextmanager
 async def timed(pid: int, phases: list[Phase]) -> AsyncIterator[None]:
     """Note the bot's CPU time over the phase appended to `phases` inside the block."""
-    before, count = cpu_seconds(pid), len(phases)
+    before, ours, count = cpu_seconds(pid), time.process_time(), len(phases)
     yield
     for phase in phases[count:]:
         phase.bot_cpu = cpu_seconds(pid) - before
+        phase.server_cpu = time.process_time() - ours
 
 
 def _status_mb(pid: int, key: str) -> float:
