@@ -5,6 +5,8 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
+import pytest
+
 from tests.e2e import process
 from tests.e2e.fake_discord import FakeDiscord, payloads
 from tests.e2e.helpers import block_quotes, embed
@@ -74,3 +76,20 @@ async def test_sigterm_in_the_middle_of_a_burst_finishes_what_it_took(
     taken = [e for e in exchanges if e.answered.done()]
     assert len(taken) > 20
     assert all(e.delivered.done() for e in taken)
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [(4010, "refused the shard"), (4013, "refused the intents"), (4004, "rejected DISCORD_TOKEN")],
+)
+async def test_a_fatal_close_code_stops_the_bot_with_a_clear_message(
+    server: FakeDiscord, tmp_path: Path, code: int, said: str
+) -> None:
+    bot = await process.start(server, "run", cwd=tmp_path)
+    await server.wait_for_event("ready", within=process.STEP)
+    await server.drop_connection(code)
+    exit_code, _, err = await process.finish(bot)
+    assert exit_code == (2 if code == 4004 else 1), err
+    assert said in err
+    assert str(code) in err
+    assert "Traceback" not in err
