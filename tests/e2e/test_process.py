@@ -80,14 +80,18 @@ async def test_sigterm_in_the_middle_of_a_burst_finishes_what_it_took(
 
 @pytest.mark.parametrize(
     ("code", "said"),
-    [(4010, "refused the shard"), (4013, "refused the intents"), (4004, "rejected DISCORD_TOKEN")],
+    [
+        (4004, "rejected DISCORD_TOKEN"),
+        (4010, "refused the shard"),
+        (4011, "requires sharding"),
+        (4013, "refused the intents"),
+    ],
 )
 async def test_a_fatal_close_code_stops_the_bot_with_a_clear_message(
     server: FakeDiscord, tmp_path: Path, code: int, said: str
 ) -> None:
+    server.gateway.refuse_identify = code  # as Discord answers an IDENTIFY it will not take
     bot = await process.start(server, "run", cwd=tmp_path)
-    await server.wait_for_event("ready", within=process.STEP)
-    await server.drop_connection(code)
     exit_code, _, err = await process.finish(bot)
     assert exit_code == (2 if code == 4004 else 1), err
     assert said in err

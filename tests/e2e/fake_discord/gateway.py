@@ -99,6 +99,7 @@ class Gateway:
         self.closes: list[tuple[int | None, int | None]] = []  # (shard, close code) of each
         self.heartbeat_interval_ms = 41250
         self.ack_heartbeats = True  # False: a zombie connection, open but deaf to heartbeats
+        self.refuse_identify: int | None = None  # close every IDENTIFY with this code
 
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=0, autoping=True)
@@ -131,6 +132,9 @@ class Gateway:
         return ws
 
     async def _identify(self, conn: Connection, d: Json) -> Session | None:
+        if self.refuse_identify is not None:
+            await conn.ws.close(code=self.refuse_identify, message=b"Refused.")
+            return None
         if d.get("token") != self.server.token:
             await conn.ws.close(code=AUTHENTICATION_FAILED, message=b"Authentication failed.")
             return None
