@@ -184,3 +184,19 @@ async def test_report_a_wrong_answer_thanks_privately_and_logs_no_one(
     for user in (server.alice, server.bob):
         assert user["id"] not in caplog.text
         assert user["username"] not in caplog.text
+
+
+async def test_buttons_under_a_private_answer_stay_private(
+    server: FakeDiscord, bot: RunningBot, kb: KnowledgeBase
+) -> None:
+    decline = await ask(server, UNANSWERABLE, private=True)
+    assert is_ephemeral(decline)
+    suggested = await (await server.click(decline, label=labels(decline)[0])).message()
+    assert is_ephemeral(suggested)  # the private flag travels in the button's custom_id
+    assert_is_answer(suggested, kb)
+    why = await (await server.click(suggested, label="Why this answer?")).message()
+    assert is_ephemeral(why)
+    first = select_menu(suggested)["options"][0]["value"]
+    related = await (await server.click(suggested, values=[first])).message()
+    assert is_ephemeral(related)
+    assert_is_answer(related, kb)
