@@ -20,6 +20,7 @@ DEFAULT_COOLDOWN_SECONDS = 30.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 _DOTENV_LINE = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
+_SHARD_RANGE = re.compile(r"^\s*(\d+)(?:\s*-\s*(\d+))?\s*$")
 T = TypeVar("T")
 
 
@@ -36,6 +37,7 @@ class Settings:
     api_base: str = DEFAULT_API_BASE
     gateway_url: str = DEFAULT_GATEWAY_URL
     shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None  # the shards this process runs (of shard_count)
     cooldown_questions: int = DEFAULT_COOLDOWN_QUESTIONS  # per user per window; 0 turns it off
     cooldown_seconds: float = DEFAULT_COOLDOWN_SECONDS
 
@@ -55,7 +57,8 @@ class Settings:
             log_level=_log_level(get("LOG_LEVEL") or "INFO"),
             api_base=_url("DISCORD_API_BASE", get("DISCORD_API_BASE"), ("http", "https")),
             gateway_url=_url("DISCORD_GATEWAY_URL", get("DISCORD_GATEWAY_URL"), ("ws", "wss")),
-            shard_count=_opt("SHARD_COUNT", get("SHARD_COUNT"), _positive_int),
+            shard_count=(shard_count := _opt("SHARD_COUNT", get("SHARD_COUNT"), _positive_int)),
+            shard_ids=_shard_ids(get("SHARD_IDS"), shard_count),
             cooldown_questions=_or(
                 _opt("COOLDOWN_QUESTIONS", get("COOLDOWN_QUESTIONS"), _count),
                 DEFAULT_COOLDOWN_QUESTIONS,
@@ -116,6 +119,24 @@ def _positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise ValueError("must be a whole number of at least 1")
     return int(text)
+
+
+def _shard_ids(value: str | None, count: int | None) -> tuple[int, ...] | None:
+    """SHARD_IDS such as "0-3" or "0,2" (or "0-1,4"), each below SHARD_COUNT."""
+    if value is None:
+        return None
+    if count is None:
+        raise ConfigError("SHARD_IDS needs SHARD_COUNT (the total number of shards) to be set")
+    ids: set[int] = set()
+    for part in value.split(","):
+        match = _SHARD_RANGE.match(part)
+        low, high = (int(n) for n in match.groups(match.group(1))) if match else (1, 0)
+        if low > high:
+            raise ConfigError(f"SHARD_IDS must be shard numbers like 0-3 or 0,2, got {value!r}")
+        ids.update(range(low, high + 1))
+    if max(ids) >= count:
+        raise ConfigError(f"SHARD_IDS must be below SHARD_COUNT ({count}), got {value!r}")
+    return tuple(sorted(ids))
 
 
 def _count(text: str) -> int:

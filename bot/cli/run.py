@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from bot.cli.chat import chat_loop
@@ -29,6 +29,14 @@ from bot.core.knowledge.model import KnowledgeBase
 from bot.lexicon_files import english
 
 REJECTED_TOKEN = 4004  # the gateway's close code for a token it does not accept
+# The gateway's other close codes that starting again cannot fix, and what to do about each.
+FATAL_CLOSES = {
+    4010: "the gateway refused the shard: check SHARD_IDS and SHARD_COUNT",
+    4011: "Discord requires sharding for this bot: set SHARD_COUNT",
+    4012: "the gateway refused the API version (this discord.py is too old)",
+    4013: "the gateway refused the intents the bot asked for",
+    4014: "Discord refused the intents the bot asked for",
+}
 T = TypeVar("T")
 
 
@@ -97,6 +105,15 @@ def _sync(args: argparse.Namespace) -> int:
     return OK
 
 
+def _event_loop_runner() -> Callable[[Coroutine[Any, Any, T]], T]:
+    """uvloop's faster event loop where it is installed (not on Windows), else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run
+    return uvloop.run
+
+
 def _serve(settings: Settings, work: Coroutine[Any, Any, T]) -> T:
     """Run the bot's coroutine with logging set up; Discord's refusals become exit codes."""
     import aiohttp
@@ -106,7 +123,7 @@ def _serve(settings: Settings, work: Coroutine[Any, Any, T]) -> T:
 
     logs.configure(settings.log_level, [settings.discord_token or ""])
     try:
-        return asyncio.run(work)
+        return _event_loop_runner()(work)
     except discord.LoginFailure:
         raise fail(
             "Discord rejected DISCORD_TOKEN (login failed): check the token", USAGE
@@ -114,7 +131,8 @@ def _serve(settings: Settings, work: Coroutine[Any, Any, T]) -> T:
     except discord.ConnectionClosed as error:
         if error.code == REJECTED_TOKEN:
             raise fail("Discord rejected DISCORD_TOKEN (gateway close 4004)", USAGE) from None
-        raise fail(f"the gateway closed the connection (code {error.code})", FAILED) from None
+        why = FATAL_CLOSES.get(error.code, "the gateway closed the connection")
+        raise fail(f"{why} (code {error.code})", FAILED) from None
     except discord.PrivilegedIntentsRequired:
         raise fail("Discord refused the intents the bot asked for", FAILED) from None
     except (discord.HTTPException, discord.GatewayNotFound, aiohttp.ClientError, OSError) as error:

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import math
 
-from bot.core.render.limits import cut
-
 BUTTON_LABEL = 80  # Discord's limit for a button label
 OPTION_LABEL = 100  # ... and for a select option's label
 
 READ_PARAGRAPH = "Read the paragraph"
 WHY = "Why this answer?"
 RELATED = "Related questions"
+REPORT = "Report a wrong answer"
+REPORT_THANKS = (
+    "Thanks for the report. The question and the answer it got are passed on to the people "
+    "who look after the bot's knowledge; nothing about you is recorded."
+)
+GONE = "That question is no longer in the knowledge base. Ask yours with /ask."
+PREVIOUS = "Previous"
+NEXT = "Next"
 NOT_YOURS = (
     "These buttons belong to the person who asked. Ask your own question with /ask "
     "and you'll get your own."
 )
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
-
-
-def did_you_mean(question: str) -> str:
-    return cut(f"Did you mean: {question}", BUTTON_LABEL)
 
 
 def cooldown(wait: float, rate: int, per: float) -> str:

@@ -130,3 +130,23 @@ def test_a_malformed_dotenv_line_is_reported_by_number():
 def test_a_bad_value_in_dotenv_is_named():
     with pytest.raises(ConfigError, match=r"^SHARD_COUNT"):
         Settings.from_env({}, "SHARD_COUNT=many\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "shards"),
+    [("0-3", (0, 1, 2, 3)), ("0,2", (0, 2)), (" 1 - 2 , 5 ", (1, 2, 5)), ("3", (3,))],
+)
+def test_shard_ids_name_ranges_and_lists(value, shards):
+    settings = Settings.from_env({"SHARD_COUNT": "6", "SHARD_IDS": value})
+    assert settings.shard_ids == shards
+
+
+@pytest.mark.parametrize("value", ["x", "3-1", "1-", "-1", "0,,2", "6", "0-6"])
+def test_bad_shard_ids_name_the_setting(value):
+    with pytest.raises(ConfigError, match=r"^SHARD_IDS must be"):
+        Settings.from_env({"SHARD_COUNT": "6", "SHARD_IDS": value})
+
+
+def test_shard_ids_need_a_shard_count():
+    with pytest.raises(ConfigError, match=r"^SHARD_IDS needs SHARD_COUNT"):
+        Settings.from_env({"SHARD_IDS": "0-1"})

@@ -1,15 +1,33 @@
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 
 from bot.core.answering import Answer
-from bot.discord_app import notices
+from bot.core.render import suggestion_label
+from bot.core.render.limits import escape
+from bot.core.render.reference import timeline_card
+from bot.discord_app import notices, pages
 from bot.discord_app.answers import Asker
-from bot.discord_app.views import AnswerView, may_use
+from bot.discord_app.pages import PageButton, filter_id, page_reply, pager
+from bot.discord_app.views import (
+    ANSWER_ITEMS,
+    NO_ENTRY,
+    answer_view,
+    may_use,
+    question_of,
+)
+
+ASKER = 123456789012345678
 
 
-def view_for(asker: Asker, answer: Answer) -> AnswerView:
-    return AnswerView(asker, answer, owner_id=1, private=False)
+def view_for(asker: Asker, answer: Answer, private: bool = False) -> discord.ui.View:
+    return answer_view(answer, asker.kb, ASKER, private)
+
+
+def components(view: discord.ui.View) -> list[dict[str, Any]]:
+    return [c for row in view.to_components() for c in row["components"]]
 
 
 def answered_with_related(asker: Asker) -> Answer:
@@ -19,18 +37,31 @@ def answered_with_related(asker: Asker) -> Answer:
     return answer
 
 
-def assert_components_within_limits(view: AnswerView) -> None:
+def assert_components_within_limits(view: discord.ui.View) -> None:
     rows = view.to_components()
     assert len(rows) <= 5
+    ids = [c["custom_id"] for row in rows for c in row["components"]]
+    assert len(set(ids)) == len(ids)
     for row in rows:
         assert len(row["components"]) <= 5
         for component in row["components"]:
             assert len(component.get("label", "")) <= 80
-            assert len(component.get("custom_id", "")) <= 100
+            assert 1 <= len(component["custom_id"]) <= 100
             options = component.get("options", [])
             assert len(options) <= 25
             assert len({o["value"] for o in options}) == len(options)
             assert all(1 <= len(o["label"]) <= 100 for o in options)
+
+
+def matching_item(custom_id: str) -> type:
+    """The DynamicItem class discord.py would route this custom_id to (by its template)."""
+    found = [
+        i
+        for i in (*ANSWER_ITEMS, PageButton)
+        if i.__discord_ui_compiled_template__.fullmatch(custom_id)
+    ]
+    assert len(found) == 1, (custom_id, found)
+    return found[0]
 
 
 def test_only_the_asker_may_use_the_buttons():
@@ -38,62 +69,88 @@ def test_only_the_asker_may_use_the_buttons():
     assert not may_use(1, 2)
 
 
-async def test_an_answer_has_paragraph_why_and_related(kb, engine):
+async def test_an_answer_has_paragraph_why_report_and_related(kb, engine):
     asker = Asker(engine, kb)
     answer = answered_with_related(asker)
     view = view_for(asker, answer)
-    buttons = [c for c in view.children if isinstance(c, discord.ui.Button)]
-    selects = [c for c in view.children if isinstance(c, discord.ui.Select)]
-    assert [b.label for b in buttons] == [notices.READ_PARAGRAPH, notices.WHY]
-    assert len(selects) == 1
+    found = components(view)
+    buttons = [c["label"] for c in found if c["type"] == 2]
+    menus = [c for c in found if c["type"] == 3]
+    assert buttons == [notices.READ_PARAGRAPH, notices.WHY, notices.REPORT]
     assert answer.entry is not None
-    related = [kb.entry(i).question for i in dict.fromkeys(answer.entry.related)]
-    assert [o.label for o in selects[0].options] == related
+    related = [kb.entry(i) for i in dict.fromkeys(answer.entry.related)]
+    assert [o["label"] for o in menus[0]["options"]] == [e.question for e in related]
+    assert [o["value"] for o in menus[0]["options"]] == [e.id for e in related]
     assert_components_within_limits(view)
 
 
-async def test_an_answer_without_related_questions_has_no_menu(kb, engine):
-    entry = next((e for e in kb.entries if not e.related), None)
-    if entry is None:
-        return  # every entry has related questions
-    view = view_for(Asker(engine, kb), engine.answer(entry.question))
-    assert not any(isinstance(c, discord.ui.Select) for c in view.children)
+async def test_every_custom_id_carries_its_state_and_routes_to_one_item(kb, engine):
+    asker = Asker(engine, kb)
+    answer = answered_with_related(asker)
+    assert answer.entry is not None
+    ids = [c["custom_id"] for c in components(view_for(asker, answer, private=True))]
+    assert ids[0] == f"rp:para:{answer.entry.paragraph}:{ASKER}"
+    assert ids[1] == f"rp:why:{ASKER}"
+    assert ids[2] == f"rp:report:{answer.entry.id}"
+    assert ids[3] == f"rp:rel:{ASKER}:1"
+    assert [matching_item(i).__name__ for i in ids] == [
+        "ParagraphButton",
+        "WhyButton",
+        "ReportButton",
+        "RelatedSelect",
+    ]
 
 
-async def test_a_decline_offers_up_to_three_did_you_mean_buttons(kb, engine):
+async def test_the_view_is_finished_so_discord_py_keeps_nothing(kb, engine):
+    # A finished view is not put in the client's view store when sent: nothing per answer.
+    view = view_for(Asker(engine, kb), engine.answer("who is irene khan"))
+    assert view.is_finished()
+
+
+async def test_a_decline_offers_its_suggestions_as_buttons_and_a_report(kb, engine):
     answer = engine.answer("what is the capital of peru?")
     assert not answer.answered
     view = view_for(Asker(engine, kb), answer)
-    labels = [c.label for c in view.children if isinstance(c, discord.ui.Button)]
-    assert 1 <= len(labels) <= 3
-    assert len(labels) == len(view.children)
-    assert all(label and label.startswith("Did you mean") for label in labels)
+    found = components(view)
+    assert 2 <= len(found) <= 4
+    assert found[-1]["custom_id"] == f"rp:report:{NO_ENTRY}"
+    suggestions = found[:-1]
+    assert [c["label"] for c in suggestions] == [
+        suggestion_label(answer, e)[:80] for e in answer.suggestions[:3]
+    ]
+    for component, entry in zip(suggestions, answer.suggestions, strict=False):
+        assert component["custom_id"] == f"rp:try:{entry.id}:{ASKER}:0"
+        assert matching_item(component["custom_id"]).__name__ == "SuggestionButton"
     assert_components_within_limits(view)
 
 
-async def test_long_suggestions_are_cut_to_the_label_limit():
-    assert len(notices.did_you_mean("why " * 100)) <= notices.BUTTON_LABEL
-    assert notices.did_you_mean("why " * 100).endswith("...")
+def test_the_question_is_read_back_from_the_card_title():
+    asked = "Who is *she* @everyone? 1. <#5> \\"
+    message: Any = type("M", (), {"embeds": [discord.Embed(title=escape(asked))]})
+    assert escape(asked) != asked
+    assert question_of(message) == asked
+    assert question_of(None) == ""
 
 
-async def test_timeout_disables_everything_and_edits_the_message(kb, engine):
-    asker = Asker(engine, kb)
-    view = view_for(asker, answered_with_related(asker))
-    edited: list[AnswerView] = []
+async def test_pages_have_previous_and_next_within_limits():
+    first = pager("d", 0, 3, ASKER, "un-experts", "")
+    ids = [c["custom_id"] for c in components(first)]
+    disabled = [c.get("disabled", False) for c in components(first)]
+    assert disabled == [True, True, False]
+    assert ids[2] == f"rp:page:d:1:{ASKER}:un-experts:"
+    assert matching_item(ids[2]) is PageButton
+    last = pager("t", 2, 3, ASKER, "", "")
+    assert [c.get("disabled", False) for c in components(last)] == [False, True, True]
+    assert_components_within_limits(first)
+    assert_components_within_limits(last)
 
-    async def edit(v: AnswerView) -> None:
-        edited.append(v)
 
-    view._edit = edit
-    await view.on_timeout()
-    assert edited == [view]
-    assert all(getattr(c, "disabled", False) for c in view.children)
-
-
-async def test_timeout_without_a_message_still_disables(kb, engine):
-    view = view_for(Asker(engine, kb), engine.answer("who is irene khan"))
-    await view.on_timeout()
-    assert all(getattr(c, "disabled", False) for c in view.children)
+def test_a_filter_is_carried_as_an_id():
+    options = [("un-experts", "UN experts"), ("kaye-2019", "David Kaye, 2019")]
+    assert filter_id(None, options) == ""
+    assert filter_id("kaye-2019", options) == "kaye-2019"
+    assert filter_id("David Kaye", options) == "kaye-2019"
+    assert filter_id("Nobody At All", options) is None
 
 
 def test_the_cooldown_notice_says_when_to_try_again():
@@ -101,3 +158,10 @@ def test_the_cooldown_notice_says_when_to_try_again():
     assert "5 questions every 30 seconds" in text
     assert "13 seconds" in text
     assert notices.cooldown(0.2, 5, 30.0).endswith("in 1 second.")
+
+
+def test_filters_too_long_to_carry_get_one_page_without_buttons(kb, monkeypatch):
+    card = timeline_card(kb)
+    monkeypatch.setattr(pages, "demands_pages", lambda kb, by, of: (card, card))
+    assert page_reply(kb, "d", 0, ASKER, "un-experts", "").view is not None
+    assert page_reply(kb, "d", 0, ASKER, "x" * 90, "").view is None

@@ -46,12 +46,14 @@ class RunningBot:
         self.server = server
         self.settings = settings
         self.stopping = asyncio.Event()
+        self._seen = len(server.events.items)  # a later bot waits for its own READY
         self.task = asyncio.create_task(run_bot(settings, kb, sync=sync, stop=self.stopping))
 
     async def ready(self, shards: int = 1, within: float = STEP) -> None:
         """Wait until every shard has received READY (interactions are served from then on)."""
         waits = [
-            self.server.wait_for_event("ready", shard, within=within) for shard in range(shards)
+            self.server.wait_for_event("ready", shard, after=self._seen, within=within)
+            for shard in range(shards)
         ]
         connected = asyncio.ensure_future(asyncio.gather(*waits))
         either: list[asyncio.Future[Any]] = [connected, self.task]

@@ -6,6 +6,7 @@ import asyncio
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -43,6 +44,7 @@ async def start(
     cwd: Path,
     program: list[str] | None = None,
     log: IO[bytes] | None = None,
+    preexec_fn: Callable[[], None] | None = None,
     **env: str,
 ) -> asyncio.subprocess.Process:
     """`rapporteur ARGS` in `cwd` (a directory without a .env file).
@@ -57,6 +59,7 @@ async def start(
         env=environment(server, **env),
         stdout=asyncio.subprocess.PIPE,
         stderr=log or asyncio.subprocess.PIPE,
+        preexec_fn=preexec_fn,  # e.g. resource limits, set in the child before it starts
     )
 
 

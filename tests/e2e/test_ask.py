@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 
 import pytest
 
 from bot.core.knowledge.model import KnowledgeBase
+from bot.discord_app import notices
 from tests.e2e.conftest import RunningBot
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.helpers import (
@@ -22,7 +25,7 @@ from tests.e2e.helpers import (
 
 ANSWERABLE = "Who exposed Pegasus?"
 UNANSWERABLE = "What is the capital of Peru?"
-DID_YOU_MEAN = "Did you mean: "
+REPORT = "Report a wrong answer"
 
 
 def assert_is_answer(message: Json, kb: KnowledgeBase) -> None:
@@ -71,15 +74,14 @@ async def test_decline_offers_did_you_mean_buttons_that_answer(
 ) -> None:
     decline = await ask(server, UNANSWERABLE)
     assert "doesn't cover" in embed(decline)["description"]
-    buttons = labels(decline)
+    assert labels(decline)[-1] == REPORT
+    buttons = labels(decline)[:-1]
     assert 1 <= len(buttons) <= 3
-    assert all(b.startswith(DID_YOU_MEAN) for b in buttons)
     for label in buttons:
         answer = await (await server.click(decline, label=label)).message()
         assert_is_answer(answer, kb)
-        suggested = label.removeprefix(DID_YOU_MEAN)
-        if not suggested.endswith("..."):  # a long question is cut in the label
-            assert normalise(embed(answer)["title"]) == suggested
+        if not label.endswith("..."):  # a long question is cut in the label
+            assert label.endswith(normalise(embed(answer)["title"]))
 
 
 async def test_read_the_paragraph_shows_it_whole_and_privately(
@@ -123,16 +125,17 @@ async def test_someone_else_is_refused_politely(
     server: FakeDiscord, bot: RunningBot, kb: KnowledgeBase, question: str
 ) -> None:
     message = await ask(server, question)
-    for label in labels(message):
+    for label in labels(message)[:-1]:  # all but "Report a wrong answer", open to anyone
         refusal = await (await server.click(message, label=label, user=server.bob)).message()
         assert is_ephemeral(refusal)
         assert "belong to the person who asked" in all_text(refusal)
     if question == ANSWERABLE:
-        refusal = await (await server.click(message, values=["0"], user=server.bob)).message()
+        first = select_menu(message)["options"][0]["value"]
+        refusal = await (await server.click(message, values=[first], user=server.bob)).message()
         assert is_ephemeral(refusal)
         assert "belong to the person who asked" in all_text(refusal)
     # The asker's own click still works afterwards.
-    own = await (await server.click(message, label=labels(message)[-1])).message()
+    own = await (await server.click(message, label=labels(message)[0])).message()
     assert "belong to the person who asked" not in all_text(own)
 
 
@@ -161,3 +164,40 @@ async def test_a_suggestion_picked_from_autocomplete_is_answered(
     ).choices()
     assert choices
     assert_is_answer(await ask(server, choices[0]["value"]), kb)
+
+
+@pytest.mark.parametrize("question", [ANSWERABLE, UNANSWERABLE])
+async def test_report_a_wrong_answer_thanks_privately_and_logs_no_one(
+    server: FakeDiscord, bot: RunningBot, caplog: pytest.LogCaptureFixture, question: str
+) -> None:
+    caplog.set_level(logging.INFO)
+    message = await ask(server, question)
+    thanks = await (await server.click(message, label=REPORT, user=server.bob)).message()
+    assert is_ephemeral(thanks)
+    assert all_text(thanks) == notices.REPORT_THANKS
+    reports = [r for r in caplog.records if r.name == "rapporteur.reports"]
+    assert len(reports) == 1
+    assert reports[0].levelno == logging.WARNING
+    found = re.fullmatch(r"report: entry=([a-z0-9-]+) question=(.+)", reports[0].getMessage())
+    assert found is not None, reports[0].getMessage()
+    assert json.loads(found.group(2)) == question
+    assert (found.group(1) == "-") == (question == UNANSWERABLE)
+    for user in (server.alice, server.bob):
+        assert user["id"] not in caplog.text
+        assert user["username"] not in caplog.text
+
+
+async def test_buttons_under_a_private_answer_stay_private(
+    server: FakeDiscord, bot: RunningBot, kb: KnowledgeBase
+) -> None:
+    decline = await ask(server, UNANSWERABLE, private=True)
+    assert is_ephemeral(decline)
+    suggested = await (await server.click(decline, label=labels(decline)[0])).message()
+    assert is_ephemeral(suggested)  # the private flag travels in the button's custom_id
+    assert_is_answer(suggested, kb)
+    why = await (await server.click(suggested, label="Why this answer?")).message()
+    assert is_ephemeral(why)
+    first = select_menu(suggested)["options"][0]["value"]
+    related = await (await server.click(suggested, values=[first])).message()
+    assert is_ephemeral(related)
+    assert_is_answer(related, kb)

@@ -9,6 +9,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+import zstandard
 
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.fake_discord.gateway import HELLO, IDENTIFY, INVALID_SESSION, RESUME
@@ -23,6 +24,9 @@ async def client() -> AsyncIterator[aiohttp.ClientSession]:
 
 async def receive(ws: aiohttp.ClientWebSocketResponse, inflate: Any = None) -> dict[str, Any]:
     msg = await ws.receive(timeout=5)
+    if msg.type is aiohttp.WSMsgType.BINARY and isinstance(inflate, ZstdStream):
+        frame = json.loads(inflate.decompress(msg.data))
+        return frame
     if msg.type is aiohttp.WSMsgType.BINARY:
         assert msg.data.endswith(b"\x00\x00\xff\xff")  # a zlib-stream flush, as Discord sends
         frame: dict[str, Any] = json.loads(inflate.decompress(msg.data))
@@ -30,6 +34,16 @@ async def receive(ws: aiohttp.ClientWebSocketResponse, inflate: Any = None) -> d
     assert msg.type is aiohttp.WSMsgType.TEXT, msg
     frame = json.loads(msg.data)
     return frame
+
+
+class ZstdStream:
+    """Each frame readable at once, as discord.py reads zstd-stream."""
+
+    def __init__(self) -> None:
+        self._stream = zstandard.ZstdDecompressor().decompressobj()
+
+    def decompress(self, data: bytes) -> bytes:
+        return bytes(self._stream.decompress(data))
 
 
 def identify(token: str, shard: list[int] | None = None, intents: int = 513) -> dict[str, Any]:
@@ -56,6 +70,16 @@ async def test_identify_gets_ready_and_the_shards_guilds(
 async def test_zlib_stream_compression(server: FakeDiscord, client: aiohttp.ClientSession) -> None:
     url = f"{server.gateway_url}/?v=10&encoding=json&compress=zlib-stream"
     inflate = zlib.decompressobj()
+    async with client.ws_connect(url) as ws:
+        assert (await receive(ws, inflate))["op"] == HELLO
+        await ws.send_json(identify(server.token))
+        assert (await receive(ws, inflate))["t"] == "READY"
+        assert (await receive(ws, inflate))["t"] == "GUILD_CREATE"
+
+
+async def test_zstd_stream_compression(server: FakeDiscord, client: aiohttp.ClientSession) -> None:
+    url = f"{server.gateway_url}/?v=10&encoding=json&compress=zstd-stream"
+    inflate = ZstdStream()
     async with client.ws_connect(url) as ws:
         assert (await receive(ws, inflate))["op"] == HELLO
         await ws.send_json(identify(server.token))

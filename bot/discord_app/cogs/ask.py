@@ -37,7 +37,7 @@ class Ask(commands.Cog):
 
     @app_commands.command(name="ask", description="Ask about the article; get the exact quote")
     @app_commands.describe(
-        question="Your question about the article, in your own words",
+        question="Your question about the article, in your own words (suggestions as you type)",
         private="Show the answer only to you (default: everyone in the channel sees it)",
     )
     async def ask(
@@ -51,7 +51,7 @@ class Ask(commands.Cog):
             notice = notices.cooldown(wait, self.cooldown.rate, self.cooldown.per)
             await interaction.response.send_message(notice, ephemeral=True)
             return
-        await send_answer(interaction, self.asker, question, "ask", private)
+        await send_answer(interaction, question, "ask", private)
 
     @ask.autocomplete("question")
     async def suggest(

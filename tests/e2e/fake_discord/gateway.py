@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,21 +29,35 @@ REPLAY_LIMIT = 2000
 
 
 class Connection:
-    """One websocket; compresses frames as a zlib stream when the client asked for it."""
+    """One websocket; compresses frames as one zlib or zstd stream when the client asked
+    (`compress=zlib-stream` or `zstd-stream`, as Discord offers: discord.py asks for zstd when
+    the zstandard package is installed)."""
 
-    def __init__(self, ws: web.WebSocketResponse, compress: bool) -> None:
+    def __init__(self, ws: web.WebSocketResponse, compress: str | None) -> None:
         self.ws = ws
-        self._zlib = zlib.compressobj() if compress else None
+        self._compress = _compressor(compress)
         self._lock = asyncio.Lock()  # one compression stream: frames must leave in order
 
     async def send(self, op: int, d: Any, s: int | None = None, t: str | None = None) -> None:
         text = json.dumps({"op": op, "d": d, "s": s, "t": t})
         async with self._lock:
-            if self._zlib is None:
+            if self._compress is None:
                 await self.ws.send_str(text)
             else:
-                data = self._zlib.compress(text.encode()) + self._zlib.flush(zlib.Z_SYNC_FLUSH)
-                await self.ws.send_bytes(data)
+                await self.ws.send_bytes(self._compress(text.encode()))
+
+
+def _compressor(kind: str | None) -> Callable[[bytes], bytes] | None:
+    """Each frame compressed and flushed so that it can be read at once."""
+    if kind == "zlib-stream":
+        stream = zlib.compressobj()
+        return lambda data: stream.compress(data) + stream.flush(zlib.Z_SYNC_FLUSH)
+    if kind == "zstd-stream":
+        import zstandard
+
+        zstd = zstandard.ZstdCompressor().compressobj()
+        return lambda data: zstd.compress(data) + zstd.flush(zstandard.COMPRESSOBJ_FLUSH_BLOCK)
+    return None
 
 
 @dataclass
@@ -83,6 +98,8 @@ class Gateway:
         self.connections = 0  # websockets opened
         self.closes: list[tuple[int | None, int | None]] = []  # (shard, close code) of each
         self.heartbeat_interval_ms = 41250
+        self.ack_heartbeats = True  # False: a zombie connection, open but deaf to heartbeats
+        self.refuse_identify: int | None = None  # close every IDENTIFY with this code
 
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=0, autoping=True)
@@ -91,7 +108,7 @@ class Gateway:
         if request.query.get("v") != "10" or request.query.get("encoding") != "json":
             await ws.close(code=4012, message=b"Invalid API version")
             return ws
-        conn = Connection(ws, compress=request.query.get("compress") == "zlib-stream")
+        conn = Connection(ws, compress=request.query.get("compress"))
         await conn.send(HELLO, {"heartbeat_interval": self.heartbeat_interval_ms})
         session: Session | None = None
         async for msg in ws:
@@ -103,7 +120,7 @@ class Gateway:
             if op == IDENTIFY:
                 shard = (d.get("shard") or [0, 1])[0]
             self.frames.add(Frame(shard, op, d))
-            if op == HEARTBEAT:
+            if op == HEARTBEAT and self.ack_heartbeats:
                 await conn.send(HEARTBEAT_ACK, None)
             elif op == IDENTIFY:
                 session = await self._identify(conn, d)
@@ -115,6 +132,9 @@ class Gateway:
         return ws
 
     async def _identify(self, conn: Connection, d: Json) -> Session | None:
+        if self.refuse_identify is not None:
+            await conn.ws.close(code=self.refuse_identify, message=b"Refused.")
+            return None
         if d.get("token") != self.server.token:
             await conn.ws.close(code=AUTHENTICATION_FAILED, message=b"Authentication failed.")
             return None
@@ -131,6 +151,10 @@ class Gateway:
             return None
         session = Session(payloads.snowflake(), (shard_id, count), conn, intents)
         self.sessions[session.id] = session
+        # A new shard count is a new layout: Discord routes guilds by it from now on.
+        for shard, old in list(self.by_shard.items()):
+            if old.shard[1] != count:
+                del self.by_shard[shard]
         self.by_shard[shard_id] = session
         guilds = [g for g in self.server.guilds if payloads.shard_of(g["id"], count) == shard_id]
         ready = {

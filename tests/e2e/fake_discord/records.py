@@ -90,6 +90,13 @@ class Log(Generic[T]):
         return await asyncio.wait_for(scan(), within)
 
 
+def carries_content(request: Request) -> bool:
+    """A callback, followup or edit with something to read in it."""
+    body = request.json if isinstance(request.json, dict) else {}
+    data = body.get("data") if request.path.endswith("/callback") else body
+    return isinstance(data, dict) and bool(data.get("embeds") or data.get("content"))
+
+
 class Exchange:
     """One interaction (or message) the server dispatched and everything the bot answered to it."""
 
@@ -100,6 +107,8 @@ class Exchange:
         self.requests: Log[Request] = Log()
         self.messages: Log[Json] = Log()  # message objects the server created or edited for it
         self.answered: asyncio.Future[Request] = asyncio.get_running_loop().create_future()
+        # The request that carried the answer itself (not a "thinking..." defer).
+        self.delivered: asyncio.Future[Request] = asyncio.get_running_loop().create_future()
         self.callback_done = False
         self.original_id: str | None = None  # the message the callback created
 
@@ -107,6 +116,8 @@ class Exchange:
         self.requests.add(request)
         if request.status < 300 and not self.answered.done():
             self.answered.set_result(request)
+        if request.status < 300 and not self.delivered.done() and carries_content(request):
+            self.delivered.set_result(request)
 
     async def callback(self, within: float = DEFAULT_TIMEOUT) -> Json:
         """The body of the bot's interaction callback (type and data)."""

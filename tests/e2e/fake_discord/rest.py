@@ -32,13 +32,15 @@ def route(method: str, pattern: str, *, authed: bool = True) -> Callable[[Handle
 
 @dataclass
 class Fault:
-    """Answer `status` instead of serving the request, `times` times (429 carries retry_after)."""
+    """Answer `status` instead of serving the request, `times` times (429 carries retry_after;
+    `code` is Discord's JSON error code, such as 50013 Missing Permissions with a 403)."""
 
     method: str
     path: re.Pattern[str]
     status: int
     times: int = 1
     retry_after: float = 0.2
+    code: int = 0
 
 
 class DiscordError(Exception):
@@ -53,6 +55,13 @@ def json_response(
     # discord.py parses JSON only when Content-Type is exactly "application/json" (no charset).
     headers = {"Content-Type": "application/json", **(headers or {})}
     return web.Response(body=json.dumps(data).encode(), status=status, headers=headers)
+
+
+_FAULT_MESSAGES = {
+    10062: "Unknown interaction",
+    40060: "Interaction has already been acknowledged.",
+    50013: "Missing Permissions",
+}
 
 
 def ratelimit_headers(remaining: int, reset_after: float, bucket: str) -> dict[str, str]:
@@ -91,7 +100,8 @@ async def _serve(server: FakeDiscord, http: web.Request, request: Request) -> we
     if fault is not None:
         if fault.status == 429:
             return too_many_requests(fault)
-        return json_response({"message": "500: Internal Server Error", "code": 0}, fault.status)
+        message = _FAULT_MESSAGES.get(fault.code, f"{fault.status}: Internal Server Error")
+        return json_response({"message": message, "code": fault.code}, fault.status)
     for method, pattern, handler, authed in _ROUTES:
         match = pattern.match(request.path)
         if match is None or method != request.method:

@@ -123,10 +123,18 @@ class FakeDiscord(Users):
 
     # Faults
     def inject(
-        self, method: str, path: str, status: int, *, times: int = 1, retry_after: float = 0.2
+        self,
+        method: str,
+        path: str,
+        status: int,
+        *,
+        times: int = 1,
+        retry_after: float = 0.2,
+        code: int = 0,
     ) -> rest.Fault:
-        """Answer the next `times` requests matching `method` and the regex `path` with `status`."""
-        fault = rest.Fault(method, re.compile(path), status, times, retry_after)
+        """Answer the next `times` requests matching `method` and the regex `path` with `status`
+        (and Discord's error `code`)."""
+        fault = rest.Fault(method, re.compile(path), status, times, retry_after, code)
         self.faults.append(fault)
         return fault
 
