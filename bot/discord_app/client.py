@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -27,6 +28,7 @@ from discord import app_commands
 from discord.backoff import ExponentialBackoff
 from discord.ext import commands
 
+from bot import heartbeat
 from bot.config import ConfigError, Settings
 from bot.core.knowledge.model import KnowledgeBase
 from bot.discord_app.answers import Asker
@@ -96,6 +98,7 @@ class Rapporteur(commands.Bot):
         self.serving = False  # run_bot, not only registering the commands (sync_only)
         self.connected = False  # reached the gateway at least once
         self._watchdog: asyncio.Task[None] | None = None
+        self._health: asyncio.Task[None] | None = None
         guard_parsers(self._connection.parsers, self.backlog)
 
     async def setup_hook(self) -> None:
@@ -113,6 +116,8 @@ class Rapporteur(commands.Bot):
             registered = await self._registered_commands()
         self.command_mentions.update(command_mentions(self.tree, registered))
         self._watchdog = asyncio.create_task(watch_heartbeats(self.gateway_sockets))
+        # The container's health signal (`rapporteur health`): a file touched while connected.
+        self._health = asyncio.create_task(heartbeat.keep_beating(self.is_connected))
 
     async def _registered_commands(self) -> list[app_commands.AppCommand]:
         """The commands as registered (their ids make clickable mentions); none if unknown."""
@@ -144,9 +149,13 @@ class Rapporteur(commands.Bot):
             tally.refused,
         )
 
+    def is_connected(self) -> bool:
+        return self.is_ready() and not self.is_closed() and math.isfinite(self.latency)
+
     async def close(self) -> None:
-        if self._watchdog is not None:
-            self._watchdog.cancel()
+        for task in (self._watchdog, self._health):
+            if task is not None:
+                task.cancel()
         await super().close()
 
 
