@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from bot.core.answering import Answer, Engine
@@ -10,6 +11,14 @@ from bot.core.knowledge.model import KnowledgeBase
 from bot.lexicon_files import english
 
 _log = logging.getLogger("rapporteur.answers")
+
+# Discord mention syntax and @names: who the message pings is not part of the question.
+_MENTIONS = re.compile(r"<(?:@[!&]?|#)\d+>|@\w+")
+
+
+def strip_mentions(text: str) -> str:
+    """The question without "@everyone", "<@123>", "<#456>" and the like."""
+    return " ".join(_MENTIONS.sub(" ", text).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +33,7 @@ class Asker:
         return cls(Engine(kb, english()), kb)
 
     def ask(self, question: str, command: str) -> Answer:
-        answer = self.engine.answer(question)
+        answer = self.engine.answer(strip_mentions(question))
         _log.info(
             "command=%s entry=%s confidence=%.3f reason=%s",
             command,

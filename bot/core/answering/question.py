@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bot.core.answering.lexicon import English
 from bot.core.answering.normalize import Normalizer, stem, words
-from bot.core.answering.question_shape import focus_words, strip_address, strip_mentions
+from bot.core.answering.question_shape import focus_words, strip_address
 from bot.core.answering.wordlists import (
     ARTICLE_WORDS,
     AUXILIARIES,
@@ -335,7 +335,7 @@ class QuestionReader:
 
     def read(self, text: str) -> Question:
         """`text` must already be cleaned (control characters out, cut to the limit)."""
-        plain = strip_address(strip_mentions(text), self._bot_name)
+        plain = strip_address(text, self._bot_name)
         split = [self._normalizer.spelled_out(words(c)) for c in _CLAUSES.split(plain)]
         clauses = [c for c in split if c]
         tagged = len(clauses) > 1 and is_tag(clauses[-1])

@@ -85,15 +85,6 @@ def asks_which_members(question: str, quote: str) -> bool:
     return False
 
 
-# Discord mention syntax and @names: who the message pings is not part of the question.
-_MENTIONS = re.compile(r"<(?:@[!&]?|#)\d+>|@\w+")
-
-
-def strip_mentions(text: str) -> str:
-    """The question without "@everyone", "<@123>", "<#456>" and the like."""
-    return _MENTIONS.sub(" ", text)
-
-
 _HELP = frozenset(
     {"help", "commands", "what can you do", "how do i use you", "how does this work", "?"}
 )

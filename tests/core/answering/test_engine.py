@@ -136,11 +136,3 @@ def test_which_members_of_a_listed_group_is_not_answered_by_the_list(engine: Eng
     assert not engine.answer("Which journalists were targeted?").answered
     # "Which rights" is answered: the article names them.
     assert engine.answer("Which rights do these practices violate?").answered
-
-
-def test_mentions_in_a_question_are_not_part_of_it(engine: Engine) -> None:
-    plain = engine.answer("who exposed pegasus?")
-    assert plain.entry is not None
-    for noisy in ["who exposed pegasus? @everyone", "<@123456789012345678> who exposed pegasus?"]:
-        assert engine.answer(noisy).entry == plain.entry, noisy
-    assert not engine.answer("@here <@&42>").answered
