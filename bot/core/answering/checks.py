@@ -56,9 +56,8 @@ class Profile:
     own_tokens: frozenset[str]  # its quote's and answer's content tokens
     one_word_phrasings: frozenset[str]  # tokens of its one-word phrasings ("title")
     states_facts: bool  # not a demand: its quote says what is so, not what someone wants
-    open_question: (
-        bool  # its quote asks "whether" rather than says ("must disclose whether it did")
-    )
+    reports_event: bool  # it reports something that happened (its kind is "event")
+    open_tokens: frozenset[str]  # what its quote leaves open ("must disclose whether it ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +113,12 @@ def question_kind(m: Match) -> Reason | None:
 
 def premise(m: Match) -> Reason | None:
     """An outcome the question takes for granted must be in the entry's quote or answer: as
-    written, or (in an entry that states facts, not demands) as a curated synonym."""
+    written, or as a curated synonym in the answer of an entry that reports an event."""
     unstated = [
         verb
         for verb in m.question.asserted
         if verb not in m.profile.evidence
-        and not (m.profile.states_facts and m.premise_token(verb) in m.profile.own_tokens)
+        and not (m.profile.reports_event and m.premise_token(verb) in m.profile.answer_tokens)
     ]
     return Reason.PREMISE if unstated else None
 
@@ -131,7 +130,8 @@ def terse(m: Match) -> Reason | None:
     holds and that few entries' quotes use or the entry has as its own one-word phrasing."""
     q = m.question
     own = [w for w in q.words if w not in STOPWORDS]
-    if len(own) != 1 or q.kinds:
+    lone = len(own) == 1 or (not own and len(q.tokens) == 1)
+    if q.kinds or not lone:
         return None
     curated = m.scored.fit >= CURATED_FIT  # the entry's own one-word phrasing
     if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
@@ -162,7 +162,8 @@ def weak(m: Match) -> Reason | None:
 def unsettled(m: Match) -> Reason | None:
     """ "Has the firm audited itself?" of a quote that demands it "disclose whether it" did."""
     asks_fact = Kind.YES_NO in m.question.kinds and not NON_ASSERTING & set(m.question.words)
-    return Reason.UNSETTLED if asks_fact and m.profile.open_question else None
+    left_open = set(m.question.tokens) & m.profile.open_tokens
+    return Reason.UNSETTLED if asks_fact and left_open else None
 
 
 def counted(m: Match) -> Reason | None:
@@ -184,7 +185,7 @@ def asked_about(m: Match) -> Reason | None:
     "which journalists" is not answered by a quote that only lists journalists."""
     if m.question.focus & set(m.scored.unexplained):
         return Reason.ASKED_ABOUT
-    if asks_which_members(m.question.core, m.entry.quote):
+    if asks_which_members(m.question.text, m.entry.quote):
         return Reason.ASKED_ABOUT
     return None
 

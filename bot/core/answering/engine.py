@@ -92,7 +92,9 @@ class Engine:
         self.reader = QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name)
         self.calibration = kb.calibration or IDENTITY
         self._profiles = [self._profile(e) for e in kb.entries]
-        self._quote_df = Counter(t for p in self._profiles for t in p.quote_tokens)
+        # How many distinct quotes hold each token (entries citing one sentence count once).
+        quotes = {e.quote: p.quote_tokens for e, p in zip(kb.entries, self._profiles, strict=True)}
+        self._quote_df = Counter(t for tokens in quotes.values() for t in tokens)
         self._questions = [fold(e.question) for e in kb.entries]
         self._phrasings = [
             (fold(p), i, j) for i, e in enumerate(kb.entries) for j, p in enumerate(e.phrasings)
@@ -114,9 +116,20 @@ class Engine:
             one_word_phrasings=frozenset(
                 t for p in entry.phrasings if len(words(p)) == 1 for t in self.normalizer.tokens(p)
             ),
-            open_question="whether" in words(entry.quote),
+            open_tokens=self._open_tokens(entry.quote),
             states_facts=entry.kind not in FACTLESS_KINDS,
+            reports_event=entry.kind == "event",
         )
+
+    def _open_tokens(self, quote: str) -> frozenset[str]:
+        """The tokens of what a quote leaves open ("disclose whether it conducted ..."): the
+        words after "whether" that the quote does not also use before it."""
+        found = words(quote)
+        if "whether" not in found:
+            return frozenset()
+        at = found.index("whether")
+        before = self.normalizer.tokens(" ".join(found[:at]))
+        return frozenset(self.normalizer.tokens(" ".join(found[at + 1 :]))) - set(before)
 
     def read(self, question: str) -> Question:
         return self.reader.read(clean(question, MAX_QUESTION_CHARS))

@@ -67,7 +67,20 @@ def strip_address(text: str, name: str = "Rapporteur") -> str:
     return _address(name).sub("", text)
 
 
-_WHICH = re.compile(r"\bwhich\s+(?:of\s+the\s+|other\s+)?([a-z]+)")
+_AUX = frozenset("is are was were do does did have has had will would can could".split())
+
+
+def _which_heads(question: str) -> list[str]:
+    """The noun each "which" asks about, the last word before its verb: "which political
+    leaders were ..." -> leaders; none for a possessive ("which journalists' collective")."""
+    heads = []
+    for match in re.finditer(r"\bwhich\s+(?:of\s+the\s+|other\s+)?([a-z' ]+)", question):
+        found = match.group(1).split()[:4]
+        if not found or found[0].endswith("'"):
+            continue
+        aux = next((i for i, w in enumerate(found) if w in _AUX), 1)
+        heads.append(found[max(aux, 1) - 1])
+    return heads
 
 
 def asks_which_members(question: str, quote: str) -> bool:
@@ -75,12 +88,14 @@ def asks_which_members(question: str, quote: str) -> bool:
     ("... teachers, farmers, and nurses"): the article names the
     group, not which of its members, so the quote does not answer it."""
     quote = straighten(quote.lower())
-    for word in _WHICH.findall(straighten(question.lower())):
+    for word in _which_heads(straighten(question.lower())):
         if word in STOPWORDS or len(word) < 4:
             continue
         root = re.escape(word[: max(4, len(word) - 2)])  # "farmers" ~ "farmer"
-        # A list item: after ", " or "and ", and itself followed by ",", "and" or the end.
-        if re.search(rf"(?:, |\band ){root}\w*(?: \w+)?(?:,| and\b|$)", quote):
+        # A list item: after ", " or "and ", and itself followed by ",", "and" or the end
+        # (of the quote, or of its sentence).
+        item = rf"(?:, |\band )(?:\w+ )?{root}\w*(?: \w+)?(?:,| and\b|[.;”\"]|$)"
+        if re.search(item, quote):
             return True
     return False
 
