@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bot.core.answering import Answer, Engine
+from bot.core.answering import MAX_QUESTION_CHARS, Answer, Engine
+from bot.core.text import clean_input
 from bot.core.knowledge.model import KnowledgeBase
 from bot.lexicon_files import english
 
@@ -14,6 +15,10 @@ _log = logging.getLogger("rapporteur.answers")
 
 # Discord mention syntax and @names: who the message pings is not part of the question.
 _MENTIONS = re.compile(r"<(?:@[!&]?|#)\d+>|@\w+")
+
+
+def clean(question: str) -> str:
+    return clean_input(question, MAX_QUESTION_CHARS)
 
 
 def strip_mentions(text: str) -> str:
@@ -33,7 +38,8 @@ class Asker:
         return cls(Engine(kb, english()), kb)
 
     def ask(self, question: str, command: str) -> Answer:
-        answer = self.engine.answer(strip_mentions(question))
+        # Matched without the mentions; shown (escaped) as the person wrote it.
+        answer = replace(self.engine.answer(strip_mentions(question)), question=clean(question))
         _log.info(
             "command=%s entry=%s confidence=%.3f reason=%s",
             command,
