@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.answering import MAX_QUESTION_CHARS, Answer, Engine
-from bot.core.text import clean_input
 from bot.core.knowledge.model import KnowledgeBase
+from bot.core.text import clean_input
 from bot.lexicon_files import english
 
 _log = logging.getLogger("rapporteur.answers")
