@@ -50,7 +50,8 @@ class Profile:
     kinds: frozenset[Kind]  # empty: any kind (an entry that declares none)
     negated: frozenset[int]  # its phrasings (by position) that are negated
     contrasted: bool  # it has a contrastive phrasing ("besides X, who ..."): a list entry
-    evidence: frozenset[str]  # stems of its quote's and answer's own words
+    evidence: frozenset[str]  # stems of what its quote and answer state (see engine.stated)
+    mentioned: frozenset[str]  # stems of every word of its quote and answer
     quote_tokens: frozenset[str]  # its quote's content tokens (synonyms mapped)
     answer_tokens: frozenset[str]  # its answer's content tokens (synonyms mapped)
     own_tokens: frozenset[str]  # its quote's and answer's content tokens
@@ -137,7 +138,7 @@ def terse(m: Match) -> Reason | None:
     if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
         return None
     english = [w for w in own if m.english.is_word(w)]
-    about = any(stem(w) in m.profile.evidence for w in own) or (curated and not english)
+    about = any(stem(w) in m.profile.mentioned for w in own) or (curated and not english)
     if about and q.names:
         return None
     common = "-" not in q.text and any(m.english.zipf(w) >= COMMON_ZIPF for w in english)
@@ -167,7 +168,10 @@ def unsettled(m: Match) -> Reason | None:
 
 
 def counted(m: Match) -> Reason | None:
-    """ "How many journalists" is not answered by a count of devices."""
+    """ "How many journalists" is not answered by a count of devices, and "exactly how
+    many" not by "hundreds" (an answer without a figure)."""
+    if m.question.exact and not any(c.isdigit() for c in m.entry.answer):
+        return Reason.ASKED_ABOUT
     missing = m.question.counted - m.profile.answer_tokens
     return Reason.ASKED_ABOUT if Kind.HOW_MANY in m.question.kinds and missing else None
 

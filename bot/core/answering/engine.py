@@ -109,7 +109,8 @@ class Engine:
             kinds=frozenset(Kind(k) for k in entry.kinds),
             negated=negated,
             contrasted=contrasted,
-            evidence=frozenset(stem(w) for w in own),
+            evidence=stated(own),
+            mentioned=frozenset(stem(w) for w in own),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
             answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
             own_tokens=frozenset(self.normalizer.tokens(f"{entry.quote} {entry.answer}")),
@@ -312,6 +313,17 @@ class Engine:
         best = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1]))
         people = {p.id: p for p in self.kb.people}
         return [people[pid] for pid, _ in best[:limit]]
+
+
+_UNSTATED_AFTER = frozenset("to must should would could will can may might shall".split())
+
+
+def stated(found: list[str]) -> frozenset[str]:
+    """Stems of the words a text states: not a verb after "to" or a modal ("called on all
+    states to impose" does not say anything was imposed)."""
+    return frozenset(
+        stem(w) for i, w in enumerate(found) if not (i and found[i - 1] in _UNSTATED_AFTER)
+    )
 
 
 def agree(a: Entry, b: Entry) -> bool:

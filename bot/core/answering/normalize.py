@@ -203,7 +203,7 @@ def _missing_letter(word: str, candidates: list[str]) -> str | None:
 def _closest(word: str, vocab: list[str]) -> str | None:
     # Long words may have two slips; others one; four-letter words never a plain substitution
     # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("ruzi"/"ruiz").
-    limit = 2 if len(word) >= 7 else 1
+    limit = 2 if len(word) >= 6 else 1
     found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=None)
     for candidate, distance, _ in found:  # nearest first, then the most common word
         if distance == 2 and candidate[0] != word[0]:

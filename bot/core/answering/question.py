@@ -72,6 +72,7 @@ class Question:
     counted: frozenset[str]  # tokens of what "how many" counts ("how many *journalists*")
     corrections: int  # how many words typo correction changed
     markup: bool  # looks like code, markup or a link rather than a question ("## Title")
+    exact: bool  # asks for an exact figure ("exactly how many", "the exact number")
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
@@ -85,7 +86,9 @@ class NameParts:
 # Clause breaks: punctuation, a dash, and the chat words people use as punctuation.
 COMMON_NAME_ZIPF = 5.0  # "group", "states": too common to name an organisation by themselves
 
-_CLAUSES = re.compile(r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw)\b", re.I)
+_CLAUSES = re.compile(
+    r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw|but)\b", re.IGNORECASE
+)
 _TIME_NOUNS = frozenset("year date month day time week decade".split())
 _WHY_VERBS = frozenset(
     "made prompted led caused triggered motivated drove sparked spurred inspired pushed "
@@ -156,6 +159,8 @@ def strip_chat(found: Sequence[str]) -> list[str]:
 def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
     """The kinds asked by the question word at `found[at]` (and "and when" after it)."""
     word, after = found[at], found[at + 1 : at + 3]
+    if word == "whose":  # "whose devices", "whose export deals": a who or a what
+        return frozenset({Kind.WHO, Kind.WHAT})
     kind = _WH[word]
     if kind is Kind.HOW:
         return _how_kinds(after)
@@ -300,6 +305,15 @@ def _nouned(plain: str, surface: Sequence[str]) -> frozenset[int]:
     return frozenset(i for i, w in enumerate(surface) if w in marked)
 
 
+_EXACT = frozenset("exact exactly precise precisely specific".split())
+_FIGURES = frozenset("many much number figure count total amount".split())
+
+
+def asks_exact(found: Sequence[str]) -> bool:
+    """ "Exactly how many ...", "the exact number of ...": a precise figure is asked for."""
+    return not _EXACT.isdisjoint(found) and not _FIGURES.isdisjoint(found)
+
+
 def swapped_name(found: Sequence[str], parts: NameParts) -> str:
     """ "ana hale": a first name followed by another person's surname, or ""."""
     for first, last in itertools.pairwise(found):
@@ -361,6 +375,7 @@ class QuestionReader:
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain),
+            exact=asks_exact(words(plain)),
         )
 
     @staticmethod

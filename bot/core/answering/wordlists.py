@@ -36,6 +36,7 @@ FILLER = frozenset(
     said told gave given shown saw seen went gone came took taken knew known thought
     able well talk talking talked talks here lol lmao lmfao haha hahaha btw tbh ngl imo imho
     kinda sorta stuff try trying tried tries guy guys dude another similar apart aside behind
+    even already anyway anyways honestly literally supposedly
     """.split()
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
@@ -60,7 +61,10 @@ CHAT_OPENERS = tuple(
     ok | okay | k | so | wait | well | lol | lmao | lmfao | rofl | omg | um | umm | uh | hmm
     hm | bruh | bro | dude | guys | folks | yall | friends | everyone | btw | also | and | but
     like | actually | honestly | tbh | ngl | fr | srsly | seriously | bot | just | hmmm
-    exactly | precisely | basically
+    exactly | precisely | basically | is it true that | is it true | is it right that
+    my teacher asked | my teacher wants to know | my prof asked | our teacher asked
+    good morning | good afternoon | good evening | greetings | dear bot | hey there
+    i would like know | i would like to ask | i want know | i need help | help me
     """,
     )
     if phrase.strip()
@@ -77,6 +81,7 @@ CHAT_CLOSERS = tuple(
     i forgot | no idea | if you know | if anyone knows | if that makes sense | asking for a friend
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
+    help | help pls | pls help | help please | please help | seems wild | wild | crazy
     """,
     )
     if phrase.strip()
@@ -145,7 +150,7 @@ PREMISE_VERBS = frozenset(
     denied comply complied win won lose lost die
     died kill killed murder murdered elect elected appoint appointed hire hired close closed
     shut launch launched acquire acquired buy bought stop stopped halt halted expire expired
-    collapse collapsed
+    collapse collapsed impose imposed adopt adopted implement implemented
     """.split()
 )
 IRREGULAR_PAST = frozenset("quit won lost bought shut withdrew withdrawn".split())
