@@ -92,7 +92,8 @@ def markup(m: Match) -> Reason | None:
 
 
 def swapped_name(m: Match) -> Reason | None:
-    return Reason.UNKNOWN_NAME if m.question.swapped else None
+    """One person's first name with another's name, or a name the article never has."""
+    return Reason.UNKNOWN_NAME if m.question.swapped or m.question.unknown_name else None
 
 
 def negation(m: Match) -> Reason | None:

@@ -89,7 +89,10 @@ class Engine:
         self.index = EntryIndex(kb.entries, self.normalizer)
         people = [(p.id, (p.name, *p.aliases), p.kind == "person") for p in kb.people]
         names = name_parts(people, STOPWORDS, english)
-        self.reader = QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name)
+        known = " ".join(
+            fold(t) for t in (kb.title, kb.header, kb.text, *(n for _, ns, _ in people for n in ns))
+        )
+        self.reader = QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name, known)
         self.calibration = kb.calibration or IDENTITY
         self._profiles = [self._profile(e) for e in kb.entries]
         # How many distinct quotes hold each token (entries citing one sentence count once).
@@ -155,7 +158,7 @@ class Engine:
         reason = failed or (Reason.ANSWERED if confidence >= ANSWER_THRESHOLD else Reason.WEAK)
         if reason is not Reason.ANSWERED:
             capped = min(confidence, ANSWER_THRESHOLD - 0.01)
-            detail = q.swapped if reason is Reason.UNKNOWN_NAME else ""
+            detail = (q.swapped or q.unknown_name) if reason is Reason.UNKNOWN_NAME else ""
             suggestions = self._suggest(ranked)
             answer = Answer(q.text, None, capped, best, second, suggestions, reason, detail)
         else:

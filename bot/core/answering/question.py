@@ -35,6 +35,7 @@ from bot.core.answering.wordlists import (
     PUBLICATION_VERBS,
     SPEECH_VERBS,
 )
+from bot.core.text import fold
 
 
 class Kind(StrEnum):
@@ -68,6 +69,7 @@ class Question:
     asserted: tuple[str, ...]  # outcomes it takes for granted ("ended" in "when did it end")
     names: frozenset[str]  # ids of the people and organisations it names
     swapped: str  # "ana hale": one person's first name with another's surname, or ""
+    unknown_name: str  # a capitalised name the article never mentions ("Human Rights Watch")
     focus: frozenset[str]  # tokens of the noun asked about ("which *country*")
     counted: frozenset[str]  # tokens of what "how many" counts ("how many *journalists*")
     corrections: int  # how many words typo correction changed
@@ -314,6 +316,25 @@ def asks_exact(found: Sequence[str]) -> bool:
     return not _EXACT.isdisjoint(found) and not _FIGURES.isdisjoint(found)
 
 
+_CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*")
+
+
+def unknown_name(text: str, known: str) -> str:
+    """A run of two or more capitalised words ("Human Rights Watch", "John Smith") that
+    the article never has, or "". Not the question's first word, nor a title-cased question;
+    "Lawlor and Voulé" is two names, not one."""
+    found = text.split()
+    capitals = sum(w[:1].isupper() for w in found[1:])
+    if len(found) > 3 and capitals > 0.7 * (len(found) - 1):
+        return ""  # "What Did The Experts Say?": capitals for style, not names
+    start = len(found[0]) if found else 0
+    for match in _CAPITALISED.finditer(text, start):
+        run = fold(match.group(0))
+        if len(run.split()) >= 2 and f" {run} " not in known:
+            return run
+    return ""
+
+
 def swapped_name(found: Sequence[str], parts: NameParts) -> str:
     """ "ana hale": a first name followed by another person's surname, or ""."""
     for first, last in itertools.pairwise(found):
@@ -341,7 +362,9 @@ class QuestionReader:
         names: NameParts,
         knows: Callable[[str], bool],
         bot_name: str,
+        known_text: str = "",
     ) -> None:
+        self._known_text = f" {known_text} "  # folded: the article, its title, its names
         self._normalizer = normalizer
         self._names = names
         self._knows = knows
@@ -371,6 +394,7 @@ class QuestionReader:
             asserted=self._asserted(plain, surface),
             names=frozenset(i for w in surface for i in self._names.owners.get(w, ())),
             swapped=swapped_name(surface, self._names),
+            unknown_name=unknown_name(plain, self._known_text),
             focus=frozenset(t for w in focus_words(plain) for t in self._normalizer.tokens(w)),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
@@ -441,7 +465,7 @@ def name_parts(
                     owners.setdefault(w, set()).add(person_id)
             if is_person and len(found) >= 2:
                 firsts.add(found[0])
-                lasts.add(found[-1])
+                lasts.update(found[1:])  # a middle name too: "Mary Nyaletsossi" is no one
     frozen = {w: frozenset(ids) for w, ids in owners.items()}
     return NameParts(frozen, frozenset(firsts), frozenset(lasts))
 

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from bot.core.answering import ANSWER_THRESHOLD, MAX_QUESTION_CHARS, Answer, Engine
 from bot.core.answering.checks import Reason
+from bot.core.answering.engine import stated
+from bot.core.answering.normalize import stem, words
 from bot.core.knowledge.model import KnowledgeBase
 
 BAD_INPUTS = [
@@ -136,3 +138,10 @@ def test_which_members_of_a_listed_group_is_not_answered_by_the_list(engine: Eng
     assert not engine.answer("Which journalists were targeted?").answered
     # "Which rights" is answered: the article names them.
     assert engine.answer("Which rights do these practices violate?").answered
+
+
+def test_a_quote_states_what_it_says_not_what_it_asks_for() -> None:
+    said = stated(words("The council called on the mayor to resign and must apologise"))
+    assert stem("call") in said
+    assert stem("resign") not in said
+    assert stem("apologise") not in said

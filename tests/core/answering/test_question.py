@@ -13,6 +13,7 @@ from bot.core.answering.normalize import words
 from bot.core.answering.question import (
     Kind,
     about_article,
+    asks_exact,
     asks_speaker,
     asserted_outcomes,
     is_contrasted,
@@ -22,6 +23,7 @@ from bot.core.answering.question import (
     looks_like_markup,
     phrasing_kinds,
     strip_chat,
+    unknown_name,
 )
 
 W, H, WN, WR, Y, HM, HL = (
@@ -190,3 +192,26 @@ def test_swapped_first_name_and_surname(kb, engine: Engine) -> None:
     swapped = engine.read(f"Who is {first[0]} {second[-1]}?")
     assert swapped.swapped == f"{words(first[0])[0]} {words(second[-1])[0]}"
     assert engine.read(f"Who is {people[0].name}?").swapped == ""
+
+
+KNOWN = " city council riverton ana okafor greg hale kessler reservoir "
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("What did Human Rights Watch find?", "human rights watch"),
+        ("Is the plan legal in the United States?", "united states"),
+        ("What did the City Council decide?", ""),  # the article has it
+        ("Did Okafor and Hale agree?", ""),  # two names, each known
+        ("What Did The Council Say About It?", ""),  # title case is style, not a name
+    ],
+)
+def test_capitalised_names_the_article_never_has(text: str, unknown: str) -> None:
+    assert unknown_name(text, KNOWN) == unknown
+
+
+def test_an_exact_figure_is_asked_for() -> None:
+    assert asks_exact(words("Exactly how many boats were there?"))
+    assert asks_exact(words("What was the exact number of votes?"))
+    assert not asks_exact(words("How many boats were there?"))
