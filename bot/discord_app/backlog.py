@@ -3,22 +3,20 @@
 Discord drops an interaction that gets no response within 3 seconds of its creation. Under a
 burst the event loop has more answers to compute and send than it can in that time, so each
 answer waits for a slot (a few at a time keeps every answer computed right before it is
-sent) and an interaction that would wait too long is deferred first: Discord shows "thinking",
-and the answer follows by editing that message (its token lasts 15 minutes).
+sent), and one still waiting DEFER_AFTER seconds after its creation is deferred: Discord
+shows "thinking", and the answer follows by editing that message (its token lasts 15
+minutes). Decided by the time actually waited, not by a forecast that a burst would upset.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 SLOTS = 16  # answers computed and sent at once; more only queue inside aiohttp
-DEFER_AFTER = 1.5  # seconds: expected to answer later than this after creation, defer first
-_START_PACE = 0.002  # seconds between two answers before any has been timed
-_SMOOTHING = 0.1
+DEFER_AFTER = 1.5  # seconds after creation: still waiting for a slot, defer first
 
 
 @dataclass
@@ -31,13 +29,10 @@ class Tally:
 
 
 class Backlog:
-    def __init__(self, slots: int = SLOTS, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, slots: int = SLOTS) -> None:
         self._slots = asyncio.Semaphore(slots)
-        self._clock = clock
         self.waiting = 0  # answers waiting for a slot
         self.in_flight = 0  # answers begun and not finished (waiting ones included)
-        self.pace = _START_PACE  # recent seconds between two finished answers while busy
-        self._last_done = clock()
         self.stopping = False
         self.tally = Tally()
         self._idle = asyncio.Event()
@@ -45,14 +40,6 @@ class Backlog:
         self.deferring = 0  # defers being sent
         self._no_defers = asyncio.Event()
         self._no_defers.set()
-
-    def expected_wait(self) -> float:
-        """Seconds until a new answer would get its slot, at the recent pace."""
-        return self.waiting * self.pace
-
-    def should_defer(self, age: float) -> bool:
-        """Defer an interaction `age` seconds old (by its id) rather than risk the deadline."""
-        return max(0.0, age) + self.expected_wait() > DEFER_AFTER
 
     @contextlib.asynccontextmanager
     async def track(self) -> AsyncIterator[None]:
@@ -69,8 +56,40 @@ class Backlog:
                 self._idle.set()
 
     @contextlib.asynccontextmanager
-    async def deferral(self) -> AsyncIterator[None]:
-        """Count a defer being sent: the answers already deferred wait for it (see below)."""
+    async def slot(self, age: float, defer: Callable[[], Awaitable[None]]) -> AsyncIterator[None]:
+        """Hold one of the slots while computing and sending an answer to an interaction
+        `age` seconds old; `defer()` it first if it would wait past DEFER_AFTER."""
+        self.waiting += 1
+        try:
+            if not await self._acquire(within=DEFER_AFTER - max(age, 0.0)):
+                async with self._deferral():
+                    await defer()
+                # A deferred answer has 15 minutes; a defer not yet sent has 3 seconds.
+                await self._no_defers.wait()
+                await self._slots.acquire()
+        finally:
+            self.waiting -= 1
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+    async def _acquire(self, within: float) -> bool:
+        """A slot within `within` seconds (True), or none yet (False)."""
+        if within <= 0:
+            return False  # already late when it reached us: the loop is far behind
+        if not self._slots.locked():
+            await self._slots.acquire()
+            return True
+        try:
+            async with asyncio.timeout(within):  # a timer, not a task per waiting answer
+                await self._slots.acquire()
+        except TimeoutError:
+            return False
+        return True
+
+    @contextlib.asynccontextmanager
+    async def _deferral(self) -> AsyncIterator[None]:
         self.deferring += 1
         self._no_defers.clear()
         try:
@@ -79,30 +98,6 @@ class Backlog:
             self.deferring -= 1
             if not self.deferring:
                 self._no_defers.set()
-
-    async def defers_sent(self) -> None:
-        """A deferred answer has 15 minutes; a defer not sent has 3 seconds: let them go first."""
-        await self._no_defers.wait()
-
-    @contextlib.asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        """Hold one of the slots while computing and sending an answer."""
-        self.waiting += 1
-        try:
-            await self._slots.acquire()
-        finally:
-            self.waiting -= 1
-        try:
-            yield
-        finally:
-            self._slots.release()
-            self._timed()
-
-    def _timed(self) -> None:
-        now = self._clock()
-        if self.waiting:  # only a busy stretch says how fast answers go
-            self.pace += _SMOOTHING * ((now - self._last_done) - self.pace)
-        self._last_done = now
 
     async def drain(self, within: float) -> Tally:
         """Stop taking work and wait up to `within` seconds for what is in flight."""

@@ -194,7 +194,7 @@ async def watch_heartbeats(sockets: Callable[[], list[Any]], every: float = 1.0)
     while True:
         await asyncio.sleep(every)
         for ws in sockets():
-            if ws is not None and is_zombie(ws._keep_alive, time.perf_counter()):
+            if ws is not None and ws.open and is_zombie(ws._keep_alive, time.perf_counter()):
                 _log.warning("shard %s: heartbeat not acknowledged; reconnecting", ws.shard_id)
                 await ws.close(4000)
 

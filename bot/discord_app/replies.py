@@ -43,13 +43,13 @@ async def respond(
     When the bot is behind, defer first (within Discord's 3 seconds) and edit afterwards.
     """
     backlog = host_of(interaction).backlog
+
+    async def defer() -> None:
+        await _defer(interaction, ephemeral=ephemeral, update=update)
+
     async with backlog.track():
         try:
-            if backlog.should_defer(age(interaction)):
-                async with backlog.deferral():
-                    await _defer(interaction, ephemeral=ephemeral, update=update)
-                await backlog.defers_sent()
-            async with backlog.slot():
+            async with backlog.slot(age(interaction), defer):
                 reply = build()
                 await _send(interaction, reply, ephemeral=ephemeral, update=update)
         except Exception as error:

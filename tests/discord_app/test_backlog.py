@@ -11,20 +11,42 @@ from bot.discord_app.backlog import Backlog
 from bot.discord_app.client import guard_parsers, is_zombie
 
 
-async def test_an_idle_bot_answers_at_once_and_a_busy_one_defers():
+async def test_a_free_slot_answers_at_once_and_a_long_wait_defers_first():
     backlog = Backlog(slots=1)
-    assert not backlog.should_defer(0.1)
-    assert backlog.should_defer(backlog_module.DEFER_AFTER + 0.1)  # already old
-    backlog.waiting = 10_000  # a long queue at the starting pace: it would be late
-    assert backlog.should_defer(0.0)
+    deferred: list[str] = []
+    order: list[str] = []
+
+    async def defer(name: str) -> None:
+        deferred.append(name)
+
+    async def answer(name: str, age: float, hold: float) -> None:
+        async with backlog.slot(age, lambda: defer(name)):
+            order.append(name)
+            await asyncio.sleep(hold)
+
+    first = asyncio.create_task(answer("first", 0.0, 0.2))
+    await asyncio.sleep(0)
+    # Waits 0.2 s for the slot, which is past DEFER_AFTER for an interaction that old.
+    second = asyncio.create_task(answer("second", backlog_module.DEFER_AFTER - 0.05, 0.0))
+    await asyncio.gather(first, second)
+    assert deferred == ["second"]
+    assert order == ["first", "second"]
+    # Already older than DEFER_AFTER when it arrives: deferred even with a free slot.
+    await answer("late", backlog_module.DEFER_AFTER + 1, 0.0)
+    assert deferred == ["second", "late"]
+    await answer("young", 0.0, 0.0)
+    assert deferred == ["second", "late"]
 
 
 async def test_draining_waits_for_answers_in_flight_and_counts_them():
     backlog = Backlog()
     release = asyncio.Event()
 
+    async def nothing() -> None:
+        return None
+
     async def answer() -> None:
-        async with backlog.track(), backlog.slot():
+        async with backlog.track(), backlog.slot(0.0, nothing):
             await release.wait()
 
     tasks = [asyncio.create_task(answer()) for _ in range(3)]

@@ -224,15 +224,25 @@ async def click(server: FakeDiscord, exchange: Exchange, index: int) -> Exchange
     message = exchange.messages.items[-1] if exchange.messages.items else None
     if not message or not message.get("components"):
         return None
-    user = exchange.payload.get("member", {}).get("user") or exchange.payload["user"]
-    menus = [c for r in message["components"] for c in r["components"] if c["type"] == 3]
+    user = asker_of(exchange.payload)
+    items = [c for row in message["components"] for c in row["components"]]
+    menus = [c for c in items if c["type"] == 3]
     if index % 3 == 2 and menus:
         value = menus[0]["options"][0]["value"]
         return await server.click(message, values=[value], user=user)
-    labels = [c.get("label") for r in message["components"] for c in r["components"]]
+    return await server.click(message, label=button_to_press(items, index), user=user)
+
+
+def asker_of(payload: Json) -> Json:
+    member: Json = payload.get("member") or {}
+    user: Json = member.get("user") or payload["user"]
+    return user
+
+
+def button_to_press(items: list[Json], index: int) -> str:
+    labels = [c.get("label") for c in items if c["type"] == 2]
     wanted = BUTTONS[index % 2]
-    label = wanted if wanted in labels else labels[0]
-    return await server.click(message, label=label, user=user)
+    return wanted if wanted in labels else str(labels[0])
 
 
 async def soak(

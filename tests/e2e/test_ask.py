@@ -81,7 +81,7 @@ async def test_decline_offers_did_you_mean_buttons_that_answer(
         answer = await (await server.click(decline, label=label)).message()
         assert_is_answer(answer, kb)
         if not label.endswith("..."):  # a long question is cut in the label
-            assert label.endswith(normalise(embed(answer)["title"]))
+            assert normalise(embed(answer)["title"]) in label  # "Try: ..." / "Did you mean ..."
 
 
 async def test_read_the_paragraph_shows_it_whole_and_privately(

@@ -132,29 +132,14 @@ class Gateway:
         return ws
 
     async def _identify(self, conn: Connection, d: Json) -> Session | None:
-        if self.refuse_identify is not None:
-            await conn.ws.close(code=self.refuse_identify, message=b"Refused.")
-            return None
-        if d.get("token") != self.server.token:
-            await conn.ws.close(code=AUTHENTICATION_FAILED, message=b"Authentication failed.")
+        refusal = self._refusal(d)
+        if refusal is not None:
+            await conn.ws.close(code=refusal[0], message=refusal[1])
             return None
         shard_id, count = d.get("shard") or [0, 1]
-        if not 0 <= shard_id < count:
-            await conn.ws.close(code=INVALID_SHARD, message=b"Invalid shard.")
-            return None
-        intents = d.get("intents")
-        if not isinstance(intents, int):
-            await conn.ws.close(code=INVALID_INTENTS, message=b"Invalid intent(s).")
-            return None
-        if intents & PRIVILEGED_INTENTS & ~self.server.privileged_intents:
-            await conn.ws.close(code=DISALLOWED_INTENTS, message=b"Disallowed intent(s).")
-            return None
-        session = Session(payloads.snowflake(), (shard_id, count), conn, intents)
+        session = Session(payloads.snowflake(), (shard_id, count), conn, d["intents"])
         self.sessions[session.id] = session
-        # A new shard count is a new layout: Discord routes guilds by it from now on.
-        for shard, old in list(self.by_shard.items()):
-            if old.shard[1] != count:
-                del self.by_shard[shard]
+        self._forget_other_layouts(count)
         self.by_shard[shard_id] = session
         guilds = [g for g in self.server.guilds if payloads.shard_of(g["id"], count) == shard_id]
         ready = {
@@ -177,6 +162,28 @@ class Gateway:
             await session.dispatch("GUILD_CREATE", guild)
         self.server.events.add(("ready", shard_id))
         return session
+
+    def _refusal(self, d: Json) -> tuple[int, bytes] | None:
+        """The close code and reason Discord would answer this IDENTIFY with, if any."""
+        if self.refuse_identify is not None:
+            return self.refuse_identify, b"Refused."
+        if d.get("token") != self.server.token:
+            return AUTHENTICATION_FAILED, b"Authentication failed."
+        shard_id, count = d.get("shard") or [0, 1]
+        if not 0 <= shard_id < count:
+            return INVALID_SHARD, b"Invalid shard."
+        intents = d.get("intents")
+        if not isinstance(intents, int):
+            return INVALID_INTENTS, b"Invalid intent(s)."
+        if intents & PRIVILEGED_INTENTS & ~self.server.privileged_intents:
+            return DISALLOWED_INTENTS, b"Disallowed intent(s)."
+        return None
+
+    def _forget_other_layouts(self, count: int) -> None:
+        """A new shard count is a new layout: Discord routes guilds by it from now on."""
+        for shard, old in list(self.by_shard.items()):
+            if old.shard[1] != count:
+                del self.by_shard[shard]
 
     async def _resume(self, conn: Connection, d: Json) -> Session | None:
         session = self.sessions.get(d.get("session_id", ""))
