@@ -322,7 +322,7 @@ _CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*")
 def unknown_name(text: str, known: str) -> str:
     """A run of two or more capitalised words ("Human Rights Watch", "John Smith") that
     the article never has, or "". Not the question's first word, nor a title-cased question;
-    "Lawlor and Voulé" is two names, not one."""
+    "Okafor and Hale" is two names, not one."""
     found = text.split()
     capitals = sum(w[:1].isupper() for w in found[1:])
     if len(found) > 3 and capitals > 0.7 * (len(found) - 1):
@@ -465,7 +465,7 @@ def name_parts(
                     owners.setdefault(w, set()).add(person_id)
             if is_person and len(found) >= 2:
                 firsts.add(found[0])
-                lasts.update(found[1:])  # a middle name too: "Mary Nyaletsossi" is no one
+                lasts.update(found[1:])  # a middle name too: "Ana Kwame" is no one if Kwame is Hale's
     frozen = {w: frozenset(ids) for w, ids in owners.items()}
     return NameParts(frozen, frozenset(firsts), frozenset(lasts))
 
