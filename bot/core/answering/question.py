@@ -465,7 +465,7 @@ def name_parts(
                     owners.setdefault(w, set()).add(person_id)
             if is_person and len(found) >= 2:
                 firsts.add(found[0])
-                lasts.update(found[1:])  # a middle name too: "Ana Kwame" is no one if Kwame is Hale's
+                lasts.update(found[1:])  # middle names too: "Ana Kwame" if Kwame is another's
     frozen = {w: frozenset(ids) for w, ids in owners.items()}
     return NameParts(frozen, frozenset(firsts), frozenset(lasts))
 
