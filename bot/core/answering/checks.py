@@ -16,6 +16,7 @@ from bot.core.answering.question_shape import asks_which_members
 from bot.core.answering.wordlists import NON_ASSERTING, STOPWORDS
 from bot.core.knowledge.model import Entry
 
+CONTRAST_NAMES = 2  # "besides A and B, who ...": the list the article gives is used up
 MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
 MIN_SCORE = 0.5  # a weaker match is no answer, whatever the confidence model says
 MIN_KEYWORDS, KEYWORDS_COVERAGE, KEYWORDS_FIT = 4, 0.95, 0.7
@@ -50,8 +51,10 @@ class Profile:
     kinds: frozenset[Kind]  # empty: any kind (an entry that declares none)
     negated: frozenset[int]  # its phrasings (by position) that are negated
     contrasted: bool  # it has a contrastive phrasing ("besides X, who ..."): a list entry
+    contrasted_phrasings: Mapping[int, int]  # those phrasings, by position: how many they name
     evidence: frozenset[str]  # stems of what its quote and answer state (see engine.stated)
     mentioned: frozenset[str]  # stems of every word of its quote and answer
+    addressed: frozenset[str]  # what it states, or states did not happen ("did not adopt")
     quote_tokens: frozenset[str]  # its quote's content tokens (synonyms mapped)
     answer_tokens: frozenset[str]  # its answer's content tokens (synonyms mapped)
     own_tokens: frozenset[str]  # its quote's and answer's content tokens
@@ -101,7 +104,14 @@ def negation(m: Match) -> Reason | None:
     phrasing: "besides the mayor, who voted for it?")."""
     if m.question.negated and not m.negation_fits:
         return Reason.NEGATION
-    return Reason.NEGATION if m.question.contrasted and not m.profile.contrasted else None
+    # "Other than A, B and C, who ...?" of a list of A, B and C: nothing is left to name.
+    # ...unless the entry's own contrastive phrasing names as many ("anyone besides A, B, C?").
+    named = m.profile.contrasted_phrasings.get(m.scored.phrasing, 0)
+    many = len(m.question.names) >= CONTRAST_NAMES and len(m.question.names) > named
+    exhausted = m.question.contrasted and many
+    if exhausted or (m.question.contrasted and not m.profile.contrasted):
+        return Reason.NEGATION
+    return None
 
 
 def about_the_article(m: Match) -> Reason | None:
@@ -116,10 +126,14 @@ def question_kind(m: Match) -> Reason | None:
 def premise(m: Match) -> Reason | None:
     """An outcome the question takes for granted must be in the entry's quote or answer: as
     written, or as a curated synonym in the answer of an entry that reports an event."""
+    # A yes-no question asks whether ("Did they adopt it?" is answered by "they did not");
+    # any other takes the outcome as stated ("When did they adopt it?").
+    asks = Kind.YES_NO in m.question.kinds
+    evidence = m.profile.addressed if asks else m.profile.evidence
     unstated = [
         verb
         for verb in m.question.asserted
-        if verb not in m.profile.evidence
+        if verb not in evidence
         and not (m.profile.reports_event and m.premise_token(verb) in m.profile.answer_tokens)
     ]
     return Reason.PREMISE if unstated else None
@@ -139,7 +153,7 @@ def terse(m: Match) -> Reason | None:
     if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
         return None
     english = [w for w in own if m.english.is_word(w)]
-    about = any(stem(w) in m.profile.mentioned for w in own) or (curated and not english)
+    about = any(stem(w) in m.profile.mentioned for w in own) or (curated and own and not english)
     if about and q.names:
         return None
     common = "-" not in q.text and any(m.english.zipf(w) >= COMMON_ZIPF for w in english)
@@ -178,7 +192,11 @@ def counted(m: Match) -> Reason | None:
 
 
 def unknown_words(m: Match) -> Reason | None:
+    """Words the article knows nothing of; a name the entry knows nothing of ("How many
+    boats did the mayor sell?" of a quote without the mayor); too much left unexplained."""
     if any(not m.index.knows(t) for t in m.scored.unexplained):
+        return Reason.UNKNOWN_WORDS
+    if m.question.name_tokens & set(m.scored.unexplained):
         return Reason.UNKNOWN_WORDS
     total = sum(m.index.weight(t) for t in m.question.tokens)
     missing = sum(m.index.weight(t) for t in m.scored.unexplained)

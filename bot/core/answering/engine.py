@@ -106,14 +106,20 @@ class Engine:
 
     def _profile(self, entry: Entry) -> Profile:
         negated = frozenset(i for i, p in enumerate(entry.phrasings) if is_negated(words(p)))
-        contrasted = any(is_contrasted(words(p)) for p in entry.phrasings)
+        contrasted = {
+            i: len(self.reader.read(p).names)
+            for i, p in enumerate(entry.phrasings)
+            if is_contrasted(words(p))
+        }
         own = [*words(entry.quote), *words(entry.answer)]
         return Profile(
             kinds=frozenset(Kind(k) for k in entry.kinds),
             negated=negated,
-            contrasted=contrasted,
+            contrasted=bool(contrasted),
+            contrasted_phrasings=contrasted,
             evidence=stated(own),
             mentioned=frozenset(stem(w) for w in own),
+            addressed=stated(own, negated=True),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
             answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
             own_tokens=frozenset(self.normalizer.tokens(f"{entry.quote} {entry.answer}")),
@@ -319,14 +325,15 @@ class Engine:
 
 
 _UNSTATED_AFTER = frozenset("to must should would could will can may might shall".split())
+_NEGATED_AFTER = frozenset("not never".split())
 
 
-def stated(found: list[str]) -> frozenset[str]:
+def stated(found: list[str], negated: bool = False) -> frozenset[str]:
     """Stems of the words a text states: not a verb after "to" or a modal ("called on all
-    states to impose" does not say anything was imposed)."""
-    return frozenset(
-        stem(w) for i, w in enumerate(found) if not (i and found[i - 1] in _UNSTATED_AFTER)
-    )
+    states to impose" does not say anything was imposed), nor after "not" unless `negated`
+    ("they did not adopt it" answers whether they did, but says nothing was adopted)."""
+    unstated = _UNSTATED_AFTER if negated else _UNSTATED_AFTER | _NEGATED_AFTER
+    return frozenset(stem(w) for i, w in enumerate(found) if not (i and found[i - 1] in unstated))
 
 
 def agree(a: Entry, b: Entry) -> bool:

@@ -18,6 +18,8 @@ from bot.core.answering.wordlists import FILLER, FUNCTION_WORDS, SLANG, STOPWORD
 from bot.core.text import clean_input, fold
 
 _REPEATS = {2: re.compile(r"(\w)\1{2,}"), 1: re.compile(r"(\w)\1+")}
+RARE_ZIPF = 3.0  # an English word rarer than this ("rote") may still be a typo
+SWAP_ZIPF = 3.5  # ...and one rarer than this, two letters swapped ("kahn", not "sue")
 _CACHE_LIMIT = 50_000  # bounded caches: junk input cannot grow memory without limit
 
 
@@ -105,8 +107,13 @@ class Normalizer:
         return fixed
 
     def _english_word(self, word: str) -> str:
-        # A real word stays itself, except two letters swapped into a name ("wlaker" -> "walker").
-        found = _closest(word, self._vocab)
+        """A real word stays itself ("flaw" is not "law"), but a rare one may be a typo of
+        the knowledge base's ("rote" for "wrote"), and a fairly rare one two letters swapped
+        in a name ("wlaker" for "walker")."""
+        zipf = self._english.zipf(word)
+        if zipf < RARE_ZIPF:
+            return self._typo(word)
+        found = _closest(word, self._vocab) if zipf < SWAP_ZIPF else None
         return found if found and sorted(found) == sorted(word) else word
 
     def _typo(self, word: str) -> str:

@@ -68,6 +68,7 @@ class Question:
     about_article: bool  # asks about the article's own publication ("when was it published")
     asserted: tuple[str, ...]  # outcomes it takes for granted ("ended" in "when did it end")
     names: frozenset[str]  # ids of the people and organisations it names
+    name_tokens: frozenset[str]  # the tokens of those names
     swapped: str  # "ana hale": one person's first name with another's surname, or ""
     unknown_name: str  # a capitalised name the article never mentions ("Human Rights Watch")
     focus: frozenset[str]  # tokens of the noun asked about ("which *country*")
@@ -393,6 +394,9 @@ class QuestionReader:
             about_article=about_article(surface),
             asserted=self._asserted(plain, surface),
             names=frozenset(i for w in surface for i in self._names.owners.get(w, ())),
+            name_tokens=frozenset(
+                t for w in surface if w in self._names.owners for t in self._normalizer.tokens(w)
+            ),
             swapped=swapped_name(surface, self._names),
             unknown_name=unknown_name(plain, self._known_text),
             focus=frozenset(t for w in focus_words(plain) for t in self._normalizer.tokens(w)),

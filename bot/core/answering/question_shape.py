@@ -94,7 +94,8 @@ def asks_which_members(question: str, quote: str) -> bool:
         root = re.escape(word[: max(4, len(word) - 2)])  # "farmers" ~ "farmer"
         # A list item: after ", " or "and ", and itself followed by ",", "and" or the end
         # (of the quote, or of its sentence).
-        item = rf"(?:, |\band )(?:\w+ )?{root}\w*(?: \w+)?(?:,| and\b|[.;”\"]|$)"
+        start = r"(?:(?:, |\band )(?:\w+ )?|(?:\bincluding (?:those of )?|\bsuch as )(?:\w+ ){0,2})"
+        item = rf"{start}{root}\w*(?: \w+)?(?:,| and\b|[.;”\"]|$)"
         if re.search(item, quote):
             return True
     return False

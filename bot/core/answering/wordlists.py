@@ -36,7 +36,8 @@ FILLER = frozenset(
     said told gave given shown saw seen went gone came took taken knew known thought
     able well talk talking talked talks here lol lmao lmfao haha hahaha btw tbh ngl imo imho
     kinda sorta stuff try trying tried tries guy guys dude another similar apart aside behind
-    even already anyway anyways honestly literally supposedly
+    even already anyway anyways honestly literally supposedly dragged drag brought bring
+    sounded sounds seems seemed adjective wider broader designed achieve
     """.split()
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
@@ -99,7 +100,7 @@ CONTRASTS = frozenset("except excluding besides".split())
 CONTRAST_PHRASES = (("other", "than"), ("apart", "from"), ("aside", "from"))
 # "Who said ...?" asks who is quoted, which every entry tells (its speaker).
 SPEECH_VERBS = frozenset(
-    "said say says stated state wrote write warned warn called call described describe "
+    "said say says stated state warned warn called call described describe "
     "added add urged urge claimed claim".split()
 )
 # Words for the article itself, and for its being published: "when was this article
@@ -150,7 +151,8 @@ PREMISE_VERBS = frozenset(
     denied comply complied win won lose lost die
     died kill killed murder murdered elect elected appoint appointed hire hired close closed
     shut launch launched acquire acquired buy bought stop stopped halt halted expire expired
-    collapse collapsed impose imposed adopt adopted implement implemented
+    collapse collapsed impose imposed adopt adopted implement implemented respond responded
+    reply replied react reacted
     """.split()
 )
 IRREGULAR_PAST = frozenset("quit won lost bought shut withdrew withdrawn".split())
