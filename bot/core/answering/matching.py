@@ -75,6 +75,12 @@ class EntryIndex:
                 self._phrasing_position.append(j)
                 self._phrasing_weight.append(sum(self._idf[t] for t in phrasing))
                 self._phrasing_copies.append(1)
+        # Tokens with the very same postings (entries and phrasings) stand for each other.
+        first_of: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}
+        self._twin: dict[str, str] = {}
+        for token in sorted(self._postings):
+            key = (tuple(self._postings[token]), tuple(self._phrasing_postings.get(token, ())))
+            self._twin[token] = first_of.setdefault(key, token)
         # The same, one tuple per phrasing: the scoring loop unpacks it in one step.
         self._phrasings = list(
             zip(
@@ -105,7 +111,11 @@ class EntryIndex:
         # Walk the postings once: weight explained per entry, weight shared per phrasing.
         explained: dict[int, float] = defaultdict(float)
         shared: dict[int, float] = defaultdict(float)
+        # Tokens that always come together ("david" and "kay") are walked once, weights added.
+        walked: dict[str, float] = defaultdict(float)
         for token, weight in weights.items():
+            walked[self._twin.get(token, token)] += weight
+        for token, weight in walked.items():
             for i in self._postings.get(token, ()):
                 explained[i] += weight
             for phrasing in self._phrasing_postings.get(token, ()):
