@@ -111,7 +111,7 @@ class EntryIndex:
         # Walk the postings once: weight explained per entry, weight shared per phrasing.
         explained: dict[int, float] = defaultdict(float)
         shared: dict[int, float] = defaultdict(float)
-        # Tokens that always come together ("david" and "kay") are walked once, weights added.
+        # Tokens that always come together (a first name and surname) are walked once.
         walked: dict[str, float] = defaultdict(float)
         for token, weight in weights.items():
             walked[self._twin.get(token, token)] += weight
