@@ -81,13 +81,31 @@ _WHY = {
         "so I declined."
     ),
     "question-kind": (
-        "You asked when, where, how many or how long, and the article's answer to that "
-        "question says nothing of the kind, so I declined."
+        "You asked a kind of question (why, when, who, how many...) that the passages about "
+        "this topic don't answer, so I declined."
     ),
     "asked-about": (
         "That question is about what you asked, but the article doesn't give the detail "
         "you asked for, so I declined."
     ),
+    "negation": (
+        "You asked what is not so, or for others besides those named, and the article "
+        "doesn't say, so I declined."
+    ),
+    "unknown-name": "Your question names someone the article doesn't mention, so I declined.",
+    "premise": (
+        "Your question takes for granted something the article doesn't say happened, so I declined."
+    ),
+    "unsettled": (
+        "The article raises that question but doesn't answer it (it asks for it to be "
+        "disclosed), so I declined."
+    ),
+    "terse": (
+        "A single everyday word isn't a question I can answer from the article; ask it as "
+        "a question."
+    ),
+    "keywords": "Those words don't belong to any one passage of the article, so I declined.",
+    "markup": "That looks like code or formatting rather than a question, so I declined.",
 }
 
 # A declined question was near an entry when that entry scored at least this well: then its
@@ -99,6 +117,11 @@ BUTTON_LABEL = 80  # Discord's limit for a button label
 
 def percent(score: float) -> str:
     return f"{round(min(max(score, 0.0), 1.0) * 100)}%"
+
+
+def confidence_percent(confidence: float) -> str:
+    """A probability as shown: never "100%" (nothing here is certain), never below 1%."""
+    return f"{min(max(round(confidence * 100), 1), 99)}%"
 
 
 def answer_card(answer: Answer, kb: KnowledgeBase, *, console: bool = False) -> Card:
@@ -119,7 +142,7 @@ def answer_card(answer: Answer, kb: KnowledgeBase, *, console: bool = False) -> 
             f"— {escape(speaker_name(kb, entry.speaker))} · {attribution(kb, entry.paragraph)}",
         )
     )
-    footer = f"{byline(kb)} · confidence {percent(answer.confidence)}"
+    footer = f"{byline(kb)} · confidence {confidence_percent(answer.confidence)}"
     return fit(Card(title, description, footer=footer, tone=TONE_ANSWER))
 
 
@@ -127,6 +150,9 @@ def _decline_card(answer: Answer, kb: KnowledgeBase, title: str, *, console: boo
     said = (
         _DECLINE.get(answer.reason, _DECLINE_DEFAULT) if answer.question.strip() else _NO_QUESTION
     )
+    if answer.reason == "unknown-name" and answer.detail:
+        who = " ".join(w.capitalize() for w in answer.detail.split())
+        said = f"The article doesn't mention {escape(who)}, so I won't guess who that is."
     if console:
         fields = _try_asking(answer)
     else:
@@ -183,7 +209,8 @@ def why_card(answer: Answer, kb: KnowledgeBase) -> Card:
 def _matched(answer: Answer, matched: Candidate) -> str:
     question = f"“{escape(matched.entry.question)}”"
     if answer.answered:
-        return f"It matched the question {question}, with {percent(answer.confidence)} confidence."
+        sure = confidence_percent(answer.confidence)
+        return f"It matched the question {question}, with {sure} confidence."
     return f"The closest question I can answer is {question} (a {percent(matched.score)} match)."
 
 

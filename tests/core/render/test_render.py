@@ -255,7 +255,7 @@ def test_why_card_says_in_plain_words_what_matched_how_sure_and_what_came_close(
         if answer.matched is not None:
             assert f"“{answer.matched.entry.question}”" in text
         if answer.answered:
-            assert f"{render.percent(answer.confidence)} confidence" in text
+            assert f"{render.answers.confidence_percent(answer.confidence)} confidence" in text
         if answer.runner_up is not None:
             assert f"“{answer.runner_up.entry.question}”" in text
         else:
@@ -449,3 +449,17 @@ def test_every_help_example_is_answered(kb, engine):
     assert examples
     for example in examples:
         assert engine.answer(example).answered, example
+
+
+def test_confidence_is_never_shown_as_certain():
+    assert render.answers.confidence_percent(1.0) == "99%"
+    assert render.answers.confidence_percent(0.0) == "1%"
+    assert render.answers.confidence_percent(0.874) == "87%"
+
+
+def test_a_name_the_article_does_not_mention_is_said_so(kb, engine):
+    first = next(p for p in kb.people if p.kind == "person").name.split()[0]
+    last = [p for p in kb.people if p.kind == "person"][1].name.split()[-1]
+    card = render.answer_card(engine.answer(f"Who is {first} {last}?"), kb)
+    assert card.tone == "decline"
+    assert "doesn't mention" in card.description
