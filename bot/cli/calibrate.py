@@ -10,7 +10,7 @@ from typing import Any
 from bot.cli.common import OK, knowledge_dir, load_knowledge
 from bot.cli.evaluate import read_questions, reliability_text
 from bot.core.answering import Engine
-from bot.core.answering.calibration import Calibration, fit
+from bot.core.calibration import Calibration, fit
 from bot.core.measure.evaluation import labelled, score
 from bot.core.render import answer_json
 from bot.lexicon_files import english
@@ -62,7 +62,7 @@ def to_yaml(model: Calibration, fitted_on: list[Path]) -> str:
     lines = [
         "# The confidence model: P(right) = 1 / (1 + exp(-(intercept + sum(weight * feature)))).",
         "# Written by `rapporteur calibrate`; the features are described in",
-        "# bot/core/answering/calibration.py. Fitted on: " + ", ".join(p.name for p in fitted_on),
+        "# bot/core/calibration.py. Fitted on: " + ", ".join(p.name for p in fitted_on),
         f"intercept: {model.intercept}",
         "weights:",
         *(f"  {name}: {weight}" for name, weight in model.weights.items()),

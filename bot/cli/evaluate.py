@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.cli.common import FAILED, OK, USAGE, fail, load_knowledge
 from bot.core.answering import Engine
-from bot.core.answering.calibration import expected_calibration_error, reliability
+from bot.core.calibration import expected_calibration_error, reliability
 from bot.core.measure.evaluation import (
     EvalFileError,
     EvalQuestion,

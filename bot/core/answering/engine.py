@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core.answering.calibration import IDENTITY
 from bot.core.answering.checks import Match, Profile, Reason, first_failure, kind_fits
 from bot.core.answering.lexicon import English
 from bot.core.answering.matching import EntryIndex, Scored
@@ -30,6 +29,7 @@ from bot.core.answering.question import (
     name_parts,
 )
 from bot.core.answering.wordlists import STOPWORDS
+from bot.core.calibration import IDENTITY
 from bot.core.knowledge.model import Entry, KnowledgeBase, Person
 from bot.core.text import fold
 

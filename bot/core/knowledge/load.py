@@ -14,8 +14,8 @@ from typing import Any, TypeGuard, TypeVar
 
 import yaml
 
-from bot.core.answering.calibration import FEATURES, Calibration
 from bot.core.answering.question import KIND_NAMES, phrasing_kinds
+from bot.core.calibration import FEATURES, Calibration
 from bot.core.knowledge import article_format
 from bot.core.knowledge._validation import (
     STRAIGHT_QUOTE_INSIDE,
@@ -57,15 +57,6 @@ FILES = (
 # calibration.yaml holds the confidence model (`rapporteur calibrate`), if fitted.
 OPTIONAL_FILES = ("timeline.yaml", "demands.yaml", "people.yaml", "calibration.yaml")
 SOURCE_FILE = "source/article.txt"
-__all__ = [
-    "FILES",
-    "MIN_ALTERNATES",
-    "OPTIONAL_FILES",
-    "SOURCE_FILE",
-    "KnowledgeError",
-    "Problem",
-    "load",
-]
 MIN_ALTERNATES = 8  # knowledge/README.md: "Aim for 8-15" alternates per entry
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _Record = TypeVar("_Record", Speaker, Paragraph, Entry, TimelineEvent, Demand, Person)

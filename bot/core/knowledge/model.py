@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.core.answering.calibration import Calibration
+from bot.core.calibration import Calibration
 
 ENTRY_KINDS = ("fact", "demand", "warning", "event", "person", "organisation", "meta")
 PERSON_KINDS = ("person", "organisation")

@@ -17,49 +17,15 @@ from bot.core.render.card import (
     Card,
     Field,
     fit,
-    within_limits,
 )
-from bot.core.render.limits import cut, escape, split_message
+from bot.core.render.limits import cut, escape
 from bot.core.render.reference import (
     attribution,
     byline,
-    demands_card,
-    demands_pages,
     echo,
-    help_card,
-    nobody_card,
-    paragraph_card,
     quoted,
-    source_card,
     speaker_name,
-    timeline_card,
-    timeline_pages,
-    who_card,
 )
-
-__all__ = [
-    "Card",
-    "Field",
-    "answer_card",
-    "answer_json",
-    "card_to_text",
-    "cut",
-    "demands_card",
-    "demands_pages",
-    "escape",
-    "help_card",
-    "nobody_card",
-    "paragraph_card",
-    "percent",
-    "source_card",
-    "split_message",
-    "suggestion_label",
-    "timeline_card",
-    "timeline_pages",
-    "who_card",
-    "why_card",
-    "within_limits",
-]
 
 _NO_QUESTION = "There was no question to answer. Ask me something about the article."
 _DECLINE = {
