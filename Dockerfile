@@ -5,10 +5,10 @@
 # Python 3.11, as CI (.ci/run uses the machine's python3, 3.11).
 FROM python:3.11-slim
 
+# No KNOWLEDGE_DIR: the installed package carries its knowledge base (bot/knowledge/).
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    KNOWLEDGE_DIR=/app/knowledge
+    PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /app
 
