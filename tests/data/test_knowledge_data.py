@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.answering import Engine, agree
-from bot.core.knowledge.model import KnowledgeBase
+from bot.core.knowledge.model import Citation, KnowledgeBase
 from bot.core.measure.coverage import coverage
 
 
@@ -48,3 +48,10 @@ def test_timeline_is_in_order(kb: KnowledgeBase) -> None:
     assert dated == sorted(dated)
     undated = [t.paragraph for t in kb.timeline if t.date is None]
     assert undated == sorted(undated)
+
+
+def test_every_record_that_quotes_is_a_citation_of_its_paragraph(kb: KnowledgeBase) -> None:
+    records: list[Citation] = [*kb.entries, *kb.timeline, *kb.demands, *kb.people]
+    assert len(records) > len(kb.entries)
+    for record in records:
+        assert record.quote in kb.paragraph(record.paragraph).text

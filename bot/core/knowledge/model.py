@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bot.core.calibration import Calibration
 
@@ -42,6 +43,19 @@ class Entry:
     @property
     def phrasings(self) -> tuple[str, ...]:
         return (self.question, *self.alternates)
+
+
+class Citation(Protocol):
+    """What every record that quotes the article has: the verbatim quote, the paragraph it
+    stands in (0: the headline and byline), and the entry that answers questions about it.
+    Entries, timeline events, demands and people are all citations; rendering and validation
+    take any of them."""
+
+    @property
+    def quote(self) -> str: ...
+
+    @property
+    def paragraph(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)

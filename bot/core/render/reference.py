@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.core.knowledge.model import Demand, KnowledgeBase, Person, TimelineEvent
+from bot.core.knowledge.model import Citation, Demand, KnowledgeBase, Person, TimelineEvent
 from bot.core.render import limits
 from bot.core.render.card import TONE_INFO, Card, Field, fit
 from bot.core.render.limits import escape
@@ -80,8 +80,8 @@ def attribution(kb: KnowledgeBase, paragraph: int) -> str:
     return f"paragraph {paragraph}" if paragraph else "the headline and byline"
 
 
-def _cited(kb: KnowledgeBase, quote: str, paragraph: int) -> str:
-    return f"{quoted(kb, quote, paragraph)}\n({attribution(kb, paragraph)})"
+def _cited(kb: KnowledgeBase, record: Citation) -> str:
+    return f"{quoted(kb, record.quote, record.paragraph)}\n({attribution(kb, record.paragraph)})"
 
 
 def paragraph_card(kb: KnowledgeBase, number: int) -> Card:
@@ -103,10 +103,7 @@ def _when(event: TimelineEvent) -> str:
 
 def timeline_card(kb: KnowledgeBase) -> Card:
     """The article's events in one card, as fields (the /timeline of old; see timeline_pages)."""
-    fields = tuple(
-        Field(_when(e), f"{escape(e.event)}\n{_cited(kb, e.quote, e.paragraph)}")
-        for e in kb.timeline
-    )
+    fields = tuple(Field(_when(e), f"{escape(e.event)}\n{_cited(kb, e)}") for e in kb.timeline)
     description = "Events the article mentions, in order. Undated events keep the article's order."
     if not fields:
         description = "The article reports no events."
@@ -154,7 +151,7 @@ def demands_card(kb: KnowledgeBase, by: str | None = None, of: str | None = None
     fields = tuple(
         Field(
             f"{escape(kb.speaker(d.by).name)} → {escape(kb.target_label(d.of))}",
-            _cited(kb, d.quote, d.paragraph),
+            _cited(kb, d),
         )
         for d in chosen
     )
@@ -306,9 +303,9 @@ def _repeats(paraphrase: str, quote: str) -> bool:
     return not words or len(words & said) / len(words) >= _REPEATS
 
 
-def _body(kb: KnowledgeBase, paraphrase: str, quote: str, paragraph: int) -> str:
-    lines = [] if _repeats(paraphrase, quote) else [escape(paraphrase)]
-    lines += [quoted(kb, quote, paragraph), f"-# paragraph {paragraph}"]
+def _body(kb: KnowledgeBase, paraphrase: str, record: Citation) -> str:
+    lines = [] if _repeats(paraphrase, record.quote) else [escape(paraphrase)]
+    lines += [quoted(kb, record.quote, record.paragraph), f"-# {attribution(kb, record.paragraph)}"]
     return "\n".join(lines)
 
 
@@ -372,9 +369,7 @@ def timeline_pages(kb: KnowledgeBase, *, paged: bool = True) -> tuple[Card, ...]
 
     `paged=False`: one card with every event (the console has no screen to fit).
     """
-    items = [
-        _Item(_timeline_heading(e), _body(kb, e.event, e.quote, e.paragraph)) for e in kb.timeline
-    ]
+    items = [_Item(_timeline_heading(e), _body(kb, e.event, e)) for e in kb.timeline]
     intro = "Dated events oldest first, then the undated ones in the article's order."
     if not items:
         intro = "The article reports no events."
@@ -392,7 +387,7 @@ def demands_pages(
     if not chosen:
         footer = f"page 1 of 1 · {kb.title}"
         return (fit(Card("No matching demands", _no_demands(kb, by, of), (), footer, TONE_INFO)),)
-    items = [_Item(_who_to_whom(kb, d), _body(kb, d.what, d.quote, d.paragraph)) for d in chosen]
+    items = [_Item(_who_to_whom(kb, d), _body(kb, d.what, d)) for d in chosen]
     # One heading per who → whom: its demands together, in the order the headings first come.
     first = {heading: n for n, heading in reversed(list(enumerate(i.heading for i in items)))}
     items.sort(key=lambda item: first[item.heading])
