@@ -17,11 +17,15 @@ _PACKAGE = "symspellpy"
 _FILE = "frequency_dictionary_en_82_765.txt"
 
 
-@lru_cache(maxsize=1)
-def english() -> English:
-    """The English word list; found without importing the package (its code is not needed)."""
+def english_path() -> Path:
+    """Where the word list is; found without importing the package (its code is not needed)."""
     spec = importlib.util.find_spec(_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError(f"the {_PACKAGE} package is not installed: run make (or pip install)")
-    path = Path(next(iter(spec.submodule_search_locations))) / _FILE
-    return English(parse_counts(path.read_text(encoding="utf-8")))
+    return Path(next(iter(spec.submodule_search_locations))) / _FILE
+
+
+@lru_cache(maxsize=1)
+def english() -> English:
+    """The English word list, read once."""
+    return English(parse_counts(english_path().read_text(encoding="utf-8")))

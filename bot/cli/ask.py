@@ -9,11 +9,10 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from bot.cli.common import OK, fit_terminal, load_knowledge, use_colour
+from bot.cli.common import OK, fit_terminal, load_engine, use_colour
 from bot.core.answering import Engine
 from bot.core.knowledge.model import KnowledgeBase
 from bot.core.render import answer_card, answer_json, card_to_text
-from bot.lexicon_files import english
 
 PROMPT = "question> "
 AT_A_TERMINAL = "Type a question and press Enter; Ctrl-D to finish."
@@ -52,8 +51,7 @@ def _questions() -> Iterator[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    kb = load_knowledge(args)
-    engine = Engine(kb, english())
+    kb, engine = load_engine(args)
     colour = not args.json and use_colour(sys.stdout, os.environ)
     if args.question:
         print(_render(engine, kb, " ".join(args.question), args.json, colour), flush=True)

@@ -9,13 +9,12 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from bot.cli.common import OK, fit_terminal, load_knowledge, use_colour
+from bot.cli.common import OK, fit_terminal, load_engine, use_colour
 from bot.core.answering import Answer, Engine
 from bot.core.answering.question_shape import asks_for_help
 from bot.core.knowledge.model import KnowledgeBase
 from bot.core.render import answer_card, card_to_text, help_card, why_card
 from bot.core.render.card import Card
-from bot.lexicon_files import english
 
 QUIT = frozenset({"quit", "exit", "q", ":q", "bye"})
 WHY = "why"
@@ -39,8 +38,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    kb = load_knowledge(args)
-    return chat_loop(Engine(kb, english()), kb, sys.stdin, sys.stdout)
+    kb, engine = load_engine(args)
+    return chat_loop(engine, kb, sys.stdin, sys.stdout)
 
 
 def _line_editing() -> None:

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from bot.config import ConfigError, Settings
 from bot.core import knowledge
+from bot.core.answering import Engine
 from bot.core.knowledge import KnowledgeError, Problem
 from bot.core.knowledge.model import KnowledgeBase
 from bot.knowledge_files import DEFAULT_DIR, read_dir
@@ -56,6 +57,21 @@ def knowledge_dir(args: argparse.Namespace) -> Path:
     if flag:
         return Path(flag)
     return load_settings().knowledge_dir or DEFAULT_DIR
+
+
+def load_engine(args: argparse.Namespace) -> tuple[KnowledgeBase, Engine]:
+    """The knowledge base and its engine for a console command: the engine built earlier from
+    these very files when the cache has it (they were valid then), else loaded, validated
+    and built like `load_knowledge` (bot/engine_cache.py)."""
+    from bot.engine_cache import build_engine, cached_engine
+
+    directory = knowledge_dir(args)
+    if directory.is_dir():
+        engine = cached_engine(read_dir(directory), os.environ)
+        if engine is not None:
+            return engine.kb, engine
+    kb = load_knowledge(args)
+    return kb, build_engine(kb, read_dir(directory), os.environ)
 
 
 def load_knowledge(args: argparse.Namespace) -> KnowledgeBase:
