@@ -149,16 +149,30 @@ def terse(m: Match) -> Reason | None:
     lone = len(own) == 1 or (not own and len(q.tokens) == 1)
     if q.kinds or not lone:
         return None
-    curated = m.scored.fit >= CURATED_FIT  # the entry's own one-word phrasing
     if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
         return None
-    english = [w for w in own if m.english.is_word(w)]
-    about = any(stem(w) in m.profile.mentioned for w in own) or (curated and own and not english)
+    curated = m.scored.fit >= CURATED_FIT  # the entry's own one-word phrasing
+    about = _about(m, own, curated)
     if about and q.names:
         return None
-    common = "-" not in q.text and any(m.english.zipf(w) >= COMMON_ZIPF for w in english)
-    distinctive = all(m.quote_df.get(t, 0) <= MAX_TERSE_ENTRIES for t in q.tokens)
-    return None if about and not common and (distinctive or curated) else Reason.TERSE
+    return None if about and _topic_word(m, own, curated) else Reason.TERSE
+
+
+def _about(m: Match, own: list[str], curated: bool) -> bool:
+    """The entry's quote or answer holds the word, or the word is no English (an acronym
+    or alias: "ungp") and the entry's own one-word phrasing."""
+    if any(stem(w) in m.profile.mentioned for w in own):
+        return True
+    return curated and bool(own) and not any(m.english.is_word(w) for w in own)
+
+
+def _topic_word(m: Match, own: list[str], curated: bool) -> bool:
+    """Not everyday English ("free-for-all" is not "free"), and few quotes use it or the
+    entry has it as its own one-word phrasing."""
+    english = [w for w in own if m.english.is_word(w)]
+    common = "-" not in m.question.text and any(m.english.zipf(w) >= COMMON_ZIPF for w in english)
+    distinctive = all(m.quote_df.get(t, 0) <= MAX_TERSE_ENTRIES for t in m.question.tokens)
+    return not common and (distinctive or curated)
 
 
 def keywords(m: Match) -> Reason | None:

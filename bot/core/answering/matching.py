@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bot.core.answering.normalize import Normalizer
 from bot.core.knowledge.model import Entry
@@ -108,10 +109,33 @@ class EntryIndex:
         total = sum(weights.values())
         if total <= 0:
             return []
-        # Walk the postings once: weight explained per entry, weight shared per phrasing.
+        explained, shared = self._walk(weights)
+        best, canonical = self._best_phrasings(shared, total)
+        share = 1 - PHRASING_WEIGHT
+        raw = {
+            i: PHRASING_WEIGHT * best.get(i, _NO_FIT)[0] + share * c / total
+            for i, c in explained.items()
+        }
+        if not raw:
+            return []
+        ranked = self._rank(raw, best, canonical, weights, limit)
+        return [
+            Scored(
+                i,
+                score,
+                at,
+                tuple(t for t in tokens if t not in self._vocab[i]),
+                fit,
+                explained[i] / total,
+            )
+            for *_, i, at, score, fit in ranked[:limit]
+        ]
+
+    def _walk(self, weights: dict[str, float]) -> tuple[dict[int, float], dict[int, float]]:
+        """Walk the postings once: weight explained per entry, weight shared per phrasing.
+        Tokens that always come together (a first name and surname) are walked once."""
         explained: dict[int, float] = defaultdict(float)
         shared: dict[int, float] = defaultdict(float)
-        # Tokens that always come together (a first name and surname) are walked once.
         walked: dict[str, float] = defaultdict(float)
         for token, weight in weights.items():
             walked[self._twin.get(token, token)] += weight
@@ -120,9 +144,14 @@ class EntryIndex:
                 explained[i] += weight
             for phrasing in self._phrasing_postings.get(token, ()):
                 shared[phrasing] += weight
-        # Each entry's best phrasing by F1 of the weighted overlap (2RP/(R+P) = 2s/(T+W)), how
-        # many of its phrasings fit that well, and how well its own question fits.
-        best: dict[int, list[float]] = {}  # entry -> [fit, position, phrasings that fit so]
+        return explained, shared
+
+    def _best_phrasings(
+        self, shared: dict[int, float], total: float
+    ) -> tuple[dict[int, list[float]], dict[int, float]]:
+        """Each entry's best phrasing by F1 of the weighted overlap (2RP/(R+P) = 2s/(T+W)),
+        as [fit, position, phrasings that fit as well], and how well its own question fits."""
+        best: dict[int, list[float]] = {}
         canonical: dict[int, float] = {}
         phrasings = self._phrasings
         for phrasing, weight in shared.items():
@@ -139,25 +168,25 @@ class EntryIndex:
                 held[2] += copies
                 if fit > held[0] or (fit == held[0] and j < held[1]):
                     held[0], held[1] = fit, j
+        return best, canonical
 
-        none = [0.0, 0, 0]
-        share = 1 - PHRASING_WEIGHT
-        raw = {
-            i: PHRASING_WEIGHT * best.get(i, none)[0] + share * c / total
-            for i, c in explained.items()
-        }
-        if not raw:
-            return []
-        # Tie-breakers only for the entries that can make the cut (scores compared at 6 places).
+    def _rank(
+        self,
+        raw: dict[int, float],
+        best: dict[int, list[float]],
+        canonical: dict[int, float],
+        weights: dict[str, float],
+        limit: int,
+    ) -> list[tuple[Any, ...]]:
+        """The entries that can make the cut (scores compared at 6 places), with their
+        tie-breakers, sorted."""
         cutoff = round(heapq.nlargest(limit, raw.values())[-1], 6)
         ranked = []
         for i, value in raw.items():
-            if value < cutoff - 1e-6:
-                continue
-            score = round(value, 6)
+            score = round(value, 6) if value >= cutoff - 1e-6 else -1.0
             if score < cutoff:
                 continue
-            fit, at, support = best.get(i, none)
+            fit, at, support = best.get(i, _NO_FIT)
             quote = self._quotes[i]
             focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
             # `support`: how many of its phrasings ask this same way (the entry *about* it).
@@ -165,14 +194,7 @@ class EntryIndex:
                 (-score, -support, -focus, -canonical.get(i, 0.0), i, int(at), score, fit)
             )
         ranked.sort()
-        return [
-            Scored(
-                i,
-                score,
-                at,
-                tuple(t for t in tokens if t not in self._vocab[i]),
-                fit,
-                explained[i] / total,
-            )
-            for *_, i, at, score, fit in ranked[:limit]
-        ]
+        return ranked
+
+
+_NO_FIT = [0.0, 0, 0]  # an entry none of whose phrasings shares a token

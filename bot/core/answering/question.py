@@ -204,16 +204,8 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
     if not found:
         return frozenset()
     start = 1 if found[0] in _PREPOSITIONS and len(found) > 1 else 0
-    if found[start] in ("what", "how") and found[start + 1 : start + 2] == ["about"]:
-        return (
-            frozenset()
-        )  # "what about the budget?" is a keyword with a prompt, not a what-question
     if found[start] in _WH:
-        if start and found[0] in ("until", "till") and found[start] == "when":
-            return frozenset({Kind.HOW_LONG})
-        if start and found[0] == "since" and found[start] == "when":
-            return frozenset({Kind.WHEN})
-        return _wh_kinds(found, start)
+        return _leading_wh(found, start)
     if found[-1] in _WH and len(found) > 1:
         return _wh_kinds(found, len(found) - 1)
     if len(found) > 1 and (found[0] in AUXILIARIES or found[0] in ("if", "whether")):
@@ -221,6 +213,18 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
     # A statement with "?" ("the plan was dropped?"), not a lone keyword ("budget?").
     statement = ends_with_question_mark and len(found) >= 3
     return frozenset({Kind.YES_NO}) if statement else frozenset()
+
+
+def _leading_wh(found: Sequence[str], start: int) -> frozenset[Kind]:
+    """The kinds of a question word at `start` (0, or 1 after a preposition)."""
+    word = found[start]
+    if word in ("what", "how") and found[start + 1 : start + 2] == ["about"]:
+        return frozenset()  # "what about the budget?": a keyword with a prompt
+    if start and word == "when" and found[0] in ("until", "till"):
+        return frozenset({Kind.HOW_LONG})
+    if start and word == "when" and found[0] == "since":
+        return frozenset({Kind.WHEN})
+    return _wh_kinds(found, start)
 
 
 def is_negated(found: Sequence[str]) -> bool:
@@ -382,6 +386,7 @@ class QuestionReader:
         surface = self._normalizer.correct_all(core_words)
         tokens = self._normalizer.tokens_of(surface)
         asks = self._kinds(kept, plain.rstrip().endswith("?"))
+        names, name_tokens = self._names_in(surface)
         return Question(
             text=text,
             core=" ".join(core_words),
@@ -393,13 +398,11 @@ class QuestionReader:
             asks_speaker=asks_speaker(surface, asks),
             about_article=about_article(surface),
             asserted=self._asserted(plain, surface),
-            names=frozenset(i for w in surface for i in self._names.owners.get(w, ())),
-            name_tokens=frozenset(
-                t for w in surface if w in self._names.owners for t in self._normalizer.tokens(w)
-            ),
+            names=names,
+            name_tokens=name_tokens,
             swapped=swapped_name(surface, self._names),
             unknown_name=unknown_name(plain, self._known_text),
-            focus=frozenset(t for w in focus_words(plain) for t in self._normalizer.tokens(w)),
+            focus=self._tokens_of_each(focus_words(plain)),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain),
@@ -419,6 +422,15 @@ class QuestionReader:
             if inside:
                 return _wh_kinds(found, inside[0])
         return frozenset()
+
+    def _names_in(self, surface: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The ids of the people and organisations the words name, and those words' tokens."""
+        named = [w for w in surface if w in self._names.owners]
+        ids = frozenset(i for w in named for i in self._names.owners[w])
+        return ids, self._tokens_of_each(named)
+
+    def _tokens_of_each(self, found: Sequence[str]) -> frozenset[str]:
+        return frozenset(t for w in found for t in self._normalizer.tokens(w))
 
     @staticmethod
     def _asserted(plain: str, surface: list[str]) -> tuple[str, ...]:
