@@ -58,20 +58,9 @@ def fit(
     names = list(FEATURES)
     xs = [[1.0, *(row.get(n, 0.0) for n in names)] for row in rows]
     ys = [1.0 if y else 0.0 for y in labels]
-    k = len(names) + 1
-    beta = [0.0] * k
+    beta = [0.0] * (len(names) + 1)
     for _ in range(iterations):
-        grad = [0.0] * k
-        hess = [[0.0] * k for _ in range(k)]
-        for x, y in zip(xs, ys, strict=True):
-            p = _sigmoid(sum(b * v for b, v in zip(beta, x, strict=True)))
-            for i in range(k):
-                grad[i] += (p - y) * x[i]
-                for j in range(k):
-                    hess[i][j] += p * (1 - p) * x[i] * x[j]
-        for i in range(1, k):
-            grad[i] += l2 * beta[i]
-            hess[i][i] += l2
+        grad, hess = _gradient_and_hessian(xs, ys, beta, l2)
         step = _solve(hess, grad)
         beta = [b - s for b, s in zip(beta, step, strict=True)]
         if max(abs(s) for s in step) < 1e-8:
@@ -79,6 +68,25 @@ def fit(
     return Calibration(
         round(beta[0], 4), {n: round(b, 4) for n, b in zip(names, beta[1:], strict=True)}
     )
+
+
+def _gradient_and_hessian(
+    xs: list[list[float]], ys: list[float], beta: list[float], l2: float
+) -> tuple[list[float], list[list[float]]]:
+    """Of the penalised negative log-likelihood at `beta` (the intercept, first, unpenalised)."""
+    k = len(beta)
+    grad = [0.0] * k
+    hess = [[0.0] * k for _ in range(k)]
+    for x, y in zip(xs, ys, strict=True):
+        p = _sigmoid(sum(b * v for b, v in zip(beta, x, strict=True)))
+        for i in range(k):
+            grad[i] += (p - y) * x[i]
+            for j in range(k):
+                hess[i][j] += p * (1 - p) * x[i] * x[j]
+    for i in range(1, k):
+        grad[i] += l2 * beta[i]
+        hess[i][i] += l2
+    return grad, hess
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:

@@ -87,12 +87,7 @@ class Engine:
         self.english = english
         self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb), english)
         self.index = EntryIndex(kb.entries, self.normalizer)
-        people = [(p.id, (p.name, *p.aliases), p.kind == "person") for p in kb.people]
-        names = name_parts(people, STOPWORDS, english)
-        known = " ".join(
-            fold(t) for t in (kb.title, kb.header, kb.text, *(n for _, ns, _ in people for n in ns))
-        )
-        self.reader = QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name, known)
+        self.reader = self._reader(kb, english)
         self.calibration = kb.calibration or IDENTITY
         self._profiles = [self._profile(e) for e in kb.entries]
         # How many distinct quotes hold each token (entries citing one sentence count once).
@@ -103,6 +98,14 @@ class Engine:
             (fold(p), i, j) for i, e in enumerate(kb.entries) for j, p in enumerate(e.phrasings)
         ]
         self._names = [(fold(n), p) for p in kb.people for n in (p.name, *p.aliases)]
+
+    def _reader(self, kb: KnowledgeBase, english: English) -> QuestionReader:
+        """The question reader, knowing the base's names and all the text the article has."""
+        people = [(p.id, (p.name, *p.aliases), p.kind == "person") for p in kb.people]
+        names = name_parts(people, STOPWORDS, english)
+        texts = (kb.title, kb.header, kb.text, *(n for _, ns, _ in people for n in ns))
+        known = " ".join(fold(t) for t in texts)
+        return QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name, known)
 
     def _profile(self, entry: Entry) -> Profile:
         negated = frozenset(i for i, p in enumerate(entry.phrasings) if is_negated(words(p)))

@@ -59,34 +59,12 @@ class Normalizer:
         self._english = english
         self._corrections: dict[str, str] = {}
         groups = [[words(phrase) for phrase in group] for group in synonyms]
-        vocab_counts: dict[str, int] = {}
-        for word in [*vocabulary, *(w for g in groups for p in g for w in p)]:
-            vocab_counts[word] = vocab_counts.get(word, 0) + 1
-        # Most frequent first, so a tie between two corrections picks the common word.
-        self._vocab = sorted(vocab_counts, key=lambda w: (-vocab_counts[w], w))
-        # Typos may mean a filler word ("artical"); short function words are no target
-        # ("your" is not a slip for "our").
-        self._vocab.extend(sorted(STOPWORDS - FUNCTION_WORDS - vocab_counts.keys()))
+        self._vocab = _ranked_vocabulary([*vocabulary, *(w for g in groups for p in g for w in p)])
         self._known = frozenset(self._vocab) | FUNCTION_WORDS
         # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
         self._known_stems = frozenset(stem(w) for w in self._vocab)
         self._stop_stems = frozenset(stem(w) for w in FILLER | FUNCTION_WORDS)  # "wats" is "wat"
-        # Synonym phrases -> the stems of their group's first (the article's) phrase. A phrase
-        # as written wins over one that only shares its stems ("reporters" are the press,
-        # though "reporters" and "report" share the stem "report").
-        self._spelled: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
-        # The article's phrase, without its function words ("calling for" -> "call").
-        canonicals = [
-            tuple(stem(w) for w in g[0] if w not in STOPWORDS) or tuple(stem(w) for w in g[0])
-            for g in groups
-        ]
-        for group, canonical in zip(groups, canonicals, strict=True):
-            for i, phrase in enumerate(group):
-                self._spelled.setdefault(tuple(phrase), canonical)
-                stems = tuple(stem(w) for w in phrase)
-                if i and stems not in canonicals:  # "reported" stays "report", not the press
-                    self._synonyms.setdefault(stems, canonical)
+        self._spelled, self._synonyms = _synonym_tables(groups)
         # The longest phrase that starts with each word (as written, or as a stem): a word that
         # starts none is looked up alone.
         self._longest: dict[str, int] = {}
@@ -196,6 +174,39 @@ class Normalizer:
 
 
 _FUNCTION_LIST = sorted(FUNCTION_WORDS)
+
+Phrases = dict[tuple[str, ...], tuple[str, ...]]
+
+
+def _ranked_vocabulary(found: list[str]) -> list[str]:
+    """Typo targets: the knowledge base's words, most frequent first (a tie between two
+    corrections picks the common word), then the filler words a typo may mean ("artical");
+    short function words are no target ("your" is not a slip for "our")."""
+    counts: dict[str, int] = {}
+    for word in found:
+        counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    return ranked + sorted(STOPWORDS - FUNCTION_WORDS - counts.keys())
+
+
+def _synonym_tables(groups: list[list[list[str]]]) -> tuple[Phrases, Phrases]:
+    """Synonym phrases -> the stems of their group's first (the article's) phrase, without
+    its function words ("calling for" -> "call"): as written, and by stems. A phrase as
+    written wins over one that only shares its stems ("reporters" are the press, though
+    "reporters" and "report" share the stem "report")."""
+    spelled: Phrases = {}
+    by_stems: Phrases = {}
+    canonicals = [
+        tuple(stem(w) for w in g[0] if w not in STOPWORDS) or tuple(stem(w) for w in g[0])
+        for g in groups
+    ]
+    for group, canonical in zip(groups, canonicals, strict=True):
+        for i, phrase in enumerate(group):
+            spelled.setdefault(tuple(phrase), canonical)
+            stems = tuple(stem(w) for w in phrase)
+            if i and stems not in canonicals:  # "reported" stays "report", not the press
+                by_stems.setdefault(stems, canonical)
+    return spelled, by_stems
 
 
 def _missing_letter(word: str, candidates: list[str]) -> str | None:
