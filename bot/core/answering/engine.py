@@ -212,22 +212,29 @@ class Engine:
                 return True
         return False
 
-    def _failed_check(self, q: Question, chosen: Scored, margin: float) -> Reason | None:
-        entry = self.kb.entries[chosen.index]
-        profile = self._profiles[chosen.index]
+    def match(self, question: str) -> Match | None:
+        """The question and the entry the engine would weigh for it, as the checks see them
+        (None when no entry shares a word with it): for testing each check on its own."""
+        q = self.read(question)
+        ranked = self.index.score(q.tokens, RANKED) if q.tokens else self._close_phrasing(q)
+        return self._match(q, self._choose(q, ranked)) if ranked else None
+
+    def _match(self, q: Question, chosen: Scored) -> Match:
         negation_fits = q.negated and self.negation_fit(q, chosen.index)
-        match = Match(
+        return Match(
             q,
-            entry,
+            self.kb.entries[chosen.index],
             chosen,
-            profile,
+            self._profiles[chosen.index],
             self.index,
             self.english,
             self._quote_df,
             negation_fits,
             self._token_of_stem,
         )
-        failed = first_failure(match)
+
+    def _failed_check(self, q: Question, chosen: Scored, margin: float) -> Reason | None:
+        failed = first_failure(self._match(q, chosen))
         if failed is not None:
             return failed
         if margin < AMBIGUITY_MARGIN and chosen.score < AMBIGUITY_CEILING:

@@ -1,0 +1,118 @@
+"""Each decision check on its own, on the match the engine would weigh (Engine.match).
+
+Each test pairs a question the check must stop with a near twin it must let through, so a
+check that always or never fires fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answering import Engine
+from bot.core.answering import checks as c
+from bot.core.answering.checks import Reason
+
+
+def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
+    match = engine.match(question)
+    assert match is not None, question
+    return check(match)
+
+
+@pytest.mark.parametrize(
+    ("check", "stopped", "passed", "reason"),
+    [
+        (c.markup, "## Who exposed Pegasus?", "Who exposed Pegasus?", Reason.MARKUP),
+        (c.swapped_name, "Who is David Lawlor?", "Who is Mary Lawlor?", Reason.UNKNOWN_NAME),
+        (
+            c.swapped_name,
+            "What did Human Rights Watch find?",
+            "What did Amnesty find?",
+            Reason.UNKNOWN_NAME,
+        ),
+        (
+            c.question_kind,
+            "Why did Irene Khan write the article?",
+            "Who wrote the article?",
+            Reason.QUESTION_KIND,
+        ),
+        (
+            c.negation,
+            "Who did not warn about the surveillance sector?",
+            "Who warned about the surveillance sector?",
+            Reason.NEGATION,
+        ),
+        (
+            c.negation,
+            "Besides Khan, Lawlor and Voulé, which experts signed?",
+            "Besides Amnesty International, who exposed Pegasus?",
+            Reason.NEGATION,
+        ),
+        (
+            c.about_the_article,
+            "When was this article published?",
+            "Who wrote this article?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            c.premise,
+            "When was the moratorium lifted?",
+            "When could the moratorium be lifted?",
+            Reason.PREMISE,
+        ),
+        (
+            c.unsettled,
+            "Has NSO done human rights due diligence?",
+            "Must NSO disclose its human rights due diligence?",
+            Reason.UNSETTLED,
+        ),
+        (
+            c.unknown_words,
+            "Who is Irene Khan's dentist?",
+            "Who is Irene Khan?",
+            Reason.UNKNOWN_WORDS,
+        ),
+        (
+            c.asked_about,
+            "Which journalists were targeted?",
+            "Whose devices were targeted?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            c.counted,
+            "How many journalists were spied on?",
+            "How many devices were spied on?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            c.counted,
+            "Exactly how many devices were spied on?",
+            "How many devices were spied on?",
+            Reason.ASKED_ABOUT,
+        ),
+        (c.terse, "states", "moratorium", Reason.TERSE),
+        (
+            c.keywords,
+            "working group business rights states sector",
+            "Working Group on Business and Human Rights",
+            Reason.KEYWORDS,
+        ),
+    ],
+)
+def test_a_check_stops_one_question_and_lets_its_twin_through(
+    engine: Engine, check: c.Check, stopped: str, passed: str, reason: Reason
+) -> None:
+    assert run(engine, check, stopped) == reason
+    assert run(engine, check, passed) is None
+
+
+def test_the_checks_run_in_one_order_and_the_first_failure_names_the_reason(
+    engine: Engine,
+) -> None:
+    assert c.CHECKS[0] is c.markup  # markup before anything reads its words
+    match = engine.match("Who is David Lawlor?")
+    assert match is not None
+    assert c.first_failure(match) == Reason.UNKNOWN_NAME
+    answered = engine.match("Who is Mary Lawlor?")
+    assert answered is not None
+    assert c.first_failure(answered) is None
