@@ -4,6 +4,7 @@ answer it. Each returns the Reason to decline, or None. Pure and deterministic.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -189,9 +190,15 @@ def weak(m: Match) -> Reason | None:
     return Reason.WEAK if m.scored.score < MIN_SCORE else None
 
 
+# "NSO has to show it did due diligence": the demand, not the fact, is asked about.
+_DEMAND_WORDING = frozenset({("has", "to"), ("have", "to"), ("needs", "to"), ("need", "to")})
+
+
 def unsettled(m: Match) -> Reason | None:
     """ "Has the firm audited itself?" of a quote that demands it "disclose whether it" did."""
-    asks_fact = Kind.YES_NO in m.question.kinds and not NON_ASSERTING & set(m.question.words)
+    said = m.question.words
+    demand = any(pair in _DEMAND_WORDING for pair in itertools.pairwise(said))
+    asks_fact = Kind.YES_NO in m.question.kinds and not NON_ASSERTING & set(said) and not demand
     left_open = set(m.question.tokens) & m.profile.open_tokens
     return Reason.UNSETTLED if asks_fact and left_open else None
 
@@ -220,7 +227,7 @@ def unknown_words(m: Match) -> Reason | None:
 def asked_about(m: Match) -> Reason | None:
     """The noun asked about ("which *country*", "the mayor's *husband*") must be the entry's, and
     "which journalists" is not answered by a quote that only lists journalists."""
-    if m.question.focus & set(m.scored.unexplained):
+    if m.question.focus & set(m.scored.unexplained) or m.question.detail - m.profile.own_tokens:
         return Reason.ASKED_ABOUT
     if asks_which_members(m.question.text, m.entry.quote):
         return Reason.ASKED_ABOUT

@@ -28,7 +28,7 @@ from bot.core.answering.question import (
     is_negated,
     name_parts,
 )
-from bot.core.answering.wordlists import STOPWORDS
+from bot.core.answering.wordlists import INTENSIFIERS, STOPWORDS
 from bot.core.calibration import IDENTITY
 from bot.core.knowledge.model import Entry, KnowledgeBase, Person
 from bot.core.text import fold
@@ -282,7 +282,7 @@ class Engine:
         """For questions made only of common words ("what is this article about?"):
         a near-verbatim match with a curated phrasing, or nothing."""
         found = process.extractOne(
-            fold(q.core),
+            " ".join(w for w in q.core.split() if w not in INTENSIFIERS),
             [p for p, _, _ in self._phrasings],
             scorer=fuzz.ratio,
             processor=None,

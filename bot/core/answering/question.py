@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bot.core.answering.lexicon import English
 from bot.core.answering.normalize import Normalizer, stem, words
-from bot.core.answering.question_shape import focus_words, strip_address
+from bot.core.answering.question_shape import detail_words, focus_words, strip_address
 from bot.core.answering.wordlists import (
     ARTICLE_WORDS,
     AUXILIARIES,
@@ -72,6 +72,7 @@ class Question:
     swapped: str  # "ana hale": one person's first name with another's surname, or ""
     unknown_name: str  # a capitalised name the article never mentions ("Human Rights Watch")
     focus: frozenset[str]  # tokens of the noun asked about ("which *country*")
+    detail: frozenset[str]  # tokens of a detail asked for ("the *names* of", "the *title* of")
     counted: frozenset[str]  # tokens of what "how many" counts ("how many *journalists*")
     corrections: int  # how many words typo correction changed
     markup: bool  # looks like code, markup or a link rather than a question ("## Title")
@@ -238,6 +239,17 @@ def is_negated(found: Sequence[str]) -> bool:
     return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
 
 
+def _confirming(found: Sequence[str], asks: frozenset[Kind]) -> bool:
+    """ "Is the ban not meant to be permanent?": a yes-no question with "not" just after its
+    subject asks to confirm, like "isn't the ban ...?"."""
+    return (
+        asks == {Kind.YES_NO}
+        and found[:1] != []
+        and "not" in found[1:5]
+        and (found[0] in AUXILIARIES)
+    )
+
+
 def is_contrasted(found: Sequence[str]) -> bool:
     """ "besides X", "other than X", "apart from X": the rest of a list is asked for."""
     pairs = set(itertools.pairwise(found))
@@ -393,7 +405,7 @@ class QuestionReader:
             words=tuple(surface),
             tokens=tokens,
             kinds=frozenset({Kind.YES_NO}) if tagged else asks,
-            negated=not tagged and is_negated(surface),
+            negated=not tagged and not _confirming(surface, asks) and is_negated(surface),
             contrasted=is_contrasted(surface),
             asks_speaker=asks_speaker(surface, asks),
             about_article=about_article(surface),
@@ -403,6 +415,7 @@ class QuestionReader:
             swapped=swapped_name(surface, self._names),
             unknown_name=unknown_name(plain, self._known_text),
             focus=self._tokens_of_each(focus_words(plain)),
+            detail=self._tokens_of_each(detail_words(plain)),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain),

@@ -25,6 +25,17 @@ _FOCUS = re.compile(
 )
 
 
+# "the names of", "the title of": a detail of something, which only a quote that gives it
+# answers ("the name of the spyware" is its name, which the quote has: not a detail).
+_DETAIL = re.compile(r"\bthe\s+(?:exact\s+)?(names|titles?|identit(?:y|ies)|ages)\s+of\b")
+
+
+def detail_words(text: str) -> list[str]:
+    """The detail a question asks for: "give the *names* of the journalists", "the *title* of
+    the report" (never answered by a quote that only mentions the journalists or the report)."""
+    return _DETAIL.findall(straighten(text.lower()))
+
+
 def focus_words(text: str) -> list[str]:
     """The words a question asks about: the noun after "which"/"what" ("which country"),
     after a possessive ("the mayor's nationality"), or in "what is the name of"."""

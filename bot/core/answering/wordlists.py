@@ -15,7 +15,7 @@ FUNCTION_WORDS = frozenset(
     of off on once only or other ought our ours out over own per please same shall she should
     so some such than that thats the their theirs them then there these they this those through
     thru to too under until up upon us very was we were what whats when where which while who
-    whom whos whose why will with would yet you yourself
+    whom whos whose why will with would yet you yourself never
     wat wut wht wot whta hw u r ya pls plz abt bc cuz cos tho dont doesnt didnt isnt wasnt
     arent werent cant wont im ive id theyre hey hi hello ok okay yes yeah uh um umm hmm
     """.split()
@@ -37,7 +37,8 @@ FILLER = frozenset(
     able well talk talking talked talks here lol lmao lmfao haha hahaha btw tbh ngl imo imho
     kinda sorta stuff try trying tried tries guy guys dude another similar apart aside behind
     even already anyway anyways honestly literally supposedly dragged drag brought bring
-    sounded sounds seems seemed adjective wider broader designed achieve
+    sounded sounds seems seemed adjective wider broader designed achieve actual wow whoa omg
+    damn jeez yikes huh feel feels felt keep keeps
     """.split()
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
@@ -66,6 +67,8 @@ CHAT_OPENERS = tuple(
     my teacher asked | my teacher wants to know | my prof asked | our teacher asked
     good morning | good afternoon | good evening | greetings | dear bot | hey there
     i would like know | i would like to ask | i want know | i need help | help me
+    my teacher said | my prof said | someone told me | i heard that | i heard | i read that
+    i dont get it | i dont understand | i do not get it
     """,
     )
     if phrase.strip()
@@ -82,7 +85,8 @@ CHAT_CLOSERS = tuple(
     i forgot | no idea | if you know | if anyone knows | if that makes sense | asking for a friend
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
-    help | help pls | pls help | help please | please help | seems wild | wild | crazy
+    help | help pls | pls help | help please | please help | seems wild | wild | crazy | wow
+    whoa | omg | damn | yikes | anyone know | does anyone know
     """,
     )
     if phrase.strip()
@@ -156,6 +160,10 @@ PREMISE_VERBS = frozenset(
     """.split()
 )
 IRREGULAR_PAST = frozenset("quit won lost bought shut withdrew withdrawn".split())
+
+# Words that only add stress ("what's this even about"): left out when a question made only of
+# common words is compared with the curated phrasings letter by letter.
+INTENSIFIERS = frozenset("even really actually basically just literally like so".split())
 
 # Chat spellings, written out before typo correction ("ppl" is "people", "r" is "are").
 SLANG = {
