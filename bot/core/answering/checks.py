@@ -190,7 +190,7 @@ def weak(m: Match) -> Reason | None:
     return Reason.WEAK if m.scored.score < MIN_SCORE else None
 
 
-# "NSO has to show it did due diligence": the demand, not the fact, is asked about.
+# "the firm has to show it audited itself": the demand, not the fact, is asked about.
 _DEMAND_WORDING = frozenset({("has", "to"), ("have", "to"), ("needs", "to"), ("need", "to")})
 
 
