@@ -14,13 +14,14 @@ from bot.core.answering.matching import EntryIndex, Scored
 from bot.core.answering.normalize import stem
 from bot.core.answering.question import Kind, Question
 from bot.core.answering.question_shape import asks_which_members
-from bot.core.answering.wordlists import NON_ASSERTING, STOPWORDS
+from bot.core.answering.wordlists import FUNCTION_WORDS, NON_ASSERTING, STOPWORDS
 from bot.core.knowledge.model import Entry
 
 CONTRAST_NAMES = 2  # "besides A and B, who ...": the list the article gives is used up
 MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
 MIN_SCORE = 0.5  # a weaker match is no answer, whatever the confidence model says
 MIN_KEYWORDS, KEYWORDS_COVERAGE, KEYWORDS_FIT = 4, 0.95, 0.7
+MIN_GLUE = 4  # a form-less text with this many function words in a row is no question
 MAX_TERSE_ENTRIES = 3  # a lone word more entries' quotes use than this is no topic by itself
 CURATED_FIT = 0.9  # a lone word fitting an entry's phrasing this well is one curated for it
 COMMON_ZIPF = 5.0  # nor is a word this common in English ("states", "rules", "deal")
@@ -180,7 +181,16 @@ def keywords(m: Match) -> Reason | None:
     """Four or more words with no question form must all belong to one entry and fit one of
     its phrasings well: "working group business rights states" is a salad, not a search."""
     q = m.question
-    if q.kinds or len(q.tokens) < MIN_KEYWORDS:
+    if q.kinds:
+        return None
+    # "of the and to in human rights": a run of glue words, no question.
+    run = longest = 0
+    for word in q.words:
+        run = run + 1 if word in FUNCTION_WORDS else 0
+        longest = max(longest, run)
+    if longest >= MIN_GLUE:
+        return Reason.KEYWORDS
+    if len(q.tokens) < MIN_KEYWORDS:
         return None
     coherent = m.scored.coverage >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
     return None if coherent else Reason.KEYWORDS

@@ -266,12 +266,23 @@ def about_article(found: Sequence[str]) -> bool:
     return not ARTICLE_WORDS.isdisjoint(found) and not PUBLICATION_VERBS.isdisjoint(found)
 
 
+_CONFIRMING_TAGS = (
+    ["true", "or", "nah"],
+    ["true", "or", "not"],
+    ["true", "or", "false"],
+    ["is", "that", "true"],
+    ["is", "that", "right"],
+    ["or", "nah"],
+)
+
+
 def is_tag(found: Sequence[str]) -> bool:
     """ "is it", "isnt it", "do they", "right": a tag asking to confirm what came before."""
     confirm = ("right", "true", "correct", "so")
     aux_pronoun = len(found) in (2, 3) and found[0] in AUXILIARIES and found[1] in PRONOUNS
     aux_pronoun = aux_pronoun and (len(found) == 2 or found[2] in (*PRONOUNS, *confirm))
-    return aux_pronoun or list(found) in ([c] for c in confirm)
+    asked = list(found) in ([c] for c in confirm) or list(found) in _CONFIRMING_TAGS
+    return aux_pronoun or asked
 
 
 def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset()) -> tuple[str, ...]:
@@ -365,7 +376,7 @@ def swapped_name(found: Sequence[str], parts: NameParts) -> str:
 _ASKER_WORDS = frozenset(
     """
     i im ive id me my mine myself we our sorry thanks thank hi hello hey new noob english
-    class homework school teacher assignment essay
+    class homework school teacher assignment essay citation cite project paper
     """.split()
 )
 

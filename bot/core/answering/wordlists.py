@@ -38,7 +38,7 @@ FILLER = frozenset(
     kinda sorta stuff try trying tried tries guy guys dude another similar apart aside behind
     even already anyway anyways honestly literally supposedly dragged drag brought bring
     sounded sounds seems seemed adjective wider broader designed achieve actual wow whoa omg
-    damn jeez yikes huh feel feels felt keep keeps
+    damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
     """.split()
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
@@ -68,7 +68,7 @@ CHAT_OPENERS = tuple(
     good morning | good afternoon | good evening | greetings | dear bot | hey there
     i would like know | i would like to ask | i want know | i need help | help me
     my teacher said | my prof said | someone told me | i heard that | i heard | i read that
-    i dont get it | i dont understand | i do not get it
+    i dont get it | i dont understand | i do not get it | i dont get | i do not get
     """,
     )
     if phrase.strip()
@@ -86,7 +86,8 @@ CHAT_CLOSERS = tuple(
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
     help | help pls | pls help | help please | please help | seems wild | wild | crazy | wow
-    whoa | omg | damn | yikes | anyone know | does anyone know
+    whoa | omg | damn | yikes | anyone know | does anyone know | can someone explain
+    can anyone explain | true or nah | true or not | true or false | is that true
     """,
     )
     if phrase.strip()
