@@ -123,6 +123,7 @@ def test_tags_ask_to_confirm() -> None:
     assert is_tag(words("is it"))
     assert is_tag(words("didn't they"))
     assert is_tag(words("right"))
+    assert is_tag(words("true or nah"))
     assert not is_tag(words("is the plan permanent"))
 
 
