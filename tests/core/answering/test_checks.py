@@ -97,6 +97,12 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             "Working Group on Business and Human Rights",
             Reason.KEYWORDS,
         ),
+        (
+            c.keywords,
+            "of the and to in human rights surveillance",
+            "human rights surveillance",
+            Reason.KEYWORDS,
+        ),
     ],
 )
 def test_a_check_stops_one_question_and_lets_its_twin_through(
