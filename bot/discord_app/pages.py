@@ -21,6 +21,7 @@ from bot.discord_app.embeds import to_embed
 from bot.discord_app.host import host_of
 from bot.discord_app.replies import Reply, respond, stateless
 from bot.discord_app.tree import failed
+from bot.discord_app.views import FromCustomId
 
 Button = discord.ui.Button[discord.ui.View]
 TIMELINE, DEMANDS = "t", "d"
@@ -71,6 +72,7 @@ def page_id(kind: str, page: int, asker: int, by: str, of: str) -> str:
 
 
 class PageButton(
+    FromCustomId,
     discord.ui.DynamicItem[Button],
     template=r"rp:page:(?P<kind>[td]):(?P<page>\d+):(?P<asker>\d+):(?P<by>[a-z0-9-]*):(?P<of>[a-z0-9-]*)",
 ):
@@ -86,13 +88,7 @@ class PageButton(
         super().__init__(button)
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> Self:
+    def from_match(cls, match: re.Match[str]) -> Self:
         page, asker = int(match["page"]), int(match["asker"])
         return cls(match["kind"], page, asker, match["by"], match["of"])
 

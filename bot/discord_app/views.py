@@ -55,7 +55,26 @@ def question_of(message: discord.Message | None) -> str:
     return re.sub(r"\\(.)", r"\1", title or "").replace(ZWSP, "")
 
 
-class _Guarded:
+class FromCustomId:
+    """discord.py rebuilds a DynamicItem from its custom_id on each press; every item here
+    needs only the match, so it says how in `from_match`. Put it before DynamicItem."""
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> Self:
+        return cls.from_match(match)
+
+    @classmethod
+    def from_match(cls, match: re.Match[str]) -> Self:
+        raise NotImplementedError
+
+
+class _Guarded(FromCustomId):
     """Run the action, and turn any failure into one log line (see tree.failed)."""
 
     what = "button"
@@ -102,13 +121,7 @@ class ParagraphButton(
         super().__init__(button)
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> Self:
+    def from_match(cls, match: re.Match[str]) -> Self:
         return cls(int(match["n"]), int(match["asker"]))
 
     async def act(self, interaction: discord.Interaction[Any]) -> None:
@@ -129,13 +142,7 @@ class WhyButton(_AskersOnly, discord.ui.DynamicItem[Button], template=r"rp:why:(
         super().__init__(button)
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> Self:
+    def from_match(cls, match: re.Match[str]) -> Self:
         return cls(int(match["asker"]))
 
     async def act(self, interaction: discord.Interaction[Any]) -> None:
@@ -164,13 +171,7 @@ class ReportButton(
         super().__init__(button, row=row)
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> Self:
+    def from_match(cls, match: re.Match[str]) -> Self:
         return cls(match["entry"])
 
     async def act(self, interaction: discord.Interaction[Any]) -> None:
@@ -204,13 +205,7 @@ class RelatedSelect(
         super().__init__(menu)
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> Self:
+    def from_match(cls, match: re.Match[str]) -> Self:
         # discord.py then gives the menu the value picked (DynamicItem._refresh_state).
         return cls(int(match["asker"]), match["private"] == "1")
 
@@ -237,13 +232,7 @@ class SuggestionButton(
         super().__init__(button, row=row)
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> Self:
+    def from_match(cls, match: re.Match[str]) -> Self:
         return cls(match["entry"], int(match["asker"]), match["private"] == "1")
 
     async def act(self, interaction: discord.Interaction[Any]) -> None:
