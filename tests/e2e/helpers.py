@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.e2e.fake_discord import FakeDiscord
 
 Json = dict[str, Any]
+QUESTION = "Who exposed Pegasus?"  # one the article answers
 ZWSP = "\u200b"
 
 
@@ -66,3 +70,9 @@ def all_text(message: Json) -> str:
         ]
         parts += [f"{f['name']}\n{f['value']}" for f in e.get("fields", [])]
     return "\n".join(p for p in parts if p)
+
+
+async def answered(server: FakeDiscord, question: str = QUESTION) -> bool:
+    """Ask by /ask: was the reply an answer (it quotes the article)?"""
+    exchange = await server.send_command("ask", {"question": question})
+    return bool(block_quotes(embed(await exchange.message())["description"]))

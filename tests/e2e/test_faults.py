@@ -15,17 +15,11 @@ from bot.discord_app import backlog
 from tests.e2e.conftest import RunningBot, settings_for
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.fake_discord.gateway import IDENTIFY, RESUME
-from tests.e2e.helpers import block_quotes, embed
+from tests.e2e.helpers import QUESTION, answered, block_quotes, embed
 
-QUESTION = "Who exposed Pegasus?"
 CALLBACK = r"^/interactions/\d+/[^/]+/callback$"
 EDIT_ORIGINAL = r"^/webhooks/\d+/[^/]+/messages/@original$"
 Errors = Callable[[], list[logging.LogRecord]]
-
-
-async def answered(server: FakeDiscord, question: str = QUESTION) -> bool:
-    exchange = await server.send_command("ask", {"question": question})
-    return bool(block_quotes(embed(await exchange.message())["description"]))
 
 
 def frames(server: FakeDiscord, op: int) -> list[Any]:

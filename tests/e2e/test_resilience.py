@@ -12,17 +12,11 @@ from bot.discord_app import backlog
 from tests.e2e.conftest import RunningBot, StartBot
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.fake_discord.gateway import IDENTIFY, RESUME
-from tests.e2e.helpers import all_text, block_quotes, embed, labels
+from tests.e2e.helpers import QUESTION, all_text, answered, block_quotes, embed, labels
 
-QUESTION = "Who exposed Pegasus?"
 CALLBACK = r"^/interactions/\d+/[^/]+/callback$"
 CHANNEL_MESSAGES = r"^/channels/\d+/messages$"
 Errors = Callable[[], list[logging.LogRecord]]
-
-
-async def answered(server: FakeDiscord, question: str = QUESTION) -> bool:
-    exchange = await server.send_command("ask", {"question": question})
-    return bool(block_quotes(embed(await exchange.message())["description"]))
 
 
 async def logged(caplog: pytest.LogCaptureFixture, text: str, within: float = 5.0) -> None:
