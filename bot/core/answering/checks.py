@@ -148,16 +148,26 @@ def terse(m: Match) -> Reason | None:
     holds and that few entries' quotes use or the entry has as its own one-word phrasing."""
     q = m.question
     own = [w for w in q.words if w not in STOPWORDS]
-    lone = len(own) == 1 or (not own and len(q.tokens) == 1)
-    if q.kinds or not lone:
+    if not _lone_word(q, own):
         return None
     if m.entry.kind == "meta" and q.tokens[0] in m.profile.one_word_phrasings:
         return None
+    return None if _answers_lone_word(m, own) else Reason.TERSE
+
+
+def _lone_word(q: Question, own: list[str]) -> bool:
+    """A single word with no question form: one word that is no stopword, or none such and
+    a single token."""
+    lone = len(own) == 1 or (not own and len(q.tokens) == 1)
+    return not q.kinds and lone
+
+
+def _answers_lone_word(m: Match, own: list[str]) -> bool:
+    """The entry's quote or answer holds the lone word, and it is a name or a topic word."""
     curated = m.scored.fit >= CURATED_FIT  # the entry's own one-word phrasing
-    about = _about(m, own, curated)
-    if about and q.names:
-        return None
-    return None if about and _topic_word(m, own, curated) else Reason.TERSE
+    if not _about(m, own, curated):
+        return False
+    return bool(m.question.names) or _topic_word(m, own, curated)
 
 
 def _about(m: Match, own: list[str], curated: bool) -> bool:

@@ -90,14 +90,10 @@ class Engine:
         self.reader = self._reader(kb, english)
         self.calibration = kb.calibration or IDENTITY
         self._profiles = [self._profile(e) for e in kb.entries]
-        # How many distinct quotes hold each token (entries citing one sentence count once).
-        quotes = {e.quote: p.quote_tokens for e, p in zip(kb.entries, self._profiles, strict=True)}
-        self._quote_df = Counter(t for tokens in quotes.values() for t in tokens)
+        self._quote_df = _quote_frequencies(kb.entries, self._profiles)
         self._questions = [fold(e.question) for e in kb.entries]
-        self._phrasings = [
-            (fold(p), i, j) for i, e in enumerate(kb.entries) for j, p in enumerate(e.phrasings)
-        ]
-        self._names = [(fold(n), p) for p in kb.people for n in (p.name, *p.aliases)]
+        self._phrasings = _folded_phrasings(kb.entries)
+        self._names = _folded_names(kb.people)
 
     def _reader(self, kb: KnowledgeBase, english: English) -> QuestionReader:
         """The question reader, knowing the base's names and all the text the article has."""
@@ -153,7 +149,7 @@ class Engine:
     def assess(self, question: str) -> Assessment:
         """The answer, with what the calibration model saw (for `rapporteur calibrate`)."""
         q = self.read(question)
-        ranked = self.index.score(q.tokens, RANKED) if q.tokens else self._close_phrasing(q)
+        ranked = self._ranked(q)
         if not ranked:
             empty = Answer(q.text, None, 0.0, None, None, self._suggest([]), Reason.EMPTY)
             return Assessment(empty, None, {}, Reason.EMPTY)
@@ -164,15 +160,32 @@ class Engine:
         features = self.features(q, chosen, ranked)
         confidence = round(self.calibration.probability(features), 3)
         failed = self._failed_check(q, chosen, features["margin"])
-        reason = failed or (Reason.ANSWERED if confidence >= ANSWER_THRESHOLD else Reason.WEAK)
-        if reason is not Reason.ANSWERED:
-            capped = min(confidence, ANSWER_THRESHOLD - 0.01)
-            detail = (q.swapped or q.unknown_name) if reason is Reason.UNKNOWN_NAME else ""
-            suggestions = self._suggest(ranked)
-            answer = Answer(q.text, None, capped, best, second, suggestions, reason, detail)
-        else:
-            answer = Answer(q.text, best.entry, confidence, best, second, (), Reason.ANSWERED)
+        answer = self._verdict(q, ranked, best, second, confidence, failed)
         return Assessment(answer, best.entry, features, failed)
+
+    def _ranked(self, q: Question) -> list[Scored]:
+        """The entries to weigh for `q`, best first; a question with no topic words can only
+        match a curated phrasing near-verbatim."""
+        return self.index.score(q.tokens, RANKED) if q.tokens else self._close_phrasing(q)
+
+    def _verdict(
+        self,
+        q: Question,
+        ranked: list[Scored],
+        best: Candidate,
+        second: Candidate | None,
+        confidence: float,
+        failed: Reason | None,
+    ) -> Answer:
+        """Answer with the best candidate when no check failed and the confidence is high
+        enough; otherwise decline, with the confidence kept below the threshold."""
+        reason = failed or (Reason.ANSWERED if confidence >= ANSWER_THRESHOLD else Reason.WEAK)
+        if reason is Reason.ANSWERED:
+            return Answer(q.text, best.entry, confidence, best, second, (), Reason.ANSWERED)
+        capped = min(confidence, ANSWER_THRESHOLD - 0.01)
+        detail = (q.swapped or q.unknown_name) if reason is Reason.UNKNOWN_NAME else ""
+        suggestions = self._suggest(ranked)
+        return Answer(q.text, None, capped, best, second, suggestions, reason, detail)
 
     def _choose(self, q: Question, ranked: list[Scored]) -> Scored:
         """The best entry that fits the question's form (its kind; for a negated question,
@@ -180,19 +193,24 @@ class Engine:
         entry's paragraph (the passage that holds the answer: why someone is urged to act is
         told beside the urging). When the first knows nothing of the noun asked about ("which
         *session*"), one whose own quote or answer holds it comes first."""
-        floor = ranked[0].score - KIND_SLACK
-        paragraph = self.kb.entries[ranked[0].index].paragraph
-        fitting = [
-            s
-            for s in ranked
-            if (s.score >= floor or (q.kinds and self.kb.entries[s.index].paragraph == paragraph))
-            and self._fits_form(q, s)
-        ]
+        fitting = self._fitting(q, ranked)
         if fitting and q.focus & set(fitting[0].unexplained):
             # The first would be declined for not knowing the noun: try one that says it.
             about = [s for s in fitting if not q.focus - self._profiles[s.index].own_tokens]
             return next(iter(about or fitting))
         return next(iter(fitting or ranked))
+
+    def _fitting(self, q: Question, ranked: list[Scored]) -> list[Scored]:
+        """The ranked entries that fit the question's form and either score within
+        KIND_SLACK of the best or (for a question of a known kind) share its paragraph."""
+        floor = ranked[0].score - KIND_SLACK
+        paragraph = self.kb.entries[ranked[0].index].paragraph
+        return [
+            s
+            for s in ranked
+            if (s.score >= floor or (q.kinds and self.kb.entries[s.index].paragraph == paragraph))
+            and self._fits_form(q, s)
+        ]
 
     def _fits_form(self, q: Question, scored: Scored) -> bool:
         profile = self._profiles[scored.index]
@@ -216,7 +234,7 @@ class Engine:
         """The question and the entry the engine would weigh for it, as the checks see them
         (None when no entry shares a word with it): for testing each check on its own."""
         q = self.read(question)
-        ranked = self.index.score(q.tokens, RANKED) if q.tokens else self._close_phrasing(q)
+        ranked = self._ranked(q)
         return self._match(q, self._choose(q, ranked)) if ranked else None
 
     def _match(self, q: Question, chosen: Scored) -> Match:
@@ -359,6 +377,22 @@ def _vocabulary(kb: KnowledgeBase) -> list[str]:
     for p in kb.people:
         texts += [p.name, *p.aliases, p.role]
     return [w for t in texts for w in words(t)]
+
+
+def _quote_frequencies(entries: Sequence[Entry], profiles: Sequence[Profile]) -> Counter[str]:
+    """How many distinct quotes hold each token (entries citing one sentence count once)."""
+    quotes = {e.quote: p.quote_tokens for e, p in zip(entries, profiles, strict=True)}
+    return Counter(t for tokens in quotes.values() for t in tokens)
+
+
+def _folded_phrasings(entries: Sequence[Entry]) -> list[tuple[str, int, int]]:
+    """Every curated phrasing, folded, with its entry's index and its own position."""
+    return [(fold(p), i, j) for i, e in enumerate(entries) for j, p in enumerate(e.phrasings)]
+
+
+def _folded_names(people: Sequence[Person]) -> list[tuple[str, Person]]:
+    """Every name and alias, folded, with the person or organisation it names."""
+    return [(fold(n), p) for p in people for n in (p.name, *p.aliases)]
 
 
 def _synonym_groups(kb: KnowledgeBase) -> list[tuple[str, ...]]:

@@ -45,17 +45,10 @@ class EntryIndex:
             self._quotes.append(frozenset(normalizer.tokens(entry.quote)))
             by_entry.append(phrasings)
             self._vocab.append(frozenset().union(*phrasings, own))
-        df: dict[str, int] = defaultdict(int)
-        for vocab in self._vocab:
-            for token in vocab:
-                df[token] += 1
         n = len(entries)
-        self._idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+        self._idf = _inverse_document_frequencies(self._vocab, n)
         self.foreign_weight = math.log((n + 1) / 0.5)  # a word no entry knows
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        for i, vocab in enumerate(self._vocab):
-            for token in vocab:
-                self._postings[token].append(i)
+        self._postings = _entry_postings(self._vocab)
         # Phrasings by a flat id: which entry, which of its phrasings, its total weight, and
         # how many of the entry's phrasings have the same tokens (walked once, counted so).
         self._phrasing_entry: list[int] = []
@@ -64,24 +57,8 @@ class EntryIndex:
         self._phrasing_copies: list[int] = []
         self._phrasing_postings: dict[str, list[int]] = defaultdict(list)
         for i, phrasings in enumerate(by_entry):
-            first: dict[frozenset[str], int] = {}
-            for j, phrasing in enumerate(phrasings):
-                if phrasing in first:
-                    self._phrasing_copies[first[phrasing]] += 1
-                    continue
-                first[phrasing] = len(self._phrasing_entry)
-                for token in phrasing:
-                    self._phrasing_postings[token].append(len(self._phrasing_entry))
-                self._phrasing_entry.append(i)
-                self._phrasing_position.append(j)
-                self._phrasing_weight.append(sum(self._idf[t] for t in phrasing))
-                self._phrasing_copies.append(1)
-        # Tokens with the very same postings (entries and phrasings) stand for each other.
-        first_of: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}
-        self._twin: dict[str, str] = {}
-        for token in sorted(self._postings):
-            key = (tuple(self._postings[token]), tuple(self._phrasing_postings.get(token, ())))
-            self._twin[token] = first_of.setdefault(key, token)
+            self._add_phrasings(i, phrasings)
+        self._twin = self._twins()
         # The same, one tuple per phrasing: the scoring loop unpacks it in one step.
         self._phrasings = list(
             zip(
@@ -92,6 +69,31 @@ class EntryIndex:
                 strict=True,
             )
         )
+
+    def _add_phrasings(self, i: int, phrasings: list[frozenset[str]]) -> None:
+        """Give entry `i`'s distinct phrasings flat ids; a repeat only counts as a copy."""
+        first: dict[frozenset[str], int] = {}
+        for j, phrasing in enumerate(phrasings):
+            if phrasing in first:
+                self._phrasing_copies[first[phrasing]] += 1
+                continue
+            first[phrasing] = len(self._phrasing_entry)
+            for token in phrasing:
+                self._phrasing_postings[token].append(len(self._phrasing_entry))
+            self._phrasing_entry.append(i)
+            self._phrasing_position.append(j)
+            self._phrasing_weight.append(sum(self._idf[t] for t in phrasing))
+            self._phrasing_copies.append(1)
+
+    def _twins(self) -> dict[str, str]:
+        """Tokens with the very same postings (entries and phrasings) stand for each other:
+        each token maps to the first of its kind in sorted order."""
+        first_of: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}
+        twin: dict[str, str] = {}
+        for token in sorted(self._postings):
+            key = (tuple(self._postings[token]), tuple(self._phrasing_postings.get(token, ())))
+            twin[token] = first_of.setdefault(key, token)
+        return twin
 
     def weight(self, token: str) -> float:
         return self._idf.get(token, self.foreign_weight)
@@ -198,3 +200,21 @@ class EntryIndex:
 
 
 _NO_FIT = [0.0, 0, 0]  # an entry none of whose phrasings shares a token
+
+
+def _inverse_document_frequencies(vocabs: list[frozenset[str]], n: int) -> dict[str, float]:
+    """Each token's inverse document frequency over the `n` entries' vocabularies."""
+    df: dict[str, int] = defaultdict(int)
+    for vocab in vocabs:
+        for token in vocab:
+            df[token] += 1
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+
+def _entry_postings(vocabs: list[frozenset[str]]) -> dict[str, list[int]]:
+    """The entries (in order) whose vocabulary holds each token."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vocab in enumerate(vocabs):
+        for token in vocab:
+            postings[token].append(i)
+    return postings

@@ -150,27 +150,31 @@ class Normalizer:
     def tokens_of(self, surface: list[str]) -> tuple[str, ...]:
         """Content stems of already corrected words (see `surface`)."""
         stems = [stem(w) for w in surface]
-        stop = [
-            w in STOPWORDS or s in self._stop_stems for w, s in zip(surface, stems, strict=True)
-        ]
         out: list[str] = []
         i = 0
         while i < len(stems):
-            longest = max(self._longest.get(surface[i], 0), self._longest.get(stems[i], 0))
-            for size in range(min(longest, len(stems) - i), 0, -1):
-                canonical = self._spelled.get(tuple(surface[i : i + size]))
-                if canonical is None:
-                    canonical = self._synonyms.get(tuple(stems[i : i + size]))
-                if canonical is not None:
-                    out.extend(canonical)
-                    i += size
-                    break
-            else:
-                if not stop[i]:
-                    out.append(stems[i])
-                i += 1
+            canonical, size = self._phrase_at(surface, stems, i)
+            if canonical is not None:
+                out.extend(canonical)
+            elif not (surface[i] in STOPWORDS or stems[i] in self._stop_stems):
+                out.append(stems[i])
+            i += size
         # One-character tokens are noise: the "m" of "I'm", the "2" of "how r states supposed 2".
         return tuple(dict.fromkeys(t for t in out if len(t) > 1))
+
+    def _phrase_at(
+        self, surface: list[str], stems: list[str], start: int
+    ) -> tuple[tuple[str, ...] | None, int]:
+        """The canonical stems of the longest synonym phrase at `start`, as written or by
+        stems, and how many words it spans; (None, 1) when none starts there."""
+        longest = max(self._longest.get(surface[start], 0), self._longest.get(stems[start], 0))
+        for size in range(min(longest, len(stems) - start), 0, -1):
+            canonical = self._spelled.get(tuple(surface[start : start + size]))
+            if canonical is None:
+                canonical = self._synonyms.get(tuple(stems[start : start + size]))
+            if canonical is not None:
+                return canonical, size
+        return None, 1
 
 
 _FUNCTION_LIST = sorted(FUNCTION_WORDS)
@@ -196,10 +200,7 @@ def _synonym_tables(groups: list[list[list[str]]]) -> tuple[Phrases, Phrases]:
     "reporters" and "report" share the stem "report")."""
     spelled: Phrases = {}
     by_stems: Phrases = {}
-    canonicals = [
-        tuple(stem(w) for w in g[0] if w not in STOPWORDS) or tuple(stem(w) for w in g[0])
-        for g in groups
-    ]
+    canonicals = [_canonical(g[0]) for g in groups]
     for group, canonical in zip(groups, canonicals, strict=True):
         for i, phrase in enumerate(group):
             spelled.setdefault(tuple(phrase), canonical)
@@ -207,6 +208,12 @@ def _synonym_tables(groups: list[list[list[str]]]) -> tuple[Phrases, Phrases]:
             if i and stems not in canonicals:  # "reported" stays "report", not the press
                 by_stems.setdefault(stems, canonical)
     return spelled, by_stems
+
+
+def _canonical(phrase: list[str]) -> tuple[str, ...]:
+    """The stems a synonym group maps to: its first phrase's, without function words, unless
+    that leaves none."""
+    return tuple(stem(w) for w in phrase if w not in STOPWORDS) or tuple(stem(w) for w in phrase)
 
 
 def _missing_letter(word: str, candidates: list[str]) -> str | None:

@@ -141,23 +141,39 @@ def strip_chat(found: Sequence[str]) -> list[str]:
     """The words without chat openers ("ok so", "can someone explain") and closers ("or
     what", "lol", "or is that overblown") around them; the words themselves when nothing
     else would be left."""
-    out = list(found)
-    for i in range(max(1, len(out) - 5), len(out) - 1):
-        if out[i : i + 2] in _OR_TAIL:
-            out = out[:i]
-            break
+    out = _without_or_tail(list(found))
     changed = True
     while changed and out:
-        changed = False
-        for phrase in _OPENERS.get(out[0], ()):
-            if out[: len(phrase)] == phrase and len(out) > len(phrase):
-                out, changed = out[len(phrase) :], True
-                break
-        for phrase in _CLOSERS.get(out[-1], ()):
-            if out[-len(phrase) :] == phrase and len(out) > len(phrase):
-                out, changed = out[: -len(phrase)], True
-                break
+        out, opened = _without_opener(out)
+        out, closed = _without_closer(out)
+        changed = opened or closed
     return out
+
+
+def _without_or_tail(out: list[str]) -> list[str]:
+    """The words cut before a trailing "or is ...", "or are ..." among the last few words."""
+    for i in range(max(1, len(out) - 5), len(out) - 1):
+        if out[i : i + 2] in _OR_TAIL:
+            return out[:i]
+    return out
+
+
+def _without_opener(out: list[str]) -> tuple[list[str], bool]:
+    """The (non-empty) words without their longest chat opener, and whether one was cut;
+    never all of them."""
+    for phrase in _OPENERS.get(out[0], ()):
+        if out[: len(phrase)] == phrase and len(out) > len(phrase):
+            return out[len(phrase) :], True
+    return out, False
+
+
+def _without_closer(out: list[str]) -> tuple[list[str], bool]:
+    """The (non-empty) words without their longest chat closer, and whether one was cut;
+    never all of them."""
+    for phrase in _CLOSERS.get(out[-1], ()):
+        if out[-len(phrase) :] == phrase and len(out) > len(phrase):
+            return out[: -len(phrase)], True
+    return out, False
 
 
 def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
@@ -169,23 +185,32 @@ def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
     if kind is Kind.HOW:
         return _how_kinds(after)
     if kind is Kind.WHAT:
-        if any(w in _TIME_NOUNS for w in after):
-            return frozenset({Kind.WHEN})
-        # "what made ...", "what is behind ..."
-        verb = after[1:2] if list(after[:1]) in (["is"], ["was"]) else after[:1]
-        why_verb = any(w in _WHY_VERBS for w in verb)
-        if why_verb or "reason" in after or after == ["for"]:
-            return frozenset({Kind.WHY})
-        # "which experts" asks for people as often as for things.
-        return frozenset({Kind.WHAT, Kind.WHO} if word == "which" else {Kind.WHAT})
+        return _what_kinds(word, after)
     if at > 0 and found[at - 1] in ("until", "till"):
         return frozenset({Kind.HOW_LONG})
-    more = (
+    return frozenset({kind, *_and_wh(found, at, after)} - {Kind.HOW})
+
+
+def _what_kinds(word: str, after: Sequence[str]) -> frozenset[Kind]:
+    """The kinds asked by "what"/"which" (`word`), given the two words `after` it."""
+    if any(w in _TIME_NOUNS for w in after):
+        return frozenset({Kind.WHEN})
+    # "what made ...", "what is behind ..."
+    verb = after[1:2] if list(after[:1]) in (["is"], ["was"]) else after[:1]
+    why_verb = any(w in _WHY_VERBS for w in verb)
+    if why_verb or "reason" in after or after == ["for"]:
+        return frozenset({Kind.WHY})
+    # "which experts" asks for people as often as for things.
+    return frozenset({Kind.WHAT, Kind.WHO} if word == "which" else {Kind.WHAT})
+
+
+def _and_wh(found: Sequence[str], at: int, after: Sequence[str]) -> set[Kind]:
+    """The kind of a second question word joined by "and" ("where and when"), if any."""
+    return (
         {_WH[found[at + 2]]}
         if after[:1] == ["and"] and found[at + 2 : at + 3] and (found[at + 2] in _WH)
         else set()
     )
-    return frozenset({kind, *more} - {Kind.HOW})
 
 
 def _how_kinds(after: Sequence[str]) -> frozenset[Kind]:
@@ -209,6 +234,12 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
         return _leading_wh(found, start)
     if found[-1] in _WH and len(found) > 1:
         return _wh_kinds(found, len(found) - 1)
+    return _yes_no_kinds(found, ends_with_question_mark)
+
+
+def _yes_no_kinds(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[Kind]:
+    """Yes-no for a (non-empty) question without a question word: an auxiliary first,
+    "if"/"whether", or a statement with "?"; else none."""
     if len(found) > 1 and (found[0] in AUXILIARIES or found[0] in ("if", "whether")):
         return frozenset({Kind.YES_NO})
     # A statement with "?" ("the plan was dropped?"), not a lone keyword ("budget?").
@@ -292,17 +323,26 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     so are the positions in `nouns`."""
     if any(w in NON_ASSERTING for w in found):
         return ()
-    perfect = any(a in PERFECT_AUXILIARIES and _is_past(b) for a, b in itertools.pairwise(found))
-    past = perfect or any(w in PAST_AUXILIARIES for w in found)
+    past = _in_past_tense(found)
     asserted = []
     for i, w in enumerate(found):
         if w not in PREMISE_VERBS or i in nouns:
             continue
-        before = found[i - 1] if i else ""
-        noun = before in DETERMINERS or before.isdigit()
-        if _is_past(w) or (past and not noun):
+        if _is_past(w) or (past and not _after_determiner(found, i)):
             asserted.append(stem(w))
     return tuple(asserted)
+
+
+def _in_past_tense(found: Sequence[str]) -> bool:
+    """A perfect ("has ended") or a past auxiliary ("did it end"): bare verbs are past too."""
+    perfect = any(a in PERFECT_AUXILIARIES and _is_past(b) for a, b in itertools.pairwise(found))
+    return perfect or any(w in PAST_AUXILIARIES for w in found)
+
+
+def _after_determiner(found: Sequence[str], i: int) -> bool:
+    """`found[i]` follows a determiner or a number ("the ban", "2 bans"): a noun, not a verb."""
+    before = found[i - 1] if i else ""
+    return before in DETERMINERS or before.isdigit()
 
 
 def _is_past(word: str) -> bool:
@@ -401,10 +441,7 @@ class QuestionReader:
     def read(self, text: str) -> Question:
         """`text` must already be cleaned (control characters out, cut to the limit)."""
         plain = strip_address(text, self._bot_name)
-        split = [self._normalizer.spelled_out(words(c)) for c in _CLAUSES.split(plain)]
-        clauses = [c for c in split if c]
-        tagged = len(clauses) > 1 and is_tag(clauses[-1])
-        kept = [strip_chat(c) for c in self._topical(clauses[: -1 if tagged else None])]
+        kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
         surface = self._normalizer.correct_all(core_words)
         tokens = self._normalizer.tokens_of(surface)
@@ -432,6 +469,15 @@ class QuestionReader:
             markup=looks_like_markup(plain),
             exact=asks_exact(words(plain)),
         )
+
+    def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
+        """The topical clauses' words, chat stripped, and whether a confirming tag ("is it?")
+        ended the question (the tag is left out)."""
+        split = [self._normalizer.spelled_out(words(c)) for c in _CLAUSES.split(plain)]
+        clauses = [c for c in split if c]
+        tagged = len(clauses) > 1 and is_tag(clauses[-1])
+        kept = [strip_chat(c) for c in self._topical(clauses[: -1 if tagged else None])]
+        return kept, tagged
 
     @staticmethod
     def _kinds(stripped: list[list[str]], question_mark: bool) -> frozenset[Kind]:
@@ -499,15 +545,24 @@ def name_parts(
     lasts: set[str] = set()
     for person_id, names, is_person in people:
         for name in names:
-            found = [w for w in words(name) if w not in stop and len(w) > 2]
-            for w in found:
-                if is_person or english.zipf(w) < COMMON_NAME_ZIPF:
-                    owners.setdefault(w, set()).add(person_id)
+            found = _name_words(name, stop)
+            for w in _naming_words(found, is_person, english):
+                owners.setdefault(w, set()).add(person_id)
             if is_person and len(found) >= 2:
                 firsts.add(found[0])
                 lasts.update(found[1:])  # middle names too: "Ana Kwame" if Kwame is another's
     frozen = {w: frozenset(ids) for w, ids in owners.items()}
     return NameParts(frozen, frozenset(firsts), frozenset(lasts))
+
+
+def _name_words(name: str, stop: frozenset[str]) -> list[str]:
+    """A name's words that can be name parts: not `stop` words, longer than two letters."""
+    return [w for w in words(name) if w not in stop and len(w) > 2]
+
+
+def _naming_words(found: list[str], is_person: bool, english: English) -> list[str]:
+    """The name words that name their owner: all of a person's, an organisation's uncommon ones."""
+    return [w for w in found if is_person or english.zipf(w) < COMMON_NAME_ZIPF]
 
 
 def phrasing_kinds(phrasing: str) -> frozenset[Kind]:

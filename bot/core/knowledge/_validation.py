@@ -171,8 +171,20 @@ class _Checker:
             return False
         if isinstance(item.get("id"), str):
             self.listed.add(item["id"])  # broken or not, it exists: no follow-on errors
+        # Both passes run, so every problem in the record is reported at once.
+        known_keys, meant = self._unknown_fields(file, item, spec_name)
+        good_values = self._field_values(file, item, spec_name, meant)
+        ok = known_keys and good_values
+        if ok:
+            self.unique_id(file, item)
+        return ok
+
+    def _unknown_fields(self, file: str, item: LineDict, spec_name: str) -> tuple[bool, set[str]]:
+        """Report each key the spec does not know; say whether there were none, and which
+        fields the misspelt keys stand for (those are not also reported missing)."""
+        spec = SPECS[spec_name]
         ok = True
-        meant: set[str] = set()  # fields a misspelt key stands for: not also "missing"
+        meant: set[str] = set()
         for key in item:
             if key not in spec:
                 close = _closest(key, spec)
@@ -185,7 +197,13 @@ class _Checker:
                     f"unknown field {key!r} in {_a(spec_name)}{hint}; allowed: {allowed}",
                 )
                 ok = False
-        for key, (required, check, kind) in spec.items():
+        return ok, meant
+
+    def _field_values(self, file: str, item: LineDict, spec_name: str, meant: set[str]) -> bool:
+        """Report each required field missing (unless a misspelt key stands for it) and each
+        value of the wrong type; say whether there were none."""
+        ok = True
+        for key, (required, check, kind) in SPECS[spec_name].items():
             if key not in item:
                 if required and key not in meant:
                     self.add(file, item.line, f"{spec_name} is missing the field {key!r} ({kind})")
@@ -195,8 +213,6 @@ class _Checker:
                 hint = f' (write it in quotes: "{item[key]}")' if got == "date" else ""
                 self.add(file, item.key_lines[key], f"{key!r} must be {kind}, not {got}{hint}")
                 ok = False
-        if ok:
-            self.unique_id(file, item)
         return ok
 
     def unique_id(self, file: str, item: LineDict) -> None:

@@ -188,26 +188,37 @@ def _entries(
     for e in items:
         ok = check.ref("entries.yaml", e, "speaker", speakers, "speaker (see article.yaml)")
         ok &= check.quote("entries.yaml", e, paragraphs)
-        if e["kind"] not in ENTRY_KINDS:
-            check.add(
-                "entries.yaml",
-                e.key_lines["kind"],
-                f"kind {e['kind']!r} is unknown: use one of {', '.join(ENTRY_KINDS)}",
-            )
+        # These report an unknown kind, few alternates or a bad `related`; none drops the entry.
+        _check_entry_kind(check, e)
         _check_alternates(check, e)
-        related = e.get("related")
-        lines = related.item_lines if isinstance(related, LineList) else []
-        for rel, line in zip(related or [], lines, strict=True):
-            if rel in check.listed and rel not in ids:
-                continue  # that entry is broken, and reported where it is
-            if rel not in ids or rel == e["id"]:
-                close = _closest(rel, ids)
-                hint = f"did you mean {close!r}?" if close else "remove it"
-                check.add("entries.yaml", line, f"related {rel!r} is not another entry: {hint}")
+        _check_related(check, e, ids)
         ok &= _check_kinds(check, e)
         if ok:
             entries.append(_build(Entry, e))
     return tuple(entries), ids
+
+
+def _check_entry_kind(check: _Checker, e: LineDict) -> None:
+    """`kind` is one of ENTRY_KINDS."""
+    if e["kind"] not in ENTRY_KINDS:
+        check.add(
+            "entries.yaml",
+            e.key_lines["kind"],
+            f"kind {e['kind']!r} is unknown: use one of {', '.join(ENTRY_KINDS)}",
+        )
+
+
+def _check_related(check: _Checker, e: LineDict, ids: Mapping[str, LineDict]) -> None:
+    """Every `related` id names another entry."""
+    related = e.get("related")
+    lines = related.item_lines if isinstance(related, LineList) else []
+    for rel, line in zip(related or [], lines, strict=True):
+        if rel in check.listed and rel not in ids:
+            continue  # that entry is broken, and reported where it is
+        if rel not in ids or rel == e["id"]:
+            close = _closest(rel, ids)
+            hint = f"did you mean {close!r}?" if close else "remove it"
+            check.add("entries.yaml", line, f"related {rel!r} is not another entry: {hint}")
 
 
 def _check_kinds(check: _Checker, e: LineDict) -> bool:
@@ -220,6 +231,11 @@ def _check_kinds(check: _Checker, e: LineDict) -> bool:
         return False
     if not declared:
         return True
+    return _check_phrasing_kinds(check, e, declared)
+
+
+def _check_phrasing_kinds(check: _Checker, e: LineDict, declared: list[str]) -> bool:
+    """Each phrasing (question, then alternates) that asks a kind asks one `declared` lists."""
     alternates = e.get("alternates")
     lines = [e.key_lines.get("question", e.line)]
     lines += alternates.item_lines if isinstance(alternates, LineList) else []

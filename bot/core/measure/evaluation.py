@@ -46,6 +46,21 @@ def normalise(text: str) -> str:
 
 def parse_questions(text: str) -> list[EvalQuestion]:
     """The questions of a YAML list of {cat, q, expect}; EvalFileError names every bad line."""
+    data = _parse_list(text)
+    questions, problems = [], []
+    for item, line in zip(data, data.item_lines, strict=True):
+        question = _question(item, line)
+        if isinstance(question, str):
+            problems.append(question)
+        else:
+            questions.append(question)
+    if problems:
+        raise EvalFileError(problems)
+    return questions
+
+
+def _parse_list(text: str) -> LineList:
+    """The file's top-level list; EvalFileError when it is not YAML or not a list."""
     try:
         data: Any = parse(text)
     except yaml.YAMLError as exc:
@@ -53,22 +68,23 @@ def parse_questions(text: str) -> list[EvalQuestion]:
         raise EvalFileError([f"{mark.line + 1 if mark else 1}: YAML syntax error"]) from None
     if not isinstance(data, LineList):
         raise EvalFileError(["1: expected a list of {cat, q, expect} items"])
-    questions, problems = [], []
-    for item, line in zip(data, data.item_lines, strict=True):
-        if not isinstance(item, LineDict) or set(item) != {"cat", "q", "expect"}:
-            problems.append(f"{line}: each item needs exactly the keys cat, q and expect")
-            continue
-        expect = item["expect"]
-        if expect is not None and not (
-            isinstance(expect, list) and expect and all(isinstance(e, str) for e in expect)
-        ):
-            problems.append(f"{line}: expect must be null or a non-empty list of strings")
-            continue
-        expected = None if expect is None else tuple(expect)
-        questions.append(EvalQuestion(str(item["cat"]), str(item["q"]), expected, line))
-    if problems:
-        raise EvalFileError(problems)
-    return questions
+    return data
+
+
+def _question(item: Any, line: int) -> EvalQuestion | str:
+    """The question one item holds, or its "line: message" problem."""
+    if not isinstance(item, LineDict) or set(item) != {"cat", "q", "expect"}:
+        return f"{line}: each item needs exactly the keys cat, q and expect"
+    expect = item["expect"]
+    if expect is not None and not _is_fragment_list(expect):
+        return f"{line}: expect must be null or a non-empty list of strings"
+    expected = None if expect is None else tuple(expect)
+    return EvalQuestion(str(item["cat"]), str(item["q"]), expected, line)
+
+
+def _is_fragment_list(expect: Any) -> bool:
+    """A non-empty list of strings: the fragments a right answer may contain."""
+    return isinstance(expect, list) and bool(expect) and all(isinstance(e, str) for e in expect)
 
 
 def is_right(got: Mapping[str, object], expect: tuple[str, ...] | None) -> bool:
