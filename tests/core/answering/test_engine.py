@@ -125,6 +125,17 @@ def test_synonyms_reach_the_article_wording(engine: Engine) -> None:
     assert ban.entry == moratorium.entry
 
 
+def test_every_way_of_saying_must_reads_as_must(kb: KnowledgeBase, engine: Engine) -> None:
+    # "what should NSO do" asks what NSO must do: generated over every curated phrasing with
+    # "must", so the whole family of obligation words is covered, not one question.
+    musts = [p for e in kb.entries for p in (e.question, *e.phrasings) if " must " in p]
+    assert musts
+    for phrasing in musts:
+        tokens = engine.read(phrasing).tokens
+        for said in ("should", "is supposed to", "ought to", "has to", "is expected to"):
+            assert engine.read(phrasing.replace(" must ", f" {said} ")).tokens == tokens, said
+
+
 def test_until_when_asks_how_long_not_for_a_date(engine: Engine) -> None:
     until = engine.answer("until when should the moratorium last?")
     assert until.entry is not None
