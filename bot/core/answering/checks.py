@@ -51,7 +51,7 @@ class Profile:
     """What the checks need to know about one entry, computed once."""
 
     kinds: frozenset[Kind]  # empty: any kind (an entry that declares none)
-    negated: frozenset[int]  # its phrasings (by position) that are negated
+    negated: tuple[frozenset[str], ...]  # the tokens of each of its negated phrasings
     contrasted: bool  # it has a contrastive phrasing ("besides X, who ..."): a list entry
     contrasted_phrasings: Mapping[int, int]  # those phrasings, by position: how many they name
     evidence: frozenset[str]  # stems of what its quote and answer state (see engine.stated)

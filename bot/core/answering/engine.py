@@ -104,7 +104,9 @@ class Engine:
         return QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name, known)
 
     def _profile(self, entry: Entry) -> Profile:
-        negated = frozenset(i for i, p in enumerate(entry.phrasings) if is_negated(words(p)))
+        negated = tuple(
+            frozenset(self.normalizer.tokens(p)) for p in entry.phrasings if is_negated(words(p))
+        )
         contrasted = {
             i: len(self.reader.read(p).names)
             for i, p in enumerate(entry.phrasings)
@@ -219,11 +221,9 @@ class Engine:
 
     def negation_fit(self, q: Question, index: int) -> bool:
         """A negated question fits an entry that has a negated phrasing close to it."""
-        entry, profile = self.kb.entries[index], self._profiles[index]
         asked = set(q.tokens)
         total = sum(self.index.weight(t) for t in asked)
-        for position in profile.negated:
-            phrasing = set(self.normalizer.tokens(entry.phrasings[position]))
+        for phrasing in self._profiles[index].negated:
             shared = sum(self.index.weight(t) for t in asked & phrasing)
             weight = sum(self.index.weight(t) for t in phrasing)
             if total + weight and 2 * shared / (total + weight) >= NEGATED_FIT:

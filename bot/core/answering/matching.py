@@ -56,23 +56,15 @@ class EntryIndex:
         self._phrasing_weight: list[float] = []
         self._phrasing_copies: list[int] = []
         self._phrasing_postings: dict[str, list[int]] = defaultdict(list)
+        self._entry_phrasing_postings: list[dict[str, list[int]]] = []  # the same, by entry
         for i, phrasings in enumerate(by_entry):
             self._add_phrasings(i, phrasings)
         self._twin = self._twins()
-        # The same, one tuple per phrasing: the scoring loop unpacks it in one step.
-        self._phrasings = list(
-            zip(
-                self._phrasing_entry,
-                self._phrasing_position,
-                self._phrasing_weight,
-                self._phrasing_copies,
-                strict=True,
-            )
-        )
 
     def _add_phrasings(self, i: int, phrasings: list[frozenset[str]]) -> None:
         """Give entry `i`'s distinct phrasings flat ids; a repeat only counts as a copy."""
         first: dict[frozenset[str], int] = {}
+        own: dict[str, list[int]] = defaultdict(list)
         for j, phrasing in enumerate(phrasings):
             if phrasing in first:
                 self._phrasing_copies[first[phrasing]] += 1
@@ -80,10 +72,12 @@ class EntryIndex:
             first[phrasing] = len(self._phrasing_entry)
             for token in phrasing:
                 self._phrasing_postings[token].append(len(self._phrasing_entry))
+                own[token].append(len(self._phrasing_entry))
             self._phrasing_entry.append(i)
             self._phrasing_position.append(j)
             self._phrasing_weight.append(sum(self._idf[t] for t in phrasing))
             self._phrasing_copies.append(1)
+        self._entry_phrasing_postings.append(dict(own))
 
     def _twins(self) -> dict[str, str]:
         """Tokens with the very same postings (entries and phrasings) stand for each other:
@@ -111,15 +105,11 @@ class EntryIndex:
         total = sum(weights.values())
         if total <= 0:
             return []
-        explained, shared = self._walk(weights)
-        best, canonical = self._best_phrasings(shared, total)
-        share = 1 - PHRASING_WEIGHT
-        raw = {
-            i: PHRASING_WEIGHT * best.get(i, _NO_FIT)[0] + share * c / total
-            for i, c in explained.items()
-        }
-        if not raw:
+        walked = self._walked(weights)
+        explained = self._explained(walked)
+        if not explained:
             return []
+        raw, best, canonical = self._leaders(walked, explained, total, limit)
         ranked = self._rank(raw, best, canonical, weights, limit)
         return [
             Scored(
@@ -133,44 +123,85 @@ class EntryIndex:
             for *_, i, at, score, fit in ranked[:limit]
         ]
 
-    def _walk(self, weights: dict[str, float]) -> tuple[dict[int, float], dict[int, float]]:
-        """Walk the postings once: weight explained per entry, weight shared per phrasing.
-        Tokens that always come together (a first name and surname) are walked once."""
-        explained: dict[int, float] = defaultdict(float)
-        shared: dict[int, float] = defaultdict(float)
+    def _walked(self, weights: dict[str, float]) -> dict[str, float]:
+        """The question's weights by token, tokens that always come together (a first name
+        and surname) walked as one."""
         walked: dict[str, float] = defaultdict(float)
         for token, weight in weights.items():
             walked[self._twin.get(token, token)] += weight
-        for token, weight in walked.items():
-            for i in self._postings.get(token, ()):
-                explained[i] += weight
-            for phrasing in self._phrasing_postings.get(token, ()):
-                shared[phrasing] += weight
-        return explained, shared
+        return walked
 
-    def _best_phrasings(
-        self, shared: dict[int, float], total: float
-    ) -> tuple[dict[int, list[float]], dict[int, float]]:
-        """Each entry's best phrasing by F1 of the weighted overlap (2RP/(R+P) = 2s/(T+W)),
-        as [fit, position, phrasings that fit as well], and how well its own question fits."""
+    def _explained(self, walked: dict[str, float]) -> dict[int, float]:
+        """The question's weight each entry's vocabulary explains, for entries sharing any."""
+        explained: dict[int, float] = defaultdict(float)
+        postings = self._postings
+        for token, weight in walked.items():
+            for i in postings.get(token, ()):
+                explained[i] += weight
+        return explained
+
+    def _leaders(
+        self, walked: dict[str, float], explained: dict[int, float], total: float, limit: int
+    ) -> tuple[dict[int, float], dict[int, list[float]], dict[int, float]]:
+        """The scores of the entries that can make the top `limit`, with their best phrasings
+        and how well their own questions fit.
+
+        A phrasing shares at most what its entry explains (e), so its fit is at most
+        2e/(T+e): entries are scored in the order of that bound, and the rest are skipped once
+        the bound falls below the `limit`-th score (with room for rounding)."""
+        share = 1 - PHRASING_WEIGHT
+        bound = {
+            i: PHRASING_WEIGHT * 2 * e / (total + e) + share * e / total
+            for i, e in explained.items()
+        }
+        raw: dict[int, float] = {}
         best: dict[int, list[float]] = {}
         canonical: dict[int, float] = {}
-        phrasings = self._phrasings
-        for phrasing, weight in shared.items():
-            i, j, own_weight, copies = phrasings[phrasing]
-            fit = 2 * weight / (total + own_weight)
+        leaders: list[float] = []  # a min-heap of the `limit` best scores so far
+        for i in sorted(bound, key=bound.__getitem__, reverse=True):
+            if len(leaders) >= limit and bound[i] < leaders[0] - _ROOM:
+                break
+            fit = self._best_phrasing(i, walked, total, best, canonical)
+            raw[i] = PHRASING_WEIGHT * fit + share * explained[i] / total
+            if len(leaders) < limit:
+                heapq.heappush(leaders, raw[i])
+            else:
+                heapq.heappushpop(leaders, raw[i])
+        return raw, best, canonical
+
+    def _best_phrasing(
+        self,
+        i: int,
+        walked: dict[str, float],
+        total: float,
+        best: dict[int, list[float]],
+        canonical: dict[int, float],
+    ) -> float:
+        """Entry `i`'s best phrasing by F1 of the weighted overlap (2RP/(R+P) = 2s/(T+W)),
+        kept in `best` as [fit, position, phrasings that fit as well] (nothing when no
+        phrasing shares a word), and how well its own question fits, kept in `canonical`.
+        Phrasings are walked in order, so the earliest of equal fits wins."""
+        shared: dict[int, float] = {}
+        postings = self._entry_phrasing_postings[i]
+        for token, weight in walked.items():
+            for phrasing in postings.get(token, ()):
+                shared[phrasing] = shared.get(phrasing, 0.0) + weight
+        if not shared:
+            return 0.0
+        top, at, support = -1.0, 0, 0
+        for phrasing in sorted(shared):
+            fit = 2 * shared[phrasing] / (total + self._phrasing_weight[phrasing])
+            j, copies = self._phrasing_position[phrasing], self._phrasing_copies[phrasing]
             if j == 0:
                 canonical[i] = fit
-            held = best.get(i)
-            if held is None:
-                best[i] = [fit, j, copies]
-            elif fit > held[0] + 1e-9:
-                held[0], held[1], held[2] = fit, j, copies
-            elif fit >= held[0] - 1e-9:
-                held[2] += copies
-                if fit > held[0] or (fit == held[0] and j < held[1]):
-                    held[0], held[1] = fit, j
-        return best, canonical
+            if fit > top + 1e-9:
+                top, at, support = fit, j, copies
+            elif fit >= top - 1e-9:
+                support += copies
+                if fit > top:
+                    top, at = fit, j
+        best[i] = [top, at, support]
+        return top
 
     def _rank(
         self,
@@ -184,8 +215,11 @@ class EntryIndex:
         tie-breakers, sorted."""
         cutoff = round(heapq.nlargest(limit, raw.values())[-1], 6)
         ranked = []
+        floor = cutoff - 1e-6
         for i, value in raw.items():
-            score = round(value, 6) if value >= cutoff - 1e-6 else -1.0
+            if value < floor:
+                continue
+            score = round(value, 6)
             if score < cutoff:
                 continue
             fit, at, support = best.get(i, _NO_FIT)
@@ -200,6 +234,7 @@ class EntryIndex:
 
 
 _NO_FIT = [0.0, 0, 0]  # an entry none of whose phrasings shares a token
+_ROOM = 2e-6  # scores are compared at 6 places: skip only what cannot round into the cut
 
 
 def _inverse_document_frequencies(vocabs: list[frozenset[str]], n: int) -> dict[str, float]:

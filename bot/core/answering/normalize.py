@@ -58,6 +58,7 @@ class Normalizer:
     ) -> None:
         self._english = english
         self._corrections: dict[str, str] = {}
+        self._word_tokens: dict[str, tuple[str, ...]] = {}
         groups = [[words(phrase) for phrase in group] for group in synonyms]
         self._vocab = _ranked_vocabulary([*vocabulary, *(w for g in groups for p in g for w in p)])
         self._known = frozenset(self._vocab) | FUNCTION_WORDS
@@ -147,13 +148,26 @@ class Normalizer:
         """Content stems of `text`: typos fixed, synonyms mapped, no stopwords, no repeats."""
         return self.tokens_of(self.surface(text))
 
+    def word_tokens(self, word: str) -> tuple[str, ...]:
+        """`tokens` of one word, remembered: names and asked-about nouns are read per word."""
+        found = self._word_tokens.get(word)
+        if found is None:
+            found = self.tokens(word)
+            if len(self._word_tokens) < _CACHE_LIMIT:
+                self._word_tokens[word] = found
+        return found
+
     def tokens_of(self, surface: list[str]) -> tuple[str, ...]:
         """Content stems of already corrected words (see `surface`)."""
         stems = [stem(w) for w in surface]
         out: list[str] = []
         i = 0
+        longest = self._longest
         while i < len(stems):
-            canonical, size = self._phrase_at(surface, stems, i)
+            if surface[i] in longest or stems[i] in longest:
+                canonical, size = self._phrase_at(surface, stems, i)
+            else:
+                canonical, size = None, 1  # the common case, told without a call
             if canonical is not None:
                 out.extend(canonical)
             elif not (surface[i] in STOPWORDS or stems[i] in self._stop_stems):

@@ -500,7 +500,7 @@ class QuestionReader:
         return ids, self._tokens_of_each(named)
 
     def _tokens_of_each(self, found: Sequence[str]) -> frozenset[str]:
-        return frozenset(t for w in found for t in self._normalizer.tokens(w))
+        return frozenset(t for w in found for t in self._normalizer.word_tokens(w))
 
     @staticmethod
     def _asserted(plain: str, surface: list[str]) -> tuple[str, ...]:

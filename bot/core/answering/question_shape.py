@@ -98,8 +98,11 @@ def asks_which_members(question: str, quote: str) -> bool:
     """ "Which farmers were paid?" of a quote that only lists farmers among others
     ("... teachers, farmers, and nurses"): the article names the
     group, not which of its members, so the quote does not answer it."""
+    question = question.lower()
+    if "which" not in question:
+        return False  # the common case, decided before any text is straightened
     quote = straighten(quote.lower())
-    for word in _which_heads(straighten(question.lower())):
+    for word in _which_heads(straighten(question)):
         if word in STOPWORDS or len(word) < 4:
             continue
         root = re.escape(word[: max(4, len(word) - 2)])  # "farmers" ~ "farmer"

@@ -1,0 +1,70 @@
+"""Entry scoring: skipping entries that cannot make the cut never changes the ranking."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.answering import Engine
+from bot.core.answering.matching import EntryIndex, Scored
+
+
+def exhaustive(index: EntryIndex, tokens: list[str], limit: int) -> list[Scored]:
+    """`EntryIndex.score` with every entry scored: a cut of all entries skips none."""
+    everything = len(index._vocab)
+    weights = {t: index.weight(t) for t in tokens}
+    total = sum(weights.values())
+    walked = index._walked(weights)
+    explained = index._explained(walked)
+    if not explained:
+        return []
+    raw, best, canonical = index._leaders(walked, explained, total, everything)
+    assert len(raw) == len(explained)  # nothing skipped
+    ranked = index._rank(raw, best, canonical, weights, limit)
+    return [
+        Scored(
+            i,
+            score,
+            at,
+            tuple(t for t in tokens if t not in index._vocab[i]),
+            fit,
+            explained[i] / total,
+        )
+        for *_, i, at, score, fit in ranked[:limit]
+    ]
+
+
+def vocabulary(engine: Engine) -> list[str]:
+    return sorted(engine.index._idf)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), limit=st.integers(min_value=1, max_value=8))
+def test_skipping_never_changes_the_ranking(
+    engine: Engine, data: st.DataObject, limit: int
+) -> None:
+    known = vocabulary(engine)
+    tokens = data.draw(
+        st.lists(st.sampled_from([*known, "zzqx", "foreignword"]), min_size=1, max_size=10)
+    )
+    tokens = list(dict.fromkeys(tokens))
+    assert engine.index.score(tokens, limit) == exhaustive(engine.index, tokens, limit)
+
+
+def test_curated_phrasings_rank_as_when_every_entry_is_scored(engine: Engine) -> None:
+    for entry in engine.kb.entries:
+        for phrasing in entry.phrasings:
+            tokens = list(engine.read(phrasing).tokens)
+            if tokens:
+                assert engine.index.score(tokens, 6) == exhaustive(engine.index, tokens, 6)
+
+
+def test_skipping_happens(engine: Engine) -> None:
+    """The bound does prune: a question sharing a common word with many entries scores few
+    of them in full."""
+    tokens = list(engine.read("What did the UN experts say about the moratorium?").tokens)
+    weights = {t: engine.index.weight(t) for t in tokens}
+    walked = engine.index._walked(weights)
+    explained = engine.index._explained(walked)
+    raw, _, _ = engine.index._leaders(walked, explained, sum(weights.values()), 6)
+    assert len(raw) < len(explained) / 2
