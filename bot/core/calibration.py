@@ -22,6 +22,7 @@ FEATURES = (
     "corrections",  # typo corrections applied
     "demoted",  # 1 when a higher-scoring entry was passed over for its question kind
     "unexplained",  # share of the question's weight the entry's vocabulary leaves unexplained
+    "leftover",  # 1 when the entry's vocabulary leaves any of the question's words unexplained
     "evidence",  # share of the question's weight found in the entry's own quote and answer
 )
 

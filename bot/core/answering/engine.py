@@ -276,6 +276,7 @@ class Engine:
             "corrections": float(q.corrections),
             "demoted": 0.0 if chosen is ranked[0] else 1.0,
             "unexplained": self._share(q.tokens, chosen.unexplained),
+            "leftover": 1.0 if chosen.unexplained else 0.0,
             "evidence": self._share(q.tokens, [t for t in q.tokens if t in profile.own_tokens]),
         }
 

@@ -65,6 +65,8 @@ class Normalizer:
         # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
         self._known_stems = frozenset(stem(w) for w in self._vocab)
         self._stop_stems = frozenset(stem(w) for w in FILLER | FUNCTION_WORDS)  # "wats" is "wat"
+        self._by_prefix = _stems_by_prefix(self._known_stems - self._stop_stems)
+        self._relatives: dict[str, tuple[str, ...]] = {}
         self._spelled, self._synonyms = _synonym_tables(groups)
         # The longest phrase that starts with each word (as written, or as a stem): a word that
         # starts none is looked up alone.
@@ -171,10 +173,25 @@ class Normalizer:
             if canonical is not None:
                 out.extend(canonical)
             elif not (surface[i] in STOPWORDS or stems[i] in self._stop_stems):
-                out.append(stems[i])
+                out.extend(self._relative(stems[i]))
             i += size
         # One-character tokens are noise: the "m" of "I'm", the "2" of "how r states supposed 2".
         return tuple(dict.fromkeys(t for t in out if len(t) > 1))
+
+    def _relative(self, found: str) -> tuple[str, ...]:
+        """The knowledge base's stem for another form of the same word ("disclosure" of
+        "disclose", "societal" of "society", "principals" of "principles"): an unknown stem
+        that shares all but its last letters, and at least RELATIVE_PREFIX, with a known one;
+        synonyms mapped. Other stems stay as they are."""
+        if found in self._known_stems or len(found) < RELATIVE_PREFIX or not found.isalpha():
+            return (found,)
+        related = self._relatives.get(found)
+        if related is None:
+            near = _nearest_relative(found, self._by_prefix.get(found[:RELATIVE_PREFIX], ()))
+            related = self._synonyms.get((near,), (near,)) if near else (found,)
+            if len(self._relatives) < _CACHE_LIMIT:
+                self._relatives[found] = related
+        return related
 
     def _phrase_at(
         self, surface: list[str], stems: list[str], start: int
@@ -192,6 +209,38 @@ class Normalizer:
 
 
 _FUNCTION_LIST = sorted(FUNCTION_WORDS)
+RELATIVE_PREFIX = 6  # letters two forms of one word must share ("privat-e" is no "privac-y")
+
+
+def _stems_by_prefix(stems: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Content stems long enough to have relatives, by their first RELATIVE_PREFIX letters."""
+    found: dict[str, list[str]] = {}
+    for s in sorted(stems):
+        if len(s) >= RELATIVE_PREFIX and s.isalpha():
+            found.setdefault(s[:RELATIVE_PREFIX], []).append(s)
+    return {prefix: tuple(group) for prefix, group in found.items()}
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _nearest_relative(found: str, candidates: Iterable[str]) -> str | None:
+    """The candidate sharing the longest start with `found`, when the two differ only in
+    their last letter or two past it (at most three letters longer or shorter)."""
+    best, best_shared = None, 0
+    for candidate in candidates:
+        shared = _shared_start(found, candidate)
+        shorter = min(len(found), len(candidate))
+        if shared >= shorter - 1 and abs(len(found) - len(candidate)) <= 3 and shared > best_shared:
+            best, best_shared = candidate, shared
+    return best
+
 
 Phrases = dict[tuple[str, ...], tuple[str, ...]]
 

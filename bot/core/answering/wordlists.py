@@ -20,9 +20,20 @@ FUNCTION_WORDS = frozenset(
     arent werent cant wont im ive id theyre hey hi hello ok okay yes yeah uh um umm hmm
     """.split()
 )
-# ...and the generic words readers wrap a question in, which say nothing about the topic.
-FILLER = frozenset(
+# Words about the asker, not the article: a state of mind or a reason for asking ("genuinely
+# curious", "i always forget", "for my class").
+ASKER_WORDS = frozenset(
     """
+    curious confused confusing forget forgot forgotten remember remembered wondering crazy
+    insane scary scared shocking surprised surprising interesting weird obviously obv pretty
+    extreme gm gn homework essay assignment coursework exam quiz lecture notes professor prof
+    teacher class classmate seminar
+    """.split()
+)
+# ...and the generic words readers wrap a question in, which say nothing about the topic.
+FILLER = (
+    frozenset(
+        """
     tell say mention article text piece story according actually really basically explain
     describe characterise characterize portray depict sum know think anyone someone something
     anything everything nothing thing kind sort way happen go like give show look see hear
@@ -40,6 +51,8 @@ FILLER = frozenset(
     sounded sounds seems seemed adjective wider broader designed achieve actual wow whoa omg
     damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
     """.split()
+    )
+    | ASKER_WORDS
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
 STOPWORDS = FUNCTION_WORDS | FILLER

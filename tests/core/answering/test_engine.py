@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +11,7 @@ from bot.core.answering import ANSWER_THRESHOLD, MAX_QUESTION_CHARS, Answer, Eng
 from bot.core.answering.checks import Reason
 from bot.core.answering.engine import stated
 from bot.core.answering.normalize import stem, words
+from bot.core.answering.wordlists import ASKER_WORDS
 from bot.core.knowledge.model import KnowledgeBase
 
 BAD_INPUTS = [
@@ -156,3 +159,19 @@ def test_a_quote_states_what_it_says_not_what_it_asks_for() -> None:
     assert stem("call") in said
     assert stem("resign") not in said
     assert stem("apologise") not in said
+
+
+def test_words_about_the_asker_do_not_change_the_answer(kb: KnowledgeBase, engine: Engine) -> None:
+    """An aside about the asker ("sorry im confused", "for my homework lol"), before or
+    after the question, leaves the answer as it was: every entry's question with asides
+    made from every asker word."""
+    rng = random.Random(20261201)
+    templates = ["{w}", "im {w}", "so {w} lol", "for my {w}", "pretty {w} tbh"]
+    for entry in kb.entries:
+        alone = engine.answer(entry.question)
+        if alone.entry is None or not engine.read(entry.question).tokens:
+            continue  # only a near-verbatim match answers it; any aside breaks that
+        for word in sorted(ASKER_WORDS):
+            aside = rng.choice(templates).format(w=word)
+            for text in (f"{entry.question} {aside}", f"{aside}, {entry.question.lower()}"):
+                assert engine.answer(text).entry == alone.entry, text

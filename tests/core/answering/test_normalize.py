@@ -6,6 +6,7 @@ from bot.core.answering.lexicon import NO_ENGLISH
 from bot.core.answering.normalize import Normalizer, clean
 from bot.core.answering.question_shape import asks_which_members, strip_address
 from bot.core.text import fold
+from bot.lexicon_files import english
 
 VOCAB = "irene khan group nso kaye present presenting international amnesty rights council"
 NORMALIZER = Normalizer(
@@ -44,6 +45,30 @@ def test_real_words_are_not_bent_into_known_ones() -> None:
 def test_synonyms_map_to_the_article_word() -> None:
     assert NORMALIZER.tokens("a ban on phones") == NORMALIZER.tokens("moratorium mobile devices")
     assert NORMALIZER.tokens("who is dave kaye") == NORMALIZER.tokens("David Kaye")
+
+
+RELATED = Normalizer(
+    "disclose society principles privacy event report".split(),
+    [["moratorium", "suspension"]],
+    english(),  # real English: "private" is a word, not a typo of "privacy"
+)
+
+
+def test_another_form_of_a_known_word_reads_as_that_word() -> None:
+    assert RELATED.tokens("nso disclosure") == RELATED.tokens("nso disclose")
+    assert RELATED.tokens("societal damage") == RELATED.tokens("society damage")
+    assert RELATED.tokens("guiding principals") == RELATED.tokens("guiding principles")
+    # ...synonyms mapped: "suspend" is a form of "suspension", which is the moratorium.
+    assert RELATED.tokens("suspend") == RELATED.tokens("moratorium")
+
+
+def test_words_that_only_start_alike_stay_apart() -> None:
+    # Private is not privacy, eventually is not an event: too little of the known word's
+    # start is shared (five letters), or the known word is too short to have relatives.
+    assert RELATED.tokens("private") != RELATED.tokens("privacy")
+    assert RELATED.tokens("eventually") != RELATED.tokens("event")
+    # Known words, short words and numbers are never re-read.
+    assert RELATED.tokens("disclose privacy 2019") == ("disclos", "privaci", "2019")
 
 
 def test_stopwords_only_gives_no_tokens() -> None:
