@@ -86,7 +86,7 @@ class Engine:
         self.kb = kb
         self.english = english
         self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb), english)
-        self.index = EntryIndex(kb.entries, self.normalizer)
+        self.index = EntryIndex(kb.entries, self.normalizer, _attributions(kb, self.normalizer))
         self.reader = self._reader(kb, english)
         self.calibration = kb.calibration or IDENTITY
         self._profiles = [self._profile(e) for e in kb.entries]
@@ -168,7 +168,10 @@ class Engine:
     def _ranked(self, q: Question) -> list[Scored]:
         """The entries to weigh for `q`, best first; a question with no topic words can only
         match a curated phrasing near-verbatim."""
-        return self.index.score(q.tokens, RANKED) if q.tokens else self._close_phrasing(q)
+        if not q.tokens:
+            return self._close_phrasing(q)
+        # Who asks for a person: "the UN special rapporteur" is then the question itself.
+        return self.index.score(q.tokens, RANKED, attributed=Kind.WHO not in q.kinds)
 
     def _verdict(
         self,
@@ -389,6 +392,15 @@ def _quote_frequencies(entries: Sequence[Entry], profiles: Sequence[Profile]) ->
 def _folded_phrasings(entries: Sequence[Entry]) -> list[tuple[str, int, int]]:
     """Every curated phrasing, folded, with its entry's index and its own position."""
     return [(fold(p), i, j) for i, e in enumerate(entries) for j, p in enumerate(e.phrasings)]
+
+
+def _attributions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[str]]:
+    """For each entry, the words of its speaker's name that name no one ("experts",
+    "statement" of "The UN experts, in their statement"): how readers point at the source.
+    A person's or organisation's name is a topic of its own, never a mere attribution."""
+    named = {t for p in kb.people for n in (p.name, *p.aliases) for t in normalizer.tokens(n)}
+    said_by = {s.id: frozenset(normalizer.tokens(s.name)) - named for s in kb.speakers}
+    return [said_by[e.speaker] for e in kb.entries]
 
 
 def _folded_names(people: Sequence[Person]) -> list[tuple[str, Person]]:

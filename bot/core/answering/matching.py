@@ -35,16 +35,27 @@ class Scored:
 class EntryIndex:
     """An inverted index of entries' tokens with IDF weights."""
 
-    def __init__(self, entries: Sequence[Entry], normalizer: Normalizer) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        normalizer: Normalizer,
+        attributions: Sequence[frozenset[str]] = (),
+    ) -> None:
+        """`attributions`: for each entry, the tokens readers use to point at who says its
+        quote ("the experts' statement"). They leave nothing unexplained ("what does the
+        experts' statement say of it?") but neither score nor weigh: nearly every entry has some."""
         by_entry: list[list[frozenset[str]]] = []  # each entry's phrasings as token sets
         self._vocab: list[frozenset[str]] = []
+        self._explains: list[frozenset[str]] = []  # the vocabulary and the attribution
         self._quotes: list[frozenset[str]] = []
-        for entry in entries:
+        said_by = attributions or [frozenset()] * len(entries)
+        for entry, attribution in zip(entries, said_by, strict=True):
             phrasings = [frozenset(normalizer.tokens(p)) for p in entry.phrasings]
             own = normalizer.tokens(f"{entry.answer} {entry.quote}")
             self._quotes.append(frozenset(normalizer.tokens(entry.quote)))
             by_entry.append(phrasings)
             self._vocab.append(frozenset().union(*phrasings, own))
+            self._explains.append(self._vocab[-1] | attribution)
         n = len(entries)
         self._idf = _inverse_document_frequencies(self._vocab, n)
         self.foreign_weight = math.log((n + 1) / 0.5)  # a word no entry knows
@@ -95,8 +106,9 @@ class EntryIndex:
     def knows(self, token: str) -> bool:
         return token in self._idf
 
-    def score(self, tokens: Sequence[str], limit: int = 5) -> list[Scored]:
-        """The `limit` best entries sharing a token with the question, best first.
+    def score(self, tokens: Sequence[str], limit: int = 5, attributed: bool = True) -> list[Scored]:
+        """The `limit` best entries sharing a token with the question, best first; with
+        `attributed`, words pointing at an entry's source leave nothing unexplained.
 
         Ties go to the entry with more phrasings that fit as well, then to the one whose quote
         is most about the question's words, then to the one whose own question fits best, then
@@ -111,12 +123,13 @@ class EntryIndex:
             return []
         raw, best, canonical = self._leaders(walked, explained, total, limit)
         ranked = self._rank(raw, best, canonical, weights, limit)
+        explains = self._explains if attributed else self._vocab
         return [
             Scored(
                 i,
                 score,
                 at,
-                tuple(t for t in tokens if t not in self._vocab[i]),
+                tuple(t for t in tokens if t not in explains[i]),
                 fit,
                 explained[i] / total,
             )

@@ -26,7 +26,7 @@ def exhaustive(index: EntryIndex, tokens: list[str], limit: int) -> list[Scored]
             i,
             score,
             at,
-            tuple(t for t in tokens if t not in index._vocab[i]),
+            tuple(t for t in tokens if t not in index._explains[i]),
             fit,
             explained[i] / total,
         )
@@ -68,3 +68,32 @@ def test_skipping_happens(engine: Engine) -> None:
     explained = engine.index._explained(walked)
     raw, _, _ = engine.index._leaders(walked, explained, sum(weights.values()), 6)
     assert len(raw) < len(explained) / 2
+
+
+def test_words_pointing_at_the_source_leave_nothing_unexplained(engine: Engine) -> None:
+    """ "...according to the experts' statement": for every entry, the words naming who says
+    its quote are explained, unless the question asks who (then they are its subject)."""
+    index = engine.index
+    for i, entry in enumerate(engine.kb.entries):
+        source = index._explains[i] - index._vocab[i]
+        asked = engine.read(entry.question).tokens
+        if not source or not asked:
+            continue
+        tokens = [*asked, *sorted(source)]
+        for attributed in (True, False):
+            found = [s for s in index.score(tokens, 60, attributed) if s.index == i]
+            assert found, entry.id
+            left = set(found[0].unexplained) & source
+            assert left == (set() if attributed else source), entry.id
+
+
+def test_no_one_is_an_attribution(engine: Engine) -> None:
+    """A person's or organisation's name always counts: it is a topic, not a source."""
+    named = {
+        t
+        for p in engine.kb.people
+        for n in (p.name, *p.aliases)
+        for t in engine.normalizer.tokens(n)
+    }
+    for i in range(len(engine.kb.entries)):
+        assert not (engine.index._explains[i] - engine.index._vocab[i]) & named
