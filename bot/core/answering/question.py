@@ -521,7 +521,11 @@ class QuestionReader:
         if len(clauses) == 1:
             return clauses
         tokens = [self._normalizer.tokens_of(self._normalizer.correct_all(c)) for c in clauses]
-        kept = [c for c, t in zip(clauses, tokens, strict=True) if not self._chatter(c, t)]
+        kept = [
+            c
+            for n, (c, t) in enumerate(zip(clauses, tokens, strict=True))
+            if not self._chatter(c, t) and not (n and is_guess(c))
+        ]
         topical = any(t for c, t in zip(clauses, tokens, strict=True) if c in kept)
         return kept if topical else clauses
 
@@ -532,6 +536,20 @@ class QuestionReader:
             return False
         known = sum(self._knows(t) for t in tokens)
         return (bool(set(clause) & _ASKER_WORDS) and known <= 1) or not tokens
+
+
+_GUESS_STARTS = frozenset("like maybe probably perhaps the a or".split())
+_AMOUNTS = frozenset("dozen dozens tens hundreds thousands millions something smth".split())
+
+
+def is_guess(clause: Sequence[str]) -> bool:
+    """A guess the asker adds after a question ("..., like tens or hundreds", "..., the 40th
+    or something?"): a few words, no question word, offering options or an amount. It is
+    the asker's, not the question's: the quote that answers shows whether it was right."""
+    if not clause or len(clause) > 6 or any(w in _WH for w in clause):
+        return False
+    amount = any(w in _AMOUNTS or any(ch.isdigit() for ch in w) for w in clause)
+    return "or" in clause[1:] or (clause[0] in _GUESS_STARTS and amount)
 
 
 def name_parts(

@@ -17,6 +17,7 @@ from bot.core.answering.question import (
     asks_speaker,
     asserted_outcomes,
     is_contrasted,
+    is_guess,
     is_negated,
     is_tag,
     kinds_of,
@@ -216,3 +217,41 @@ def test_an_exact_figure_is_asked_for() -> None:
     assert asks_exact(words("Exactly how many boats were there?"))
     assert asks_exact(words("What was the exact number of votes?"))
     assert not asks_exact(words("How many boats were there?"))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "like tens or hundreds",
+        "the 40th",
+        "40th or 41st",
+        "the 40th or something",
+        "like a dozen or way more",
+        "maybe thousands",
+        "or smth",
+    ],
+)
+def test_a_guess_after_the_question(clause: str) -> None:
+    assert is_guess(words(clause))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "",
+        "who said it",
+        "the experts",
+        "the call for a ban on the sale of the tools",
+        "like the council",
+        "was it rare or constant and who said so",
+    ],
+)
+def test_not_a_guess(clause: str) -> None:
+    assert not is_guess(words(clause))
+
+
+def test_a_guess_is_dropped_only_after_a_question(engine: Engine) -> None:
+    asked = engine.read("How many phones were spied on? like tens or hundreds")
+    assert asked.tokens == engine.read("How many phones were spied on?").tokens
+    # Alone, the options are the question ("rare or constant?").
+    assert engine.read("rare or constant?").tokens
