@@ -387,10 +387,11 @@ def asks_exact(found: Sequence[str]) -> bool:
 _CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*")
 
 
-def unknown_name(text: str, known: str) -> str:
+def unknown_name(text: str, known: str, correct: Callable[[str], str] = str) -> str:
     """A run of two or more capitalised words ("Human Rights Watch", "John Smith") that
-    the article never has, or "". Not the question's first word, nor a title-cased question;
-    "Okafor and Hale" is two names, not one."""
+    the article never has, even with typos `correct`ed ("Jane Smtih" is Jane Smith), or "".
+    Not the question's first word, nor a title-cased question; "Okafor and Hale" is two
+    names, not one."""
     found = text.split()
     capitals = sum(w[:1].isupper() for w in found[1:])
     if len(found) > 3 and capitals > 0.7 * (len(found) - 1):
@@ -398,7 +399,8 @@ def unknown_name(text: str, known: str) -> str:
     start = len(found[0]) if found else 0
     for match in _CAPITALISED.finditer(text, start):
         run = fold(match.group(0))
-        if len(run.split()) >= 2 and f" {run} " not in known:
+        fixed = " ".join(correct(w) for w in run.split())
+        if len(run.split()) >= 2 and f" {run} " not in known and f" {fixed} " not in known:
             return run
     return ""
 
@@ -461,7 +463,7 @@ class QuestionReader:
             names=names,
             name_tokens=name_tokens,
             swapped=swapped_name(surface, self._names),
-            unknown_name=unknown_name(plain, self._known_text),
+            unknown_name=unknown_name(plain, self._known_text, self._normalizer.correct),
             focus=self._tokens_of_each(focus_words(plain)),
             detail=self._tokens_of_each(detail_words(plain)),
             counted=self._counted(surface),

@@ -255,3 +255,24 @@ def test_a_guess_is_dropped_only_after_a_question(engine: Engine) -> None:
     assert asked.tokens == engine.read("How many phones were spied on?").tokens
     # Alone, the options are the question ("rare or constant?").
     assert engine.read("rare or constant?").tokens
+
+
+def _swapped_letters(word: str, at: int) -> str:
+    return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+
+
+def test_a_known_name_with_a_typo_is_not_an_unknown_name(engine: Engine) -> None:
+    """Every person's name, with two letters of one word swapped ("Mary Lawlro"), is still
+    theirs; a made-up name stays unknown."""
+    checked = 0
+    for person in engine.kb.people:
+        parts = person.name.split()
+        for n, part in enumerate(parts):
+            if len(part) < 5 or not part.isalpha():
+                continue
+            typo = [*parts[:n], _swapped_letters(part, len(part) - 3), *parts[n + 1 :]]
+            text = f"What did {' '.join(typo)} say?"
+            assert engine.read(text).unknown_name == "", text
+            checked += 1
+    assert checked >= 5
+    assert engine.read("What did Ana Okafor say?").unknown_name == "ana okafor"
