@@ -288,8 +288,12 @@ def is_contrasted(found: Sequence[str]) -> bool:
 
 
 def asks_speaker(found: Sequence[str], asks: frozenset[Kind]) -> bool:
-    """ "who said that?", "who warned about ...": who is quoted."""
-    return Kind.WHO in asks and any(w in SPEECH_VERBS for w in found[:4])
+    """ "who said that?", "who warned about ...", "'a free-for-all', who said that": who is
+    quoted."""
+    if Kind.WHO not in asks:
+        return False
+    after_who = any(a == "who" and b in SPEECH_VERBS for a, b in itertools.pairwise(found))
+    return after_who or any(w in SPEECH_VERBS for w in found[:4])
 
 
 def about_article(found: Sequence[str]) -> bool:

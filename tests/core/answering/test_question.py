@@ -112,6 +112,10 @@ def test_who_said_asks_for_the_speaker() -> None:
     assert asks_speaker(words("who said that"), frozenset({Kind.WHO}))
     assert asks_speaker(words("who warned about the dam"), frozenset({Kind.WHO}))
     assert not asks_speaker(words("who runs the dam"), frozenset({Kind.WHO}))
+    # The quoted words first, then who said them.
+    quoted = words("'a dam-free zone' is a wild phrase, who said that")
+    assert asks_speaker(quoted, frozenset({Kind.WHO}))
+    assert not asks_speaker(words("the dam is old, who runs it"), frozenset({Kind.WHO}))
 
 
 def test_questions_about_the_article_itself() -> None:
