@@ -5,13 +5,13 @@ answer it. Each returns the Reason to decline, or None. Pure and deterministic.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.answering.lexicon import English
 from bot.core.answering.matching import EntryIndex, Scored
-from bot.core.answering.normalize import stem
+from bot.core.answering.normalize import stem, words
 from bot.core.answering.question import Kind, Question
 from bot.core.answering.question_shape import asks_which_members
 from bot.core.answering.wordlists import FUNCTION_WORDS, NON_ASSERTING, STOPWORDS
@@ -22,6 +22,7 @@ MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave un
 MIN_SCORE = 0.5  # a weaker match is no answer, whatever the confidence model says
 MIN_KEYWORDS, KEYWORDS_COVERAGE, KEYWORDS_FIT = 4, 0.95, 0.7
 MIN_GLUE = 4  # a form-less text with this many function words in a row is no question
+MIN_SALAD = 6  # a form-less text with this many content words must keep the quote's order
 MAX_TERSE_ENTRIES = 3  # a lone word more entries' quotes use than this is no topic by itself
 CURATED_FIT = 0.9  # a lone word fitting an entry's phrasing this well is one curated for it
 COMMON_ZIPF = 5.0  # nor is a word this common in English ("states", "rules", "deal")
@@ -202,8 +203,26 @@ def keywords(m: Match) -> Reason | None:
         return Reason.KEYWORDS
     if len(q.tokens) < MIN_KEYWORDS:
         return None
+    if _salad(q) and not _in_order(q.words, m.entry.quote, m.entry.answer):
+        return Reason.KEYWORDS  # a long run of the quote's words, shuffled
     coherent = m.scored.coverage >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
     return None if coherent else Reason.KEYWORDS
+
+
+def _salad(q: Question) -> bool:
+    """Many content words and not one function word: a list, not a sentence or a message."""
+    return len(q.tokens) >= MIN_SALAD and FUNCTION_WORDS.isdisjoint(q.words)
+
+
+def _in_order(asked: Sequence[str], *texts: str) -> bool:
+    """The asked content words come in the order of one of `texts` (by stem), as when a
+    reader pastes words of the quote to find it."""
+    wanted = [stem(w) for w in asked if w not in STOPWORDS]
+    for text in texts:
+        remaining = iter([stem(w) for w in words(text)])
+        if all(any(w == said for said in remaining) for w in wanted):
+            return True
+    return False
 
 
 def weak(m: Match) -> Reason | None:

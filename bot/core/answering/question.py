@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -361,12 +362,22 @@ _MARKUP = re.compile(
 
 
 _SYMBOL = re.compile(r"[^\w\s]")
+REPEATS = 5  # this many of one word, over half the text, is spam, not a question
 
 
 def looks_like_markup(text: str) -> bool:
     """Code, a Markdown heading, HTML, a link, or mostly symbols: not a question to answer."""
     symbols = len(_SYMBOL.findall(text))
     return bool(_MARKUP.search(text)) or (len(text) >= 4 and symbols > len(text) * 0.4)
+
+
+def is_repetition(found: Sequence[str]) -> bool:
+    """ "spyware spyware spyware spyware spyware": one word making up most of many, as
+    spam, not a question (read as markup)."""
+    if len(found) < REPEATS:
+        return False
+    most = Counter(found).most_common(1)[0][1]
+    return most >= REPEATS and most > len(found) / 2
 
 
 _POSSESSED_OR_COMPOUND = re.compile(r"(?:\w['’]s?\s+|\w-)([a-z]+)", re.IGNORECASE)
@@ -472,7 +483,7 @@ class QuestionReader:
             detail=self._tokens_of_each(detail_words(plain)),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
-            markup=looks_like_markup(plain),
+            markup=looks_like_markup(plain) or is_repetition(words(text)),
             exact=asks_exact(words(plain)),
         )
 

@@ -83,6 +83,41 @@ def test_salads_of_article_words(kb: KnowledgeBase, engine: Engine) -> None:
     assert [s for s in salads(kb, 300) if answered(engine, s)] == []
 
 
+def one_quote_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
+    """Six to eight content words of one entry's quote (each its own token), shuffled out of
+    the quote's order and not starting like a question: a list of words, not a question (in
+    order, they are a search)."""
+    rng = random.Random(SEED + 1)
+    out = []
+    for entry in kb.entries:
+        said = words(entry.quote)
+        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1})
+        for _ in range(per_entry):
+            if len(pool) < 8:
+                break
+            picked = rng.sample(pool, rng.randint(6, 8))
+            order = [said.index(w) for w in picked]
+            distinct = {engine.normalizer.tokens(w) for w in picked}
+            text = " ".join(picked)
+            # One that starts like a question ("must ...") is no mere list of words.
+            shuffled = order != sorted(order) and len(distinct) == len(picked)
+            if shuffled and not engine.read(text).kinds:
+                out.append(text)
+    return out
+
+
+def test_salads_of_one_quote(kb: KnowledgeBase, engine: Engine) -> None:
+    made = one_quote_salads(kb, engine, 6)
+    assert len(made) > 100  # the family is not empty
+    assert [s for s in made if answered(engine, s)] == []
+
+
+@pytest.mark.parametrize("times", [5, 12, 60])
+def test_one_word_over_and_over(kb: KnowledgeBase, engine: Engine, times: int) -> None:
+    topical = sorted({w for w in words(kb.text) if w not in STOPWORDS and len(w) > 3})
+    assert [w for w in topical if answered(engine, " ".join([w] * times))] == []
+
+
 def people_names(kb: KnowledgeBase) -> list[tuple[str, str]]:
     return [
         (p.name.split()[0], p.name.split()[-1])
