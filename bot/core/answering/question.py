@@ -173,8 +173,14 @@ def _without_closer(out: list[str]) -> tuple[list[str], bool]:
     never all of them."""
     for phrase in _CLOSERS.get(out[-1], ()):
         if out[-len(phrase) :] == phrase and len(out) > len(phrase):
+            if phrase == ["again"] and out[-2] in _RESUMED:
+                continue  # "start again" is what is asked, not "remind me"
             return out[: -len(phrase)], True
     return out, False
+
+
+# Verbs that "again" completes ("could sales start again"): a resumption, not a reminder.
+_RESUMED = frozenset("start starts started begin begins began sell sold happen happens".split())
 
 
 def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:

@@ -82,6 +82,7 @@ CHAT_OPENERS = tuple(
     i would like know | i would like to ask | i want know | i need help | help me
     my teacher said | my prof said | someone told me | i heard that | i heard | i read that
     i dont get it | i dont understand | i do not get it | i dont get | i do not get
+    whats the deal with | whats the deal w | what is the deal with | whats up with | what about
     """,
     )
     if phrase.strip()
@@ -98,6 +99,7 @@ CHAT_CLOSERS = tuple(
     i forgot | no idea | if you know | if anyone knows | if that makes sense | asking for a friend
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
+    again | again pls | again please | i always forget | i keep forgetting
     help | help pls | pls help | help please | please help | seems wild | wild | crazy | wow
     whoa | omg | damn | yikes | anyone know | does anyone know | can someone explain
     can anyone explain | true or nah | true or not | true or false | is that true

@@ -155,6 +155,12 @@ def test_chat_wrappers_are_stripped_from_both_ends() -> None:
     assert strip_chat(words("ok so wait, who runs it or what lol")) == ["who", "runs", "it"]
     assert strip_chat(words("can someone explain the vote pls")) == ["the", "vote"]
     assert strip_chat(words("lol")) == ["lol"]  # nothing else would be left
+    # "again" at the end asks to be reminded, unless it completes a verb ("start again").
+    assert strip_chat(words("who runs the dam again")) == ["who", "runs", "the", "dam"]
+    assert strip_chat(words("when could sales start again")) == words(
+        "when could sales start again"
+    )
+    assert strip_chat(words("whats the deal w the dam")) == ["the", "dam"]
 
 
 @pytest.mark.parametrize(
