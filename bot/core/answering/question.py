@@ -380,8 +380,8 @@ def looks_like_markup(text: str) -> bool:
 def is_repetition(found: Sequence[str]) -> bool:
     """ "spyware spyware spyware spyware spyware": one word making up most of many, as
     spam, not a question (read as markup)."""
-    if len(found) < REPEATS:
-        return False
+    if len(found) < REPEATS or len(set(found)) > len(found) / 2 + 1:
+        return False  # too short, or too many different words for one to be most of them
     most = Counter(found).most_common(1)[0][1]
     return most >= REPEATS and most > len(found) / 2
 
