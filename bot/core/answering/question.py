@@ -23,6 +23,7 @@ from bot.core.answering.wordlists import (
     CONTRAST_PHRASES,
     CONTRASTS,
     DETERMINERS,
+    DURATION_WORDS,
     IRREGULAR_PAST,
     NEGATION_PHRASES,
     NEGATIONS,
@@ -467,8 +468,10 @@ class QuestionReader:
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
         surface = self._normalizer.correct_all(core_words)
-        tokens = self._normalizer.tokens_of(surface)
         asks = self._kinds(kept, plain.rstrip().endswith("?"))
+        tokens = self._normalizer.tokens_of(
+            [w for w in surface if w not in DURATION_WORDS] if Kind.HOW_LONG in asks else surface
+        )
         names, name_tokens = self._names_in(surface)
         return Question(
             text=text,

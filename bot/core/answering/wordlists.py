@@ -83,6 +83,7 @@ CHAT_OPENERS = tuple(
     my teacher said | my prof said | someone told me | i heard that | i heard | i read that
     i dont get it | i dont understand | i do not get it | i dont get | i do not get
     whats the deal with | whats the deal w | what is the deal with | whats up with | what about
+    i do not know | i dont know | dunno | not sure | im not sure | i am not sure
     """,
     )
     if phrase.strip()
@@ -179,6 +180,14 @@ IRREGULAR_PAST = frozenset("quit won lost bought shut withdrew withdrawn".split(
 
 # Words that only add stress ("what's this even about"): left out when a question made only of
 # common words is compared with the curated phrasings letter by letter.
+# Verbs of lasting: in a how-long question ("until when should it *apply*?", "how long will
+# it *stay in place*?") they restate the kind asked, not a topic.
+DURATION_WORDS = frozenset(
+    """
+    last lasts lasted apply applies applied remain remains remained continue continues
+    continued stay stays stayed place force effect
+    """.split()
+)
 INTENSIFIERS = frozenset("even really actually basically just literally like so".split())
 
 # Chat spellings, written out before typo correction ("ppl" is "people", "r" is "are").

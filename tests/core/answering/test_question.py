@@ -286,3 +286,21 @@ def test_a_known_name_with_a_typo_is_not_an_unknown_name(engine: Engine) -> None
             checked += 1
     assert checked >= 5
     assert engine.read("What did Ana Okafor say?").unknown_name == "ana okafor"
+
+
+@pytest.mark.parametrize("verb", ["apply", "last", "stay in place", "remain in force", "continue"])
+def test_verbs_of_lasting_restate_a_how_long_question(engine: Engine, verb: str) -> None:
+    assert engine.read(f"Until when should the ban {verb}?").tokens == (
+        engine.read("Until when should the ban be?").tokens
+    )
+    # In another kind of question they are words like any other.
+    assert (
+        engine.read(f"Where does the ban {verb}?").tokens != engine.read("Where is the ban?").tokens
+    )
+
+
+def test_i_dont_know_opens_a_question_without_negating_it(engine: Engine) -> None:
+    for opener in ("idk", "i dont know", "not sure", "dunno"):
+        asked = engine.read(f"{opener} who exposed pegasus")
+        assert not asked.negated
+        assert asked.tokens == engine.read("who exposed pegasus").tokens
