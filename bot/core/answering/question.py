@@ -12,6 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.core.answering.lexicon import English
 from bot.core.answering.normalize import Normalizer, stem, words
 from bot.core.answering.question_shape import detail_words, focus_words, strip_address
@@ -459,6 +462,7 @@ class QuestionReader:
         self._known_text = f" {known_text} "  # folded: the article, its title, its names
         self._normalizer = normalizer
         self._names = names
+        self._name_list = sorted(names.owners)
         self._knows = knows
         self._bot_name = bot_name
 
@@ -487,7 +491,7 @@ class QuestionReader:
             names=names,
             name_tokens=name_tokens,
             swapped=swapped_name(surface, self._names),
-            unknown_name=unknown_name(plain, self._known_text, self._normalizer.correct),
+            unknown_name=unknown_name(plain, self._known_text, self._name_word),
             focus=self._tokens_of_each(focus_words(plain)),
             detail=self._tokens_of_each(detail_words(plain)),
             counted=self._counted(surface),
@@ -524,6 +528,22 @@ class QuestionReader:
         named = [w for w in surface if w in self._names.owners]
         ids = frozenset(i for w in named for i in self._names.owners[w])
         return ids, self._tokens_of_each(named)
+
+    def _name_word(self, word: str) -> str:
+        """A word of a capitalised name, typos fixed: into the base's vocabulary, or into the
+        nearest part of a known name ("smth" is Smith, "jne" Jane) one letter away (two in a
+        long word). A real word may be a name's misspelling; a different name is farther."""
+        fixed = self._normalizer.correct(word)
+        if fixed in self._names.owners or len(word) < 3:
+            return fixed
+        found = process.extractOne(
+            word,
+            self._name_list,
+            scorer=OSA.distance,
+            processor=None,
+            score_cutoff=1 if len(word) < 7 else 2,
+        )
+        return str(found[0]) if found else fixed
 
     def _tokens_of_each(self, found: Sequence[str]) -> frozenset[str]:
         return frozenset(t for w in found for t in self._normalizer.word_tokens(w))
