@@ -118,9 +118,9 @@ class Engine:
             negated=negated,
             contrasted=bool(contrasted),
             contrasted_phrasings=contrasted,
-            evidence=stated(own),
+            evidence=stated(words(entry.quote)) | stated(words(entry.answer)),
             mentioned=frozenset(stem(w) for w in own),
-            addressed=stated(own, negated=True),
+            addressed=stated(words(entry.quote), True) | stated(words(entry.answer), True),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
             answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
             own_tokens=frozenset(self.normalizer.tokens(f"{entry.quote} {entry.answer}")),
@@ -358,14 +358,19 @@ class Engine:
 
 _UNSTATED_AFTER = frozenset("to must should would could will can may might shall".split())
 _NEGATED_AFTER = frozenset("not never".split())
+_CONDITIONS = frozenset("until unless pending if till".split())  # what follows is not (yet) so
 
 
 def stated(found: list[str], negated: bool = False) -> frozenset[str]:
     """Stems of the words a text states: not a verb after "to" or a modal ("called on all
     states to impose" does not say anything was imposed), nor after "not" unless `negated`
-    ("they did not adopt it" answers whether they did, but says nothing was adopted)."""
+    ("they did not adopt it" answers whether they did, but says nothing was adopted), nor
+    anything in a condition ("until regulations were *adopted*" says none were)."""
     unstated = _UNSTATED_AFTER if negated else _UNSTATED_AFTER | _NEGATED_AFTER
-    return frozenset(stem(w) for i, w in enumerate(found) if not (i and found[i - 1] in unstated))
+    condition = next((i for i, w in enumerate(found) if w in _CONDITIONS), len(found))
+    return frozenset(
+        stem(w) for i, w in enumerate(found[:condition]) if not (i and found[i - 1] in unstated)
+    )
 
 
 def agree(a: Entry, b: Entry) -> bool:

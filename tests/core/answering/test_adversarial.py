@@ -210,6 +210,8 @@ def test_false_premises_about_the_articles_outcomes(kb: KnowledgeBase, engine: E
         "Who lifted the ban?",
         "When did the states approve the moratorium?",
         "When was the report's moratorium enacted?",
+        "How long did the moratorium that states adopted last?",
+        "Which regulations were adopted after the report?",
     ):
         assert not answered(engine, text), text
 

@@ -159,6 +159,10 @@ def test_a_quote_states_what_it_says_not_what_it_asks_for() -> None:
     assert stem("call") in said
     assert stem("resign") not in said
     assert stem("apologise") not in said
+    # A condition is not a fact: "until the rules were adopted" says none were (yet).
+    waiting = stated(words("A pause was urged until the rules were adopted"))
+    assert stem("urge") in waiting
+    assert stem("adopt") not in waiting
 
 
 def test_words_about_the_asker_do_not_change_the_answer(kb: KnowledgeBase, engine: Engine) -> None:
