@@ -341,11 +341,16 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     past = _in_past_tense(found)
     asserted = []
     for i, w in enumerate(found):
-        if w not in PREMISE_VERBS or i in nouns:
+        if w not in PREMISE_VERBS or i in nouns or _an_alternative(found, i):
             continue
         if _is_past(w) or (past and not _after_determiner(found, i)):
             asserted.append(stem(w))
     return tuple(asserted)
+
+
+def _an_alternative(found: Sequence[str], i: int) -> bool:
+    """ "rather than *impose* it", "instead of *adopting* it": what was not done."""
+    return found[i - 1 : i] == ["than"] or found[max(i - 2, 0) : i] == ["instead", "of"]
 
 
 def _in_past_tense(found: Sequence[str]) -> bool:

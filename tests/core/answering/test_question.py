@@ -145,6 +145,9 @@ def test_tags_ask_to_confirm() -> None:
         ("Does the ban have an end date?", ()),  # "an end": a noun
         ("How long was the 2019 ban meant to last?", ()),
         ("Who signed the treaty?", ("sign",)),
+        ("What did the council do rather than impose the ban?", ()),  # what was not done
+        ("What did the council do instead of impose the ban?", ()),  # chat grammar
+        ("Why did the council impose the ban?", ("impos",)),
     ],
 )
 def test_outcomes_taken_for_granted(text: str, asserted: tuple[str, ...]) -> None:
