@@ -20,6 +20,7 @@ from bot.core.text import clean_input, fold
 _REPEATS = {2: re.compile(r"(\w)\1{2,}"), 1: re.compile(r"(\w)\1+")}
 RARE_ZIPF = 3.0  # an English word rarer than this ("rote") may still be a typo
 SWAP_ZIPF = 3.5  # ...and one rarer than this, two letters swapped ("kahn", not "sue")
+MIN_JOINED = 6  # letters of a word typed as two ("spy ware") before the two are joined
 _CACHE_LIMIT = 50_000  # bounded caches: junk input cannot grow memory without limit
 
 
@@ -62,6 +63,7 @@ class Normalizer:
         groups = [[words(phrase) for phrase in group] for group in synonyms]
         self._vocab = _ranked_vocabulary([*vocabulary, *(w for g in groups for p in g for w in p)])
         self._known = frozenset(self._vocab) | FUNCTION_WORDS
+        self._content_words = frozenset(self._vocab) - STOPWORDS
         # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
         self._known_stems = frozenset(stem(w) for w in self._vocab)
         self._stop_stems = frozenset(stem(w) for w in FILLER | FUNCTION_WORDS)  # "wats" is "wat"
@@ -116,7 +118,7 @@ class Normalizer:
 
     def spelled_out(self, found: list[str]) -> list[str]:
         out: list[str] = []
-        for word in found:
+        for word in self._joined(found):
             if word in SLANG:
                 out.extend(SLANG[word].split())
             elif (
@@ -127,6 +129,21 @@ class Normalizer:
                 out.append(word + "g")  # "talkin" is "talking"
             else:
                 out.append(self._unstretched(word))
+        return out
+
+    def _joined(self, found: list[str]) -> list[str]:
+        """Words split by a slip of the space bar ("spy ware", "safe guards") joined when
+        together they are a content word of the base."""
+        out: list[str] = []
+        i = 0
+        while i < len(found):
+            pair = found[i] + found[i + 1] if i + 1 < len(found) else ""
+            if len(pair) >= MIN_JOINED and pair in self._content_words:
+                out.append(pair)
+                i += 2
+            else:
+                out.append(found[i])
+                i += 1
         return out
 
     def _unstretched(self, word: str) -> str:

@@ -71,6 +71,14 @@ def test_words_that_only_start_alike_stay_apart() -> None:
     assert RELATED.tokens("disclose privacy 2019") == ("disclos", "privaci", "2019")
 
 
+def test_a_word_split_in_two_is_joined() -> None:
+    split = Normalizer("spyware safeguards human rights".split(), [], english())
+    assert split.tokens("the spy ware") == split.tokens("the spyware")
+    assert split.tokens("safe guards") == split.tokens("safeguards")
+    # Two words that make no word of the base stay two; nor is a short pair joined.
+    assert split.tokens("human rights") == (*split.tokens("human"), *split.tokens("rights"))
+
+
 def test_stopwords_only_gives_no_tokens() -> None:
     assert NORMALIZER.tokens("what is the, uh... it?") == ()
     assert NORMALIZER.tokens("") == ()
