@@ -38,6 +38,7 @@ from bot.core.answering.wordlists import (
     PREMISE_VERBS,
     PRONOUNS,
     PUBLICATION_VERBS,
+    REACTION_WORDS,
     SPEECH_VERBS,
 )
 from bot.core.text import fold
@@ -348,6 +349,18 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     return tuple(asserted)
 
 
+def reactions_asked(found: Sequence[str]) -> list[str]:
+    """The reactions a question asks about ("how did they *respond*?", "their *reaction*"),
+    but not a cause ("a response to what?")."""
+    return [w for i, w in enumerate(found) if w in REACTION_WORDS and not _asks_cause(found, i)]
+
+
+def _asks_cause(found: Sequence[str], i: int) -> bool:
+    """ "a response to?", "in response to what": what prompted it, not how anyone reacted."""
+    after = found[i + 1 : i + 3]
+    return found[i].startswith("respons") and after[:1] == ["to"] and after[1:] in ([], ["what"])
+
+
 def _an_alternative(found: Sequence[str], i: int) -> bool:
     """ "rather than *impose* it", "instead of *adopting* it": what was not done."""
     return found[i - 1 : i] == ["than"] or found[max(i - 2, 0) : i] == ["instead", "of"]
@@ -498,7 +511,7 @@ class QuestionReader:
             swapped=swapped_name(surface, self._names),
             unknown_name=unknown_name(plain, self._known_text, self._name_word),
             focus=self._tokens_of_each(focus_words(plain)),
-            detail=self._tokens_of_each(detail_words(plain)),
+            detail=self._tokens_of_each([*detail_words(plain), *reactions_asked(surface)]),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain) or is_repetition(words(text)),

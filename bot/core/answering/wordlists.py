@@ -180,6 +180,14 @@ IRREGULAR_PAST = frozenset("quit won lost bought shut withdrew withdrawn".split(
 
 # Words that only add stress ("what's this even about"): left out when a question made only of
 # common words is compared with the curated phrasings letter by letter.
+# A reaction asked about ("how did they *respond*?") is a detail: only an entry whose quote or
+# answer reports one answers it.
+REACTION_WORDS = frozenset(
+    """
+    respond responds responded responding response responses react reacts reacted reacting
+    reaction reactions reply replies replied replying
+    """.split()
+)
 # Verbs of lasting: in a how-long question ("until when should it *apply*?", "how long will
 # it *stay in place*?") they restate the kind asked, not a topic.
 DURATION_WORDS = frozenset(

@@ -216,6 +216,31 @@ def test_false_premises_about_the_articles_outcomes(kb: KnowledgeBase, engine: E
         assert not answered(engine, text), text
 
 
+_REACTIONS = (
+    "How did {} respond to the experts' call?",
+    "What was {}'s response to the demands?",
+    "How did {} react?",
+)
+
+
+def test_reactions_the_article_does_not_report(kb: KnowledgeBase, engine: Engine) -> None:
+    """ "How did X respond?" for everyone the article names, unless an entry about them
+    reports a reaction (the generator skips those: it knows only the others are
+    unanswerable)."""
+    reaction = ("respond", "react", "repl", "sidestep")
+    asked = 0
+    for person in kb.people:
+        names = [n.lower() for n in (person.name, *person.aliases)]
+        about = [e for e in kb.entries if any(n in f"{e.quote} {e.answer}".lower() for n in names)]
+        if any(r in f"{e.quote} {e.answer}".lower() for e in about for r in reaction):
+            continue
+        for template in _REACTIONS:
+            text = template.format(person.name)
+            assert not answered(engine, text), text
+            asked += 1
+    assert asked >= 15
+
+
 _JUNK = st.one_of(
     st.text(alphabet=st.characters(categories=["P", "S", "Zs", "Nd"]), max_size=80),
     st.sampled_from(

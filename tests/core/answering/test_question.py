@@ -23,6 +23,7 @@ from bot.core.answering.question import (
     kinds_of,
     looks_like_markup,
     phrasing_kinds,
+    reactions_asked,
     strip_chat,
     unknown_name,
 )
@@ -309,3 +310,18 @@ def test_i_dont_know_opens_a_question_without_negating_it(engine: Engine) -> Non
         asked = engine.read(f"{opener} who exposed pegasus")
         assert not asked.negated
         assert asked.tokens == engine.read("who exposed pegasus").tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("how did the mayor respond to the vote", ["respond"]),
+        ("what was the council's reaction", ["reaction"]),
+        ("what did she say in response to the vote", ["response"]),
+        ("what is the vote a response to", []),  # what prompted it
+        ("in response to what did they vote", []),
+        ("who voted", []),
+    ],
+)
+def test_reactions_asked_about(text: str, asked: list[str]) -> None:
+    assert reactions_asked(words(text)) == asked
