@@ -271,6 +271,11 @@ def _leading_wh(found: Sequence[str], start: int) -> frozenset[Kind]:
     return _wh_kinds(found, start)
 
 
+def is_negated_question(found: Sequence[str], asks: frozenset[Kind]) -> bool:
+    """Negated, and not a confirming question ("isn't it true that ...")."""
+    return not _confirming(found, asks) and is_negated(found)
+
+
 def is_negated(found: Sequence[str]) -> bool:
     """Negation anywhere but a leading auxiliary ("wasnt there ...?" asks for confirmation:
     it means "was there ...?"), "not just" or "not only"."""
@@ -393,10 +398,14 @@ _SYMBOL = re.compile(r"[^\w\s]")
 REPEATS = 5  # this many of one word, over half the text, is spam, not a question
 
 
-def looks_like_markup(text: str) -> bool:
-    """Code, a Markdown heading, HTML, a link, or mostly symbols: not a question to answer."""
+def looks_like_markup(text: str, whole: str = "") -> bool:
+    """Code, a Markdown heading, HTML, a link, or mostly symbols: not a question to answer;
+    nor is one word over and over in the `whole` message (before the bot's name is taken
+    off)."""
     symbols = len(_SYMBOL.findall(text))
-    return bool(_MARKUP.search(text)) or (len(text) >= 4 and symbols > len(text) * 0.4)
+    if _MARKUP.search(text) or (len(text) >= 4 and symbols > len(text) * 0.4):
+        return True
+    return is_repetition(words(whole or text))
 
 
 def is_repetition(found: Sequence[str]) -> bool:
@@ -491,17 +500,14 @@ class QuestionReader:
         core_words = [w for c in kept for w in c]
         surface = self._normalizer.correct_all(core_words)
         asks = self._kinds(kept, plain.rstrip().endswith("?"))
-        tokens = self._normalizer.tokens_of(
-            [w for w in surface if w not in DURATION_WORDS] if Kind.HOW_LONG in asks else surface
-        )
         names, name_tokens = self._names_in(surface)
         return Question(
             text=text,
             core=" ".join(core_words),
             words=tuple(surface),
-            tokens=tokens,
+            tokens=self._topic_tokens(surface, asks),
             kinds=frozenset({Kind.YES_NO}) if tagged else asks,
-            negated=not tagged and not _confirming(surface, asks) and is_negated(surface),
+            negated=not tagged and is_negated_question(surface, asks),
             contrasted=is_contrasted(surface),
             asks_speaker=asks_speaker(surface, asks),
             about_article=about_article(surface),
@@ -514,9 +520,15 @@ class QuestionReader:
             detail=self._tokens_of_each([*detail_words(plain), *reactions_asked(surface)]),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
-            markup=looks_like_markup(plain) or is_repetition(words(text)),
+            markup=looks_like_markup(plain, text),
             exact=asks_exact(words(plain)),
         )
+
+    def _topic_tokens(self, surface: list[str], asks: frozenset[Kind]) -> tuple[str, ...]:
+        """The content tokens; in a how-long question, without the verbs of lasting."""
+        if Kind.HOW_LONG in asks:
+            surface = [w for w in surface if w not in DURATION_WORDS]
+        return self._normalizer.tokens_of(surface)
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
         """The topical clauses' words, chat stripped, and whether a confirming tag ("is it?")
