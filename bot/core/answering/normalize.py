@@ -6,8 +6,9 @@ Pure and deterministic. `Normalizer` is built once from the knowledge base's voc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 import snowballstemmer
 from rapidfuzz import process
@@ -82,12 +83,10 @@ class Normalizer:
             return word
         if stem(word) in self._known_stems:
             return word
-        fixed = self._corrections.get(word)
-        if fixed is None:
-            fixed = self._english_word(word) if self._english.is_word(word) else self._typo(word)
-            if len(self._corrections) < _CACHE_LIMIT:
-                self._corrections[word] = fixed
-        return fixed
+        return _remembered(self._corrections, word, self._fixed)
+
+    def _fixed(self, word: str) -> str:
+        return self._english_word(word) if self._english.is_word(word) else self._typo(word)
 
     def _english_word(self, word: str) -> str:
         """A real word stays itself ("flaw" is not "law"), but a rare one may be a typo of
@@ -169,12 +168,7 @@ class Normalizer:
 
     def word_tokens(self, word: str) -> tuple[str, ...]:
         """`tokens` of one word, remembered: names and asked-about nouns are read per word."""
-        found = self._word_tokens.get(word)
-        if found is None:
-            found = self.tokens(word)
-            if len(self._word_tokens) < _CACHE_LIMIT:
-                self._word_tokens[word] = found
-        return found
+        return _remembered(self._word_tokens, word, self.tokens)
 
     def tokens_of(self, surface: list[str]) -> tuple[str, ...]:
         """Content stems of already corrected words (see `surface`)."""
@@ -202,13 +196,11 @@ class Normalizer:
         synonyms mapped. Other stems stay as they are."""
         if found in self._known_stems or len(found) < RELATIVE_PREFIX or not found.isalpha():
             return (found,)
-        related = self._relatives.get(found)
-        if related is None:
-            near = _nearest_relative(found, self._by_prefix.get(found[:RELATIVE_PREFIX], ()))
-            related = self._synonyms.get((near,), (near,)) if near else (found,)
-            if len(self._relatives) < _CACHE_LIMIT:
-                self._relatives[found] = related
-        return related
+        return _remembered(self._relatives, found, self._related)
+
+    def _related(self, found: str) -> tuple[str, ...]:
+        near = _nearest_relative(found, self._by_prefix.get(found[:RELATIVE_PREFIX], ()))
+        return self._synonyms.get((near,), (near,)) if near else (found,)
 
     def _phrase_at(
         self, surface: list[str], stems: list[str], start: int
@@ -226,6 +218,19 @@ class Normalizer:
 
 
 _FUNCTION_LIST = sorted(FUNCTION_WORDS)
+_Value = TypeVar("_Value")
+
+
+def _remembered(cache: dict[str, _Value], key: str, make: Callable[[str], _Value]) -> _Value:
+    """`make(key)`, kept in `cache` while it holds fewer than _CACHE_LIMIT items."""
+    found = cache.get(key)
+    if found is None:
+        found = make(key)
+        if len(cache) < _CACHE_LIMIT:
+            cache[key] = found
+    return found
+
+
 RELATIVE_PREFIX = 6  # letters two forms of one word must share ("privat-e" is no "privac-y")
 
 
