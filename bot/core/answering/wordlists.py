@@ -101,6 +101,8 @@ CHAT_CLOSERS = tuple(
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
     again | again pls | again please | i always forget | i keep forgetting
+    just checking | just confirming | just to confirm | to confirm | just making sure
+    just wanna be sure | just want to be sure | just to be sure | to be sure | just wondering
     help | help pls | pls help | help please | please help | seems wild | wild | crazy | wow
     whoa | omg | damn | yikes | anyone know | does anyone know | can someone explain
     can anyone explain | true or nah | true or not | true or false | is that true

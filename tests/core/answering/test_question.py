@@ -165,6 +165,8 @@ def test_chat_wrappers_are_stripped_from_both_ends() -> None:
         "when could sales start again"
     )
     assert strip_chat(words("whats the deal w the dam")) == ["the", "dam"]
+    assert strip_chat(words("the dam is old right just checking")) == ["the", "dam", "is", "old"]
+    assert strip_chat(words("so it covers both just wanna be sure")) == ["it", "covers", "both"]
 
 
 @pytest.mark.parametrize(
