@@ -292,7 +292,18 @@ def _synonym_tables(groups: list[list[list[str]]]) -> tuple[Phrases, Phrases]:
             stems = tuple(stem(w) for w in phrase)
             if i and stems not in canonicals:  # "reported" stays "report", not the press
                 by_stems.setdefault(stems, canonical)
-    return spelled, by_stems
+
+    # A word of a phrase's canonical that another group owns reads as that group's word:
+    # the "country" of "home country" is the "state" a lone "country" is.
+    def owned(canonical: tuple[str, ...]) -> tuple[str, ...]:
+        if len(canonical) < 2:
+            return canonical
+        return tuple(t for s in canonical for t in by_stems.get((s,), (s,)))
+
+    return (
+        {k: owned(v) for k, v in spelled.items()},
+        {k: owned(v) for k, v in by_stems.items()},
+    )
 
 
 def _canonical(phrase: list[str]) -> tuple[str, ...]:

@@ -439,6 +439,15 @@ def asks_exact(found: Sequence[str]) -> bool:
 _CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*")
 
 
+# Capitalised, but no part of a name: "David Kaye's May 2019 report".
+_CALENDAR = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+
+
 def unknown_name(text: str, known: str, correct: Callable[[str], str] = str) -> str:
     """A run of two or more capitalised words ("Human Rights Watch", "John Smith") that
     the article never has, even with typos `correct`ed ("Jane Smtih" is Jane Smith), or "".
@@ -450,7 +459,7 @@ def unknown_name(text: str, known: str, correct: Callable[[str], str] = str) -> 
         return ""  # "What Did The Experts Say?": capitals for style, not names
     start = len(found[0]) if found else 0
     for match in _CAPITALISED.finditer(text, start):
-        run = fold(match.group(0))
+        run = " ".join(w for w in fold(match.group(0)).split() if w not in _CALENDAR)
         fixed = " ".join(correct(w) for w in run.split())
         if len(run.split()) >= 2 and f" {run} " not in known and f" {fixed} " not in known:
             return run

@@ -103,6 +103,7 @@ CHAT_CLOSERS = tuple(
     again | again pls | again please | i always forget | i keep forgetting
     just checking | just confirming | just to confirm | to confirm | just making sure
     just wanna be sure | just want to be sure | just to be sure | to be sure | just wondering
+    asking seriously | seriously asking | genuinely asking | honestly asking | asking for real
     help | help pls | pls help | help please | please help | seems wild | wild | crazy | wow
     whoa | omg | damn | yikes | anyone know | does anyone know | can someone explain
     can anyone explain | true or nah | true or not | true or false | is that true
@@ -247,6 +248,9 @@ SLANG = {
     "yrs": "years",
     "info": "information",
     "w": "with",
+    "wld": "would",
+    "shld": "should",
+    "cld": "could",
     "tho": "though",
     "thru": "through",
     "nd": "and",

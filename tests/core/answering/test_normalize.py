@@ -79,6 +79,18 @@ def test_a_word_split_in_two_is_joined() -> None:
     assert split.tokens("human rights") == (*split.tokens("human"), *split.tokens("rights"))
 
 
+def test_a_phrase_reads_its_words_as_their_own_groups_do() -> None:
+    """ "home country" is headed by "country", which the states group owns: a lone
+    "country" (a state) is then a word of it."""
+    grouped = Normalizer(
+        "states home country".split(),
+        [["states", "countries"], ["home country", "based in"]],
+        english(),
+    )
+    assert set(grouped.tokens("country")) <= set(grouped.tokens("its home country"))
+    assert grouped.tokens("based in") == grouped.tokens("home country")
+
+
 def test_stopwords_only_gives_no_tokens() -> None:
     assert NORMALIZER.tokens("what is the, uh... it?") == ()
     assert NORMALIZER.tokens("") == ()

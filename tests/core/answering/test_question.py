@@ -296,6 +296,18 @@ def test_a_known_name_with_a_typo_is_not_an_unknown_name(engine: Engine) -> None
     assert engine.read("Who is David Kline?").unknown_name == "david kline"
 
 
+def test_a_month_is_no_part_of_a_name() -> None:
+    assert unknown_name("What did Jane Smith's May report say?", " jane smith ") == ""
+    assert unknown_name("What did Jane Doe say in May?", " jane smith ") == "jane doe"
+
+
+def test_chat_abbreviations_and_closers(engine: Engine) -> None:
+    assert engine.read("how long wld it last").words == engine.read("how long would it last").words
+    assert engine.read("could ppl die from this?? asking seriously").tokens == (
+        engine.read("could people die from this").tokens
+    )
+
+
 @pytest.mark.parametrize("verb", ["apply", "last", "stay in place", "remain in force", "continue"])
 def test_verbs_of_lasting_restate_a_how_long_question(engine: Engine, verb: str) -> None:
     assert engine.read(f"Until when should the ban {verb}?").tokens == (
