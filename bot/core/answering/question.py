@@ -439,7 +439,7 @@ def asks_exact(found: Sequence[str]) -> bool:
 _CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*")
 
 
-# Capitalised, but no part of a name: "David Kaye's May 2019 report".
+# Capitalised, but no part of a name: "Jane Smith's May 2019 report".
 _CALENDAR = frozenset(
     """
     january february march april may june july august september october november december
