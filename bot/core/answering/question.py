@@ -459,10 +459,19 @@ def unknown_name(text: str, known: str, correct: Callable[[str], str] = str) -> 
         return ""  # "What Did The Experts Say?": capitals for style, not names
     start = len(found[0]) if found else 0
     for match in _CAPITALISED.finditer(text, start):
-        run = " ".join(w for w in fold(match.group(0)).split() if w not in _CALENDAR)
-        fixed = " ".join(correct(w) for w in run.split())
-        if len(run.split()) >= 2 and f" {run} " not in known and f" {fixed} " not in known:
+        run = _stranger(match.group(0), known, correct)
+        if run:
             return run
+    return ""
+
+
+def _stranger(capitalised: str, known: str, correct: Callable[[str], str]) -> str:
+    """The capitalised run, folded and without months, when it has two or more words and
+    the article has it neither as typed nor with typos corrected; else ""."""
+    run = [w for w in fold(capitalised).split() if w not in _CALENDAR]
+    typed, fixed = " ".join(run), " ".join(correct(w) for w in run)
+    if len(run) >= 2 and f" {typed} " not in known and f" {fixed} " not in known:
+        return typed
     return ""
 
 
