@@ -60,31 +60,29 @@ class EntryIndex:
         self._idf = _inverse_document_frequencies(self._vocab, n)
         self.foreign_weight = math.log((n + 1) / 0.5)  # a word no entry knows
         self._postings = _entry_postings(self._vocab)
-        # Phrasings by a flat id: which entry, which of its phrasings, its total weight, and
-        # how many of the entry's phrasings have the same tokens (walked once, counted so).
-        self._phrasing_entry: list[int] = []
+        # Phrasings by a flat id: which of its entry's phrasings, its total weight, and how
+        # many of the entry's phrasings have the same tokens (walked once, counted so).
         self._phrasing_position: list[int] = []
         self._phrasing_weight: list[float] = []
         self._phrasing_copies: list[int] = []
         self._phrasing_postings: dict[str, list[int]] = defaultdict(list)
         self._entry_phrasing_postings: list[dict[str, list[int]]] = []  # the same, by entry
-        for i, phrasings in enumerate(by_entry):
-            self._add_phrasings(i, phrasings)
+        for phrasings in by_entry:
+            self._add_phrasings(phrasings)
         self._twin = self._twins()
 
-    def _add_phrasings(self, i: int, phrasings: list[frozenset[str]]) -> None:
-        """Give entry `i`'s distinct phrasings flat ids; a repeat only counts as a copy."""
+    def _add_phrasings(self, phrasings: list[frozenset[str]]) -> None:
+        """Give the next entry's distinct phrasings flat ids; a repeat only counts as a copy."""
         first: dict[frozenset[str], int] = {}
         own: dict[str, list[int]] = defaultdict(list)
         for j, phrasing in enumerate(phrasings):
             if phrasing in first:
                 self._phrasing_copies[first[phrasing]] += 1
                 continue
-            first[phrasing] = len(self._phrasing_entry)
+            flat = first[phrasing] = len(self._phrasing_position)
             for token in phrasing:
-                self._phrasing_postings[token].append(len(self._phrasing_entry))
-                own[token].append(len(self._phrasing_entry))
-            self._phrasing_entry.append(i)
+                self._phrasing_postings[token].append(flat)
+                own[token].append(flat)
             self._phrasing_position.append(j)
             self._phrasing_weight.append(sum(self._idf[t] for t in phrasing))
             self._phrasing_copies.append(1)
