@@ -179,6 +179,8 @@ class Normalizer:
         while i < len(stems):
             if surface[i] in longest or stems[i] in longest:
                 canonical, size = self._phrase_at(surface, stems, i)
+                if canonical is not None and self._yields(surface, stems, i, size):
+                    canonical, size = None, 1
             else:
                 canonical, size = None, 1  # the common case, told without a call
             if canonical is not None:
@@ -201,6 +203,14 @@ class Normalizer:
     def _related(self, found: str) -> tuple[str, ...]:
         near = _nearest_relative(found, self._by_prefix.get(found[:RELATIVE_PREFIX], ()))
         return self._synonyms.get((near,), (near,)) if near else (found,)
+
+    def _yields(self, surface: list[str], stems: list[str], start: int, size: int) -> bool:
+        """A phrase led by a stopword ("the un") gives way to one that starts after that
+        word and reaches further ("un people"): the stopword only decided the first."""
+        if size < 2 or surface[start] not in STOPWORDS:
+            return False
+        later, later_size = self._phrase_at(surface, stems, start + 1)
+        return later is not None and start + 1 + later_size > start + size
 
     def _phrase_at(
         self, surface: list[str], stems: list[str], start: int

@@ -108,3 +108,15 @@ def test_asks_which_members_only_of_a_listed_item() -> None:
     assert asks_which_members("which political leaders were hacked", quote)
     assert not asks_which_members("Which devices?", quote)
     assert not asks_which_members("Were journalists targeted?", quote)
+
+
+def test_a_phrase_led_by_a_stopword_gives_way_to_a_longer_one_after_it() -> None:
+    # "the group" and "group leaders" overlap: the stopword must not decide the reading.
+    overlapping = Normalizer(
+        "group leaders members".split(),
+        [["group", "the group"], ["members", "group leaders"]],
+        english(),
+    )
+    assert overlapping.tokens("the group leaders") == overlapping.tokens("group leaders")
+    assert overlapping.tokens("the group") == overlapping.tokens("group")
+    assert overlapping.tokens("the group met") == overlapping.tokens("group met")
