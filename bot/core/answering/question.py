@@ -470,9 +470,22 @@ def _stranger(capitalised: str, known: str, correct: Callable[[str], str]) -> st
     the article has it neither as typed nor with typos corrected; else ""."""
     run = [w for w in fold(capitalised).split() if w not in _CALENDAR]
     typed, fixed = " ".join(run), " ".join(correct(w) for w in run)
-    if len(run) >= 2 and f" {typed} " not in known and f" {fixed} " not in known:
-        return typed
-    return ""
+    if len(run) < 2 or f" {typed} " in known or f" {fixed} " in known:
+        return ""
+    return "" if _misspelt_in(run, known.split()) else typed
+
+
+def _misspelt_in(run: Sequence[str], known: Sequence[str]) -> bool:
+    """The run is, word for word, a misspelling of words the text has in a row ("Human Rihgts
+    Counsel", "Working Grupe"): each as written or one slip away (two in a long word)."""
+    slips = [1 if len(w) < 7 else 2 for w in run]
+    for start in range(len(known) - len(run) + 1):
+        if all(
+            OSA.distance(w, known[start + j], score_cutoff=slips[j]) <= slips[j]
+            for j, w in enumerate(run)
+        ):
+            return True
+    return False
 
 
 def swapped_name(found: Sequence[str], parts: NameParts) -> str:
@@ -546,7 +559,9 @@ class QuestionReader:
         """The content tokens; in a how-long question, without the verbs of lasting."""
         if Kind.HOW_LONG in asks:
             surface = [w for w in surface if w not in DURATION_WORDS]
-        return self._normalizer.tokens_of(surface)
+        if Kind.YES_NO in asks:
+            surface = done_as_carried_out(surface)
+        return self._normalizer.tokens_of(naming_call_dropped(surface))
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
         """The topical clauses' words, chat stripped, and whether a confirming tag ("is it?")
@@ -630,6 +645,37 @@ class QuestionReader:
             return False
         known = sum(self._knows(t) for t in tokens)
         return (bool(set(clause) & _ASKER_WORDS) and known <= 1) or not tokens
+
+
+_CALL_SUBJECT = 3  # "what did [the un experts] call it": the words between "did" and "call"
+_CALL_PARTICLES = frozenset("for on upon to off out".split())  # "call for", "call on": a demand
+
+
+def naming_call_dropped(found: Sequence[str]) -> list[str]:
+    """ "What did they call it?" asks for a name or a description, not for a call (a demand):
+    that "call" says nothing of the topic and is left out."""
+    for i, word in enumerate(found):
+        if word not in ("call", "calls") or set(found[i + 1 : i + 2]) & _CALL_PARTICLES:
+            continue
+        start = max(0, i - _CALL_SUBJECT - 2)
+        before = found[start:i]
+        if "what" in before and {"do", "did", "does", "would", "to"} & set(before[1:]):
+            return [*found[:i], *found[i + 1 :]]
+    return list(found)
+
+
+_YES_NO_STARTS = frozenset("did do does will would could".split())
+
+
+def done_as_carried_out(found: Sequence[str]) -> list[str]:
+    """ "Did the city actually do the census?": "do" with a thing after it, in a yes-no
+    question, is putting that thing into effect (a word readers use for it, not a stopword)."""
+    if not found or found[0] not in _YES_NO_STARTS:
+        return list(found)
+    for i in range(2, len(found) - 1):
+        if found[i] == "do" and found[i + 1] in DETERMINERS:
+            return [*found[:i], "implement", *found[i + 1 :]]
+    return list(found)
 
 
 _GUESS_STARTS = frozenset("like maybe probably perhaps the a or".split())

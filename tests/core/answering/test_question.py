@@ -16,12 +16,14 @@ from bot.core.answering.question import (
     asks_exact,
     asks_speaker,
     asserted_outcomes,
+    done_as_carried_out,
     is_contrasted,
     is_guess,
     is_negated,
     is_tag,
     kinds_of,
     looks_like_markup,
+    naming_call_dropped,
     phrasing_kinds,
     reactions_asked,
     strip_chat,
@@ -223,6 +225,11 @@ KNOWN = " city council riverton ana okafor greg hale kessler reservoir "
         ("What did the City Council decide?", ""),  # the article has it
         ("Did Okafor and Hale agree?", ""),  # two names, each known
         ("What Did The Council Say About It?", ""),  # title case is style, not a name
+        ("What did the City Counsel decide?", ""),  # a real word one slip from the article's
+        ("Where is the Kesler Resevoir?", ""),  # a slip in each word
+        ("What did Ana Okafo and Greg Hael say?", ""),
+        ("What did the City Comittee decide?", "city comittee"),  # a different word
+        ("Is Ana Kessler an expert?", "ana kessler"),  # known words, not in a row
     ],
 )
 def test_capitalised_names_the_article_never_has(text: str, unknown: str) -> None:
@@ -339,3 +346,39 @@ def test_i_dont_know_opens_a_question_without_negating_it(engine: Engine) -> Non
 )
 def test_reactions_asked_about(text: str, asked: list[str]) -> None:
     assert reactions_asked(words(text)) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("what did they call it", "what did they it"),
+        ("what did the city council call the plan", "what did the city council the plan"),
+        ("what do people call the new law", "what do people the new law"),
+        ("what did they call for", None),  # a demand
+        ("what did the mayor call on residents to do", None),
+        ("what is the call", None),  # the call itself
+        ("why did the council call a vote", None),
+    ],
+)
+def test_what_did_they_call_it_asks_for_a_name(text: str, kept: str | None) -> None:
+    assert " ".join(naming_call_dropped(text.split())) == (kept or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("did the council actually do the plan", "did the council actually implement the plan"),
+        ("does the city do a census", "does the city implement a census"),
+        ("what did the council do", None),  # no thing done: a question of what happened
+        ("did they do it", None),  # nothing named
+        ("how do they do the count", None),  # not a yes-no question
+    ],
+)
+def test_doing_a_thing_in_a_yes_no_question_is_carrying_it_out(text: str, read: str | None) -> None:
+    assert " ".join(done_as_carried_out(text.split())) == (read or text)
+
+
+def test_a_naming_call_and_a_done_thing_change_the_tokens(engine: Engine) -> None:
+    assert engine.read("What did they call the plan?").tokens == engine.read("the plan?").tokens
+    done = engine.read("did states actually do the moratorium")
+    assert done.tokens == engine.read("did states actually implement the moratorium").tokens
