@@ -56,6 +56,7 @@ class Profile:
     contrasted: bool  # it has a contrastive phrasing ("besides X, who ..."): a list entry
     contrasted_phrasings: Mapping[int, int]  # those phrasings, by position: how many they name
     evidence: frozenset[str]  # stems of what its quote and answer state (see engine.stated)
+    done: frozenset[str]  # tokens of the past verbs they state ("published": "released" too)
     mentioned: frozenset[str]  # stems of every word of its quote and answer
     addressed: frozenset[str]  # what it states, or states did not happen ("did not adopt")
     quote_tokens: frozenset[str]  # its quote's content tokens (synonyms mapped)
@@ -131,12 +132,15 @@ def premise(m: Match) -> Reason | None:
     written, or as a curated synonym in the answer of an entry that reports an event."""
     # A yes-no question asks whether ("Did they adopt it?" is answered by "they did not");
     # any other takes the outcome as stated ("When did they adopt it?").
+    if not m.question.asserted:
+        return None
     asks = Kind.YES_NO in m.question.kinds
     evidence = m.profile.addressed if asks else m.profile.evidence
     unstated = [
         verb
         for verb in m.question.asserted
         if verb not in evidence
+        and m.premise_token(verb) not in m.profile.done
         and not (m.profile.reports_event and m.premise_token(verb) in m.profile.answer_tokens)
     ]
     return Reason.PREMISE if unstated else None
@@ -199,7 +203,7 @@ def keywords(m: Match) -> Reason | None:
     for word in q.words:
         run = run + 1 if word in FUNCTION_WORDS else 0
         longest = max(longest, run)
-    if longest >= MIN_GLUE:
+    if longest >= MIN_GLUE or _article_before_glue(q.words):
         return Reason.KEYWORDS
     if len(q.tokens) < MIN_KEYWORDS:
         return None
@@ -207,6 +211,19 @@ def keywords(m: Match) -> Reason | None:
         return Reason.KEYWORDS  # a long run of the quote's words, shuffled
     coherent = m.scored.coverage >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
     return None if coherent else Reason.KEYWORDS
+
+
+_ARTICLES = frozenset("the a an".split())
+# Words no noun phrase starts with: after "the" or "a" they show words put in at random.
+_NO_NOUN_AFTER = frozenset(
+    "of and to in on for or with by at from is are was were the a an".split()
+)
+
+
+def _article_before_glue(found: Sequence[str]) -> bool:
+    """ "the of and ...", "a to ...": an article right before a preposition or conjunction,
+    which no English sentence has: shuffled words, not a question."""
+    return any(a in _ARTICLES and b in _NO_NOUN_AFTER for a, b in itertools.pairwise(found))
 
 
 def _salad(q: Question) -> bool:

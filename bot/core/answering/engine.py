@@ -26,6 +26,7 @@ from bot.core.answering.question import (
     QuestionReader,
     is_contrasted,
     is_negated,
+    is_past,
     name_parts,
 )
 from bot.core.answering.wordlists import INTENSIFIERS, STOPWORDS
@@ -119,6 +120,7 @@ class Engine:
             contrasted=bool(contrasted),
             contrasted_phrasings=contrasted,
             evidence=stated(words(entry.quote)) | stated(words(entry.answer)),
+            done=self._done(entry),
             mentioned=frozenset(stem(w) for w in own),
             addressed=stated(words(entry.quote), True) | stated(words(entry.answer), True),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
@@ -131,6 +133,13 @@ class Engine:
             states_facts=entry.kind not in FACTLESS_KINDS,
             reports_event=entry.kind == "event",
         )
+
+    def _done(self, entry: Entry) -> frozenset[str]:
+        """The tokens of the past verbs its quote and answer state ("published" as "publish"):
+        a synonym of one ("released") is then stated too. Nouns are not ("a ban" is no ban
+        imposed)."""
+        said = [*stated_words(words(entry.quote)), *stated_words(words(entry.answer))]
+        return frozenset(self.normalizer.stem_token(stem(w)) for w in said if is_past(w))
 
     def _open_tokens(self, quote: str) -> frozenset[str]:
         """The tokens of what a quote leaves open ("disclose whether it conducted ..."): the
@@ -263,8 +272,7 @@ class Engine:
         return None
 
     def _token_of_stem(self, stem_: str) -> str:
-        found = self.normalizer.tokens_of([stem_])
-        return found[0] if found else stem_
+        return self.normalizer.stem_token(stem_)
 
     def features(self, q: Question, chosen: Scored, ranked: list[Scored]) -> dict[str, float]:
         """The calibration model's inputs for answering `q` with `chosen` (see calibration)."""
@@ -362,15 +370,18 @@ _CONDITIONS = frozenset("until unless pending if till".split())  # what follows 
 
 
 def stated(found: list[str], negated: bool = False) -> frozenset[str]:
-    """Stems of the words a text states: not a verb after "to" or a modal ("called on all
-    states to impose" does not say anything was imposed), nor after "not" unless `negated`
-    ("they did not adopt it" answers whether they did, but says nothing was adopted), nor
-    anything in a condition ("until regulations were *adopted*" says none were)."""
+    """Stems of the words a text states (see `stated_words`)."""
+    return frozenset(stem(w) for w in stated_words(found, negated))
+
+
+def stated_words(found: list[str], negated: bool = False) -> list[str]:
+    """The words a text states: not a verb after "to" or a modal ("called on all states to
+    impose" does not say anything was imposed), nor after "not" unless `negated` ("they did
+    not adopt it" answers whether they did, but says nothing was adopted), nor anything in a
+    condition ("until regulations were *adopted*" says none were)."""
     unstated = _UNSTATED_AFTER if negated else _UNSTATED_AFTER | _NEGATED_AFTER
     condition = next((i for i, w in enumerate(found) if w in _CONDITIONS), len(found))
-    return frozenset(
-        stem(w) for i, w in enumerate(found[:condition]) if not (i and found[i - 1] in unstated)
-    )
+    return [w for i, w in enumerate(found[:condition]) if not (i and found[i - 1] in unstated)]
 
 
 def agree(a: Entry, b: Entry) -> bool:

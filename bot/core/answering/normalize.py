@@ -191,6 +191,11 @@ class Normalizer:
         # One-character tokens are noise: the "m" of "I'm", the "2" of "how r states supposed 2".
         return tuple(dict.fromkeys(t for t in out if len(t) > 1))
 
+    def stem_token(self, found: str) -> str:
+        """The token of one word's stem ("releas" -> "publish"): synonyms mapped."""
+        canonical = self._synonyms.get((found,))
+        return canonical[0] if canonical else found
+
     def _relative(self, found: str) -> tuple[str, ...]:
         """The knowledge base's stem for another form of the same word ("disclosure" of
         "disclose", "societal" of "society", "principals" of "principles"): an unknown stem

@@ -349,7 +349,7 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     for i, w in enumerate(found):
         if w not in PREMISE_VERBS or i in nouns or _an_alternative(found, i):
             continue
-        if _is_past(w) or (past and not _after_determiner(found, i)):
+        if is_past(w) or (past and not _after_determiner(found, i)):
             asserted.append(stem(w))
     return tuple(asserted)
 
@@ -373,7 +373,7 @@ def _an_alternative(found: Sequence[str], i: int) -> bool:
 
 def _in_past_tense(found: Sequence[str]) -> bool:
     """A perfect ("has ended") or a past auxiliary ("did it end"): bare verbs are past too."""
-    perfect = any(a in PERFECT_AUXILIARIES and _is_past(b) for a, b in itertools.pairwise(found))
+    perfect = any(a in PERFECT_AUXILIARIES and is_past(b) for a, b in itertools.pairwise(found))
     return perfect or any(w in PAST_AUXILIARIES for w in found)
 
 
@@ -383,7 +383,7 @@ def _after_determiner(found: Sequence[str], i: int) -> bool:
     return before in DETERMINERS or before.isdigit()
 
 
-def _is_past(word: str) -> bool:
+def is_past(word: str) -> bool:
     return word.endswith("ed") or word in IRREGULAR_PAST
 
 
@@ -678,6 +678,9 @@ def done_as_carried_out(found: Sequence[str]) -> list[str]:
     return list(found)
 
 
+_GUESS_TAGS = frozenset(
+    (a, b) for a in ("is", "was", "are", "were") for b in ("it", "that", "this", "they")
+)
 _GUESS_STARTS = frozenset("like maybe probably perhaps the a or".split())
 _AMOUNTS = frozenset("dozen dozens tens hundreds thousands millions something smth".split())
 
@@ -686,6 +689,8 @@ def is_guess(clause: Sequence[str]) -> bool:
     """A guess the asker adds after a question ("..., like tens or hundreds", "..., the 40th
     or something?"): a few words, no question word, offering options or an amount. It is
     the asker's, not the question's: the quote that answers shows whether it was right."""
+    if tuple(clause[:2]) in _GUESS_TAGS:
+        clause = clause[2:]  # "..., is it like a virus or smth": the guess as a yes-no
     if not clause or len(clause) > 6 or any(w in _WH for w in clause):
         return False
     amount = any(w in _AMOUNTS or any(ch.isdigit() for ch in w) for w in clause)

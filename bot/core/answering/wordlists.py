@@ -50,6 +50,7 @@ FILLER = (
     even already anyway anyways honestly literally supposedly dragged drag brought bring
     sounded sounds seems seemed adjective wider broader designed achieve actual wow whoa omg
     damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
+    tf wtf heck hell freaking frickin rest remainder passage
     """.split()
     )
     | ASKER_WORDS
@@ -57,6 +58,12 @@ FILLER = (
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
 STOPWORDS = FUNCTION_WORDS | FILLER
 
+# Why the asker asks ("for my class ...", "... for an essay"): the purpose, not the topic.
+PURPOSE_ASIDES = [
+    [*lead, noun]
+    for lead in (["for"], ["for", "my"], ["for", "a"], ["for", "an"], ["for", "our"])
+    for noun in "class homework essay assignment coursework project school exam quiz".split()
+]
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its
 # start and end before its form is read ("ok so ... or what??", "yo can someone explain ...").
 CHAT_OPENERS = tuple(
@@ -87,7 +94,7 @@ CHAT_OPENERS = tuple(
     """,
     )
     if phrase.strip()
-)
+) + tuple(PURPOSE_ASIDES)
 CHAT_CLOSERS = tuple(
     phrase.split()
     for phrase in re.split(
@@ -110,7 +117,7 @@ CHAT_CLOSERS = tuple(
     """,
     )
     if phrase.strip()
-)
+) + tuple(PURPOSE_ASIDES)
 # Negation: a question with one of these asks something else than without it.
 NEGATIONS = frozenset(
     """
@@ -176,7 +183,8 @@ PREMISE_VERBS = frozenset(
     died kill killed murder murdered elect elected appoint appointed hire hired close closed
     shut launch launched acquire acquired buy bought stop stopped halt halted expire expired
     collapse collapsed impose imposed adopt adopted implement implemented respond responded
-    reply replied react reacted
+    reply replied react reacted publish published release released admit admitted confirm
+    confirmed succeed succeeded replace replaced
     """.split()
 )
 IRREGULAR_PAST = frozenset("quit won lost bought shut withdrew withdrawn".split())

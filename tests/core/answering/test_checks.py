@@ -61,6 +61,14 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.PREMISE,
         ),
         (
+            # What the experts urge is not done; a synonym of what the article says was done
+            # ("published") is.
+            c.premise,
+            "When did Israel publish its review of NSO's exports?",
+            "When did Kaye release his report?",
+            Reason.PREMISE,
+        ),
+        (
             c.unsettled,
             "Has NSO done human rights due diligence?",
             "Must NSO disclose its human rights due diligence?",
@@ -101,6 +109,12 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             c.keywords,
             "of the and to in human rights surveillance",
             "human rights surveillance",
+            Reason.KEYWORDS,
+        ),
+        (
+            c.keywords,
+            "the of and NSO Group a to moratorium in",
+            "NSO Group and the moratorium",
             Reason.KEYWORDS,
         ),
     ],

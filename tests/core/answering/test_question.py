@@ -382,3 +382,26 @@ def test_a_naming_call_and_a_done_thing_change_the_tokens(engine: Engine) -> Non
     assert engine.read("What did they call the plan?").tokens == engine.read("the plan?").tokens
     done = engine.read("did states actually do the moratorium")
     assert done.tokens == engine.read("did states actually implement the moratorium").tokens
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["for my class", "for an essay", "for school", "for my homework"],
+)
+def test_why_the_asker_asks_is_no_part_of_the_question(engine: Engine, aside: str) -> None:
+    plain = engine.read("who is irene khan").tokens
+    assert engine.read(f"{aside} who is irene khan").tokens == plain
+    assert engine.read(f"who is irene khan {aside}").tokens == plain
+
+
+def test_a_guess_asked_as_a_yes_no_tag_is_dropped(engine: Engine) -> None:
+    plain = engine.read("what is pegasus").tokens
+    assert engine.read("what is pegasus, is it like a virus or smth").tokens == plain
+    assert is_guess(words("is it a ban or a pause"))
+    assert not is_guess(words("is it true"))
+
+
+def test_swearing_for_stress_is_no_topic(engine: Engine) -> None:
+    plain = engine.read("who is david kaye").tokens
+    assert engine.read("who tf is david kaye").tokens == plain
+    assert engine.read("who the hell is david kaye").tokens == plain
