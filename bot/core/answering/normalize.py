@@ -43,6 +43,20 @@ def _words(text: str) -> tuple[str, ...]:
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+_ORDINAL = re.compile(r"(\d*?)(1[0-9]|[0-9])(st|nd|rd|th)")
+
+
+def ordinal(word: str) -> str:
+    """A number's ordinal with its right ending ("41th" is "41st", "12nd" is "12th"); any
+    other word as it is."""
+    found = _ORDINAL.fullmatch(word)
+    if not found:
+        return word
+    head, last, _ = found.groups()
+    ending = {"1": "st", "2": "nd", "3": "rd"}.get(last, "th") if len(last) == 1 else "th"
+    return f"{head}{last}{ending}"
+
+
 @lru_cache(maxsize=_CACHE_LIMIT)
 def stem(word: str) -> str:
     return word if word.isdigit() else str(_STEMMER.stemWord(word))
@@ -79,8 +93,10 @@ class Normalizer:
 
     def correct(self, word: str) -> str:
         """The knowledge-base word a typo most likely meant, or the word itself."""
-        if word in self._known or len(word) < 3 or not word.isalpha():
+        if word in self._known or len(word) < 3:
             return word
+        if not word.isalpha():
+            return ordinal(word)
         if stem(word) in self._known_stems:
             return word
         return _remembered(self._corrections, word, self._fixed)

@@ -38,6 +38,7 @@ from bot.core.answering.wordlists import (
     PREMISE_VERBS,
     PRONOUNS,
     PUBLICATION_VERBS,
+    PURPOSE_NOUNS,
     REACTION_WORDS,
     SPEECH_VERBS,
 )
@@ -91,6 +92,7 @@ class NameParts:
     owners: Mapping[str, frozenset[str]]
     firsts: frozenset[str]
     lasts: frozenset[str]
+    pairs: frozenset[tuple[str, str]] = frozenset()  # words next to each other in a name
 
 
 # Clause breaks: punctuation, a dash, and the chat words people use as punctuation.
@@ -152,8 +154,26 @@ def strip_chat(found: Sequence[str]) -> list[str]:
     while changed and out:
         out, opened = _without_opener(out)
         out, closed = _without_closer(out)
-        changed = opened or closed
+        out, aside = _without_purpose(out)
+        changed = opened or closed or aside
     return out
+
+
+_PURPOSE_SPAN = 6  # "for my intro to law class": the most words a purpose aside takes
+
+
+def _without_purpose(out: list[str]) -> tuple[list[str], bool]:
+    """The words without an aside on why the asker asks, leading ("for my class, who ...")
+    or trailing ("..., asking for my journalism class"), and whether one was cut; never all
+    of them."""
+    for end in range(min(_PURPOSE_SPAN, len(out) - 1), 1, -1):
+        if out[0] == "for" and out[end - 1] in PURPOSE_NOUNS:
+            return out[end:], True
+    for start in range(max(1, len(out) - _PURPOSE_SPAN), len(out) - 1):
+        if out[start] == "for" and out[-1] in PURPOSE_NOUNS:
+            cut = start - 1 if out[start - 1] in ("asking", "its", "is") else start
+            return out[:cut], True
+    return out, False
 
 
 def _without_or_tail(out: list[str]) -> list[str]:
@@ -529,7 +549,7 @@ class QuestionReader:
         plain = strip_address(text, self._bot_name)
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
-        surface = self._normalizer.correct_all(core_words)
+        surface = paired_name_fixed(self._normalizer.correct_all(core_words), self._names)
         asks = self._kinds(kept, plain.rstrip().endswith("?"))
         names, name_tokens = self._names_in(surface)
         return Question(
@@ -706,6 +726,7 @@ def name_parts(
     owners: dict[str, set[str]] = {}
     firsts: set[str] = set()
     lasts: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for person_id, names, is_person in people:
         for name in names:
             found = _name_words(name, stop)
@@ -714,8 +735,26 @@ def name_parts(
             if is_person and len(found) >= 2:
                 firsts.add(found[0])
                 lasts.update(found[1:])  # middle names too: "Ana Kwame" if Kwame is another's
+                pairs.update(itertools.pairwise(found))
     frozen = {w: frozenset(ids) for w, ids in owners.items()}
-    return NameParts(frozen, frozenset(firsts), frozenset(lasts))
+    return NameParts(frozen, frozenset(firsts), frozenset(lasts), frozenset(pairs))
+
+
+def paired_name_fixed(found: Sequence[str], parts: NameParts) -> list[str]:
+    """A word one slip from the name word it stands beside in a known name ("jnae smith",
+    "ana okafr") is that word: typed in lower case, it is no capitalised name to look up."""
+    out = list(found)
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        for x, y in parts.pairs:
+            if b == y and a != x and a not in parts.owners and _one_slip(a, x):
+                out[i] = x
+            elif a == x and b != y and b not in parts.owners and _one_slip(b, y):
+                out[i + 1] = y
+    return out
+
+
+def _one_slip(typed: str, name: str) -> bool:
+    return len(typed) >= 3 and typed.isalpha() and OSA.distance(typed, name, score_cutoff=1) <= 1
 
 
 def _name_words(name: str, stop: frozenset[str]) -> list[str]:

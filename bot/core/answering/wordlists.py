@@ -15,7 +15,8 @@ FUNCTION_WORDS = frozenset(
     of off on once only or other ought our ours out over own per please same shall she should
     so some such than that thats the their theirs them then there these they this those through
     thru to too under until up upon us very was we were what whats when where which while who
-    whom whos whose why will with would yet you yourself never
+    whom whos whose why will with would yet you yourself never though although themselves
+    himself herself ourselves yourselves
     wat wut wht wot whta hw u r ya pls plz abt bc cuz cos tho dont doesnt didnt isnt wasnt
     arent werent cant wont im ive id theyre hey hi hello ok okay yes yeah uh um umm hmm
     """.split()
@@ -58,12 +59,14 @@ FILLER = (
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
 STOPWORDS = FUNCTION_WORDS | FILLER
 
-# Why the asker asks ("for my class ...", "... for an essay"): the purpose, not the topic.
-PURPOSE_ASIDES = [
-    [*lead, noun]
-    for lead in (["for"], ["for", "my"], ["for", "a"], ["for", "an"], ["for", "our"])
-    for noun in "class homework essay assignment coursework project school exam quiz".split()
-]
+# Why the asker asks ("for my journalism class ...", "... asking for an essay"): the
+# purpose, not the topic.
+PURPOSE_NOUNS = frozenset(
+    """
+    class classes homework essay assignment coursework project school exam quiz notes research
+    paper presentation course lecture seminar thesis studies study
+    """.split()
+)
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its
 # start and end before its form is read ("ok so ... or what??", "yo can someone explain ...").
 CHAT_OPENERS = tuple(
@@ -91,10 +94,12 @@ CHAT_OPENERS = tuple(
     i dont get it | i dont understand | i do not get it | i dont get | i do not get
     whats the deal with | whats the deal w | what is the deal with | whats up with | what about
     i do not know | i dont know | dunno | not sure | im not sure | i am not sure
+    i just need | i need | i just want | i want | i would like | id like | i really need
+    my prof says | my professor says | my teacher says | my professor asked | my prof wants
     """,
     )
     if phrase.strip()
-) + tuple(PURPOSE_ASIDES)
+)
 CHAT_CLOSERS = tuple(
     phrase.split()
     for phrase in re.split(
@@ -117,7 +122,7 @@ CHAT_CLOSERS = tuple(
     """,
     )
     if phrase.strip()
-) + tuple(PURPOSE_ASIDES)
+)
 # Negation: a question with one of these asks something else than without it.
 NEGATIONS = frozenset(
     """

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.answering.lexicon import NO_ENGLISH
-from bot.core.answering.normalize import Normalizer, clean
+from bot.core.answering.normalize import Normalizer, clean, ordinal
 from bot.core.answering.question_shape import asks_which_members, strip_address
 from bot.core.text import fold
 from bot.lexicon_files import english
@@ -120,3 +122,17 @@ def test_a_phrase_led_by_a_stopword_gives_way_to_a_longer_one_after_it() -> None
     assert overlapping.tokens("the group leaders") == overlapping.tokens("group leaders")
     assert overlapping.tokens("the group") == overlapping.tokens("group")
     assert overlapping.tokens("the group met") == overlapping.tokens("group met")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("41th", "41st"), ("2th", "2nd"), ("3th", "3rd"), ("11st", "11th"), ("112nd", "112th")],
+)
+def test_an_ordinal_gets_its_right_ending(typed: str, meant: str) -> None:
+    assert ordinal(typed) == meant
+    assert ordinal(meant) == meant
+    assert NORMALIZER.correct(typed) == meant
+
+
+def test_what_is_no_ordinal_stays_as_it_is() -> None:
+    assert [ordinal(w) for w in ("4x4", "abc", "2024", "th")] == ["4x4", "abc", "2024", "th"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answering import Engine
+from bot.core.answering.lexicon import NO_ENGLISH
 from bot.core.answering.normalize import words
 from bot.core.answering.question import (
     Kind,
@@ -23,7 +24,9 @@ from bot.core.answering.question import (
     is_tag,
     kinds_of,
     looks_like_markup,
+    name_parts,
     naming_call_dropped,
+    paired_name_fixed,
     phrasing_kinds,
     reactions_asked,
     strip_chat,
@@ -386,7 +389,7 @@ def test_a_naming_call_and_a_done_thing_change_the_tokens(engine: Engine) -> Non
 
 @pytest.mark.parametrize(
     "aside",
-    ["for my class", "for an essay", "for school", "for my homework"],
+    ["for my class", "for an essay", "for school", "for my homework", "for my intro to law class"],
 )
 def test_why_the_asker_asks_is_no_part_of_the_question(engine: Engine, aside: str) -> None:
     plain = engine.read("who is irene khan").tokens
@@ -405,3 +408,23 @@ def test_swearing_for_stress_is_no_topic(engine: Engine) -> None:
     plain = engine.read("who is david kaye").tokens
     assert engine.read("who tf is david kaye").tokens == plain
     assert engine.read("who the hell is david kaye").tokens == plain
+
+
+def test_asking_for_a_purpose_at_the_end_is_no_part_of_the_question(engine: Engine) -> None:
+    plain = engine.read("is media freedom in danger").tokens
+    assert (
+        engine.read("is media freedom in danger?? asking for my journalism class").tokens == plain
+    )
+    headline = engine.read("the headline").tokens
+    assert engine.read("i just need the headline for my notes lol").tokens == headline
+
+
+def test_a_lower_case_name_with_a_slip_beside_its_other_half_is_that_name() -> None:
+    people = [("ana", ("Ana Okafor",), True), ("greg", ("Greg Hale",), True)]
+    parts = name_parts(people, frozenset(), NO_ENGLISH)
+    fixed = paired_name_fixed("who is anna okafor".split(), parts)
+    assert fixed == "who is ana okafor".split()
+    assert paired_name_fixed("did ana okafr say".split(), parts) == "did ana okafor say".split()
+    # A name's word beside another's is a different person, not a slip.
+    assert paired_name_fixed("who is greg okafor".split(), parts) == "who is greg okafor".split()
+    assert paired_name_fixed("who is bob okafor".split(), parts) == "who is bob okafor".split()
