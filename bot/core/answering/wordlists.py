@@ -41,7 +41,7 @@ FILLER = (
     heard read involve involvement suppose play part bit lot stuff matter regarding regard
     concerning relate point mean idea main whole overall specific particular exact precise
     brief quick simple plain word phrase term wording language line quote come put take make
-    let use do deal also again else besides other etc whether somewhere somehow single
+    let do deal also again else besides other etc whether somewhere somehow single
     around roughly approximately nearly almost about latest recent recently current currently
     new newest fine okay question centre center toward towards one date year month day
     meant view opinion perspective activity activities aspect aspects
