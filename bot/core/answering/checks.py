@@ -115,6 +115,11 @@ def negation(m: Match) -> Reason | None:
     exhausted = m.question.contrasted and many
     if exhausted or (m.question.contrasted and not m.profile.contrasted):
         return Reason.NEGATION
+    # "Which boats other than ferries ...?": other kinds of what the article names only as the
+    # one set aside.
+    q = m.question
+    if q.contrasted and q.focus and q.focus <= q.excluded:
+        return Reason.NEGATION
     return None
 
 

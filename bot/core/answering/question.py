@@ -79,6 +79,7 @@ class Question:
     swapped: str  # "ana hale": one person's first name with another's surname, or ""
     unknown_name: str  # a capitalised name the article never mentions ("Human Rights Watch")
     focus: frozenset[str]  # tokens of the noun asked about ("which *country*")
+    excluded: frozenset[str]  # tokens of what a contrast sets aside ("other than *boats*")
     detail: frozenset[str]  # tokens of a detail asked for ("the *names* of", "the *title* of")
     counted: frozenset[str]  # tokens of what "how many" counts ("how many *journalists*")
     corrections: int  # how many words typo correction changed
@@ -322,6 +323,24 @@ def is_contrasted(found: Sequence[str]) -> bool:
     """ "besides X", "other than X", "apart from X": the rest of a list is asked for."""
     pairs = set(itertools.pairwise(found))
     return any(w in CONTRASTS for w in found) or any(p in pairs for p in CONTRAST_PHRASES)
+
+
+_EXCLUDED_SPAN = 4  # "other than [its mobile phones]": the most words an exclusion takes
+
+
+def excluded_words(found: Sequence[str]) -> list[str]:
+    """The words a contrast sets aside: "other than *mobile phones*", "besides *the mayor*"
+    (up to the next question word or verb-like auxiliary)."""
+    out: list[str] = []
+    for i, word in enumerate(found):
+        after = i + 1 if word in CONTRASTS else 0
+        if tuple(found[i - 1 : i + 1]) in CONTRAST_PHRASES:
+            after = i + 1
+        for w in found[after : after + _EXCLUDED_SPAN] if after else ():
+            if w in _WH or w in AUXILIARIES:
+                break
+            out.append(w)
+    return out
 
 
 def asks_speaker(found: Sequence[str], asks: frozenset[Kind]) -> bool:
@@ -568,6 +587,7 @@ class QuestionReader:
             swapped=swapped_name(surface, self._names),
             unknown_name=unknown_name(plain, self._known_text, self._name_word),
             focus=self._tokens_of_each(focus_words(plain)),
+            excluded=frozenset(self._normalizer.tokens_of(excluded_words(surface))),
             detail=self._tokens_of_each([*detail_words(plain), *reactions_asked(surface)]),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),

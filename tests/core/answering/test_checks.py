@@ -49,6 +49,12 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.NEGATION,
         ),
         (
+            c.negation,
+            "Which devices other than mobile phones were surveilled?",
+            "Besides Amnesty International, who exposed Pegasus?",
+            Reason.NEGATION,
+        ),
+        (
             c.about_the_article,
             "When was this article published?",
             "Who wrote this article?",

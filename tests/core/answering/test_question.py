@@ -18,6 +18,7 @@ from bot.core.answering.question import (
     asks_speaker,
     asserted_outcomes,
     done_as_carried_out,
+    excluded_words,
     is_contrasted,
     is_guess,
     is_negated,
@@ -428,3 +429,16 @@ def test_a_lower_case_name_with_a_slip_beside_its_other_half_is_that_name() -> N
     # A name's word beside another's is a different person, not a slip.
     assert paired_name_fixed("who is greg okafor".split(), parts) == "who is greg okafor".split()
     assert paired_name_fixed("who is bob okafor".split(), parts) == "who is bob okafor".split()
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("which boats other than ferries were sold", "ferries"),
+        ("besides the mayor who voted for it", "the mayor"),
+        ("apart from ana okafor and greg hale, who spoke", "ana okafor and greg"),
+        ("who voted for it", ""),
+    ],
+)
+def test_what_a_contrast_sets_aside(text: str, excluded: str) -> None:
+    assert " ".join(excluded_words(words(text))) == excluded
