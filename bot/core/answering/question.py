@@ -35,6 +35,8 @@ from bot.core.answering.wordlists import (
     NOT_NEGATING,
     PAST_AUXILIARIES,
     PERFECT_AUXILIARIES,
+    PHRASAL_PARTICLES,
+    PHRASAL_PREMISES,
     PREMISE_VERBS,
     PRONOUNS,
     PUBLICATION_VERBS,
@@ -390,6 +392,10 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
             continue
         if is_past(w) or (past and not _after_determiner(found, i)):
             asserted.append(stem(w))
+    for pair in itertools.pairwise(found):
+        meant = PHRASAL_PREMISES.get(pair)
+        if meant and (pair[0] in IRREGULAR_PAST or is_past(pair[0]) or past):
+            asserted.append(stem(meant))  # "took over from him": he was succeeded
     return tuple(asserted)
 
 
@@ -653,7 +659,7 @@ class QuestionReader:
 
     @staticmethod
     def _asserted(plain: str, surface: list[str]) -> tuple[str, ...]:
-        if PREMISE_VERBS.isdisjoint(surface):
+        if PREMISE_VERBS.isdisjoint(surface) and PHRASAL_PARTICLES.isdisjoint(surface):
             return ()
         return asserted_outcomes(surface, _nouned(plain, surface))
 

@@ -192,7 +192,22 @@ PREMISE_VERBS = frozenset(
     confirmed succeed succeeded replace replaced
     """.split()
 )
-IRREGULAR_PAST = frozenset("quit won lost bought shut withdrew withdrawn".split())
+IRREGULAR_PAST = frozenset(
+    "quit won lost bought shut withdrew withdrawn took taken gave given stepped".split()
+)
+# Outcomes said with a verb and a particle: the premise verb each means.
+PHRASAL_PREMISES = {
+    (verb, particle): meant
+    for verbs, particle, meant in (
+        ("take takes took taken taking", "over", "succeeded"),
+        ("step steps stepped stepping", "down", "resigned"),
+        ("give gives gave given giving", "up", "quit"),
+        ("back backs backed backing", "down", "withdrew"),
+        ("shut shuts shutting", "down", "closed"),
+    )
+    for verb in verbs.split()
+}
+PHRASAL_PARTICLES = frozenset(particle for _, particle in PHRASAL_PREMISES)
 
 # Words that only add stress ("what's this even about"): left out when a question made only of
 # common words is compared with the curated phrasings letter by letter.

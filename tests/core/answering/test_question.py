@@ -155,6 +155,10 @@ def test_tags_ask_to_confirm() -> None:
         ("What did the council do rather than impose the ban?", ()),  # what was not done
         ("What did the council do instead of impose the ban?", ()),  # chat grammar
         ("Why did the council impose the ban?", ("impos",)),
+        ("Who took over from the director?", ("succeed",)),  # a verb and its particle
+        ("When did the director step down?", ("resign",)),
+        ("Will the director step down?", ()),
+        ("When did the council publish the report?", ("publish",)),
     ],
 )
 def test_outcomes_taken_for_granted(text: str, asserted: tuple[str, ...]) -> None:
