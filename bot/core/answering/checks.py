@@ -57,6 +57,8 @@ class Profile:
     contrasted_phrasings: Mapping[int, int]  # those phrasings, by position: how many they name
     evidence: frozenset[str]  # stems of what its quote and answer state (see engine.stated)
     done: frozenset[str]  # tokens of the past verbs they state ("published": "released" too)
+    answer_states: frozenset[str]  # tokens of what its answer states (see engine.stated)
+    answer_addresses: frozenset[str]  # ...or states did not happen ("did not adopt")
     mentioned: frozenset[str]  # stems of every word of its quote and answer
     addressed: frozenset[str]  # what it states, or states did not happen ("did not adopt")
     quote_tokens: frozenset[str]  # its quote's content tokens (synonyms mapped)
@@ -141,12 +143,15 @@ def premise(m: Match) -> Reason | None:
         return None
     asks = Kind.YES_NO in m.question.kinds
     evidence = m.profile.addressed if asks else m.profile.evidence
+    # An event's answer says it in curated words ("did not adopt it" answers whether they did,
+    # but says of no one that they did).
+    told = m.profile.answer_addresses if asks else m.profile.answer_states
     unstated = [
         verb
         for verb in m.question.asserted
         if verb not in evidence
         and m.premise_token(verb) not in m.profile.done
-        and not (m.profile.reports_event and m.premise_token(verb) in m.profile.answer_tokens)
+        and not (m.profile.reports_event and m.premise_token(verb) in told)
     ]
     return Reason.PREMISE if unstated else None
 

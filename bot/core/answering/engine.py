@@ -121,6 +121,8 @@ class Engine:
             contrasted_phrasings=contrasted,
             evidence=stated(words(entry.quote)) | stated(words(entry.answer)),
             done=self._done(entry),
+            answer_states=self._tokens_of(stated_words(words(entry.answer))),
+            answer_addresses=self._tokens_of(stated_words(words(entry.answer), True)),
             mentioned=frozenset(stem(w) for w in own),
             addressed=stated(words(entry.quote), True) | stated(words(entry.answer), True),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
@@ -133,6 +135,9 @@ class Engine:
             states_facts=entry.kind not in FACTLESS_KINDS,
             reports_event=entry.kind == "event",
         )
+
+    def _tokens_of(self, found: list[str]) -> frozenset[str]:
+        return frozenset(self.normalizer.tokens(" ".join(found)))
 
     def _done(self, entry: Entry) -> frozenset[str]:
         """The tokens of the past verbs its quote and answer state ("published" as "publish"):

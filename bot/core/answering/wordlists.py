@@ -189,7 +189,7 @@ PREMISE_VERBS = frozenset(
     shut launch launched acquire acquired buy bought stop stopped halt halted expire expired
     collapse collapsed impose imposed adopt adopted implement implemented respond responded
     reply replied react reacted publish published release released admit admitted confirm
-    confirmed succeed succeeded replace replaced
+    confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
     """.split()
 )
 IRREGULAR_PAST = frozenset(

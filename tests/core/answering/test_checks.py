@@ -75,6 +75,13 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.PREMISE,
         ),
         (
+            # "did not adopt it" answers whether they did, and says no one did.
+            c.premise,
+            "Which member states have agreed to Kaye's moratorium?",
+            "Did member states agree to Kaye's moratorium?",
+            Reason.PREMISE,
+        ),
+        (
             c.unsettled,
             "Has NSO done human rights due diligence?",
             "Must NSO disclose its human rights due diligence?",
