@@ -728,7 +728,7 @@ _GUESS_TAGS = frozenset(
     (a, b) for a in ("is", "was", "are", "were") for b in ("it", "that", "this", "they")
 )
 _GUESS_STARTS = frozenset("like maybe probably perhaps the a or".split())
-_AMOUNTS = frozenset("dozen dozens tens hundreds thousands millions something smth".split())
+_AMOUNTS = frozenset("dozen dozens tens hundreds thousands millions".split())
 
 
 def is_guess(clause: Sequence[str]) -> bool:
@@ -740,7 +740,8 @@ def is_guess(clause: Sequence[str]) -> bool:
     if not clause or len(clause) > 6 or any(w in _WH for w in clause):
         return False
     amount = any(w in _AMOUNTS or any(ch.isdigit() for ch in w) for w in clause)
-    return "or" in clause[1:] or (clause[0] in _GUESS_STARTS and amount)
+    trailing = clause[0] == "or" and len(clause) <= 3  # "..., or smth"
+    return "or" in clause[1:] or trailing or (clause[0] in _GUESS_STARTS and amount)
 
 
 def name_parts(

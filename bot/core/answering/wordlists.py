@@ -28,7 +28,7 @@ ASKER_WORDS = frozenset(
     curious confused confusing forget forgot forgotten remember remembered wondering crazy
     insane scary scared shocking surprised surprising interesting weird obviously obv pretty
     extreme gm gn homework essay assignment coursework exam quiz lecture notes professor prof
-    teacher class classmate seminar
+    teacher class classmate seminar random
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
@@ -51,7 +51,7 @@ FILLER = (
     even already anyway anyways honestly literally supposedly dragged drag brought bring
     sounded sounds seems seemed adjective wider broader designed achieve actual wow whoa omg
     damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
-    tf wtf heck hell freaking frickin rest remainder passage
+    tf wtf heck hell freaking frickin rest remainder passage information
     """.split()
     )
     | ASKER_WORDS
@@ -95,6 +95,7 @@ CHAT_OPENERS = tuple(
     whats the deal with | whats the deal w | what is the deal with | whats up with | what about
     i do not know | i dont know | dunno | not sure | im not sure | i am not sure
     i just need | i need | i just want | i want | i would like | id like | i really need
+    random question | random q | quick q | kinda random but | tldr | eli5
     my prof says | my professor says | my teacher says | my professor asked | my prof wants
     """,
     )
@@ -119,6 +120,8 @@ CHAT_CLOSERS = tuple(
     help | help pls | pls help | help please | please help | seems wild | wild | crazy | wow
     whoa | omg | damn | yikes | anyone know | does anyone know | can someone explain
     can anyone explain | true or nah | true or not | true or false | is that true
+    cant find it | i cant find it | couldnt find it | cant remember | i cant remember
+    tldr | tldr pls | tldr please | tl dr | eli5 | eli5 pls | in short | in a nutshell
     """,
     )
     if phrase.strip()

@@ -446,3 +446,24 @@ def test_a_lower_case_name_with_a_slip_beside_its_other_half_is_that_name() -> N
 )
 def test_what_a_contrast_sets_aside(text: str, excluded: str) -> None:
     assert " ".join(excluded_words(words(text))) == excluded
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "plain"),
+    [
+        ("whats his title pls, cant find it", "whats his title"),
+        ("the report said what exactly, tldr pls", "the report said what exactly"),
+        ("kinda random but what did the report say", "what did the report say"),
+        ("what information does the report give", "what does the report give"),
+    ],
+)
+def test_more_chat_around_a_question(engine: Engine, wrapped: str, plain: str) -> None:
+    asked = engine.read(wrapped)
+    assert asked.tokens == engine.read(plain).tokens
+    assert not asked.negated
+
+
+def test_a_remembered_word_is_no_guess() -> None:
+    # "like 'audacity' something": what the asker half remembers is the question.
+    assert not is_guess(words("like audacity something"))
+    assert is_guess(words("like 40 or something"))
