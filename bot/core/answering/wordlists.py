@@ -121,7 +121,7 @@ CHAT_CLOSERS = tuple(
     whoa | omg | damn | yikes | anyone know | does anyone know | can someone explain
     can anyone explain | true or nah | true or not | true or false | is that true
     cant find it | i cant find it | couldnt find it | cant remember | i cant remember
-    tldr | tldr pls | tldr please | tl dr | eli5 | eli5 pls | in short | in a nutshell
+    tldr | tldr pls | tldr please | tl dr | eli5 | eli5 pls
     """,
     )
     if phrase.strip()
