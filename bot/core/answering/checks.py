@@ -112,17 +112,20 @@ def negation(m: Match) -> Reason | None:
         return Reason.NEGATION
     # "Other than A, B and C, who ...?" of a list of A, B and C: nothing is left to name.
     # ...unless the entry's own contrastive phrasing names as many ("anyone besides A, B, C?").
-    named = m.profile.contrasted_phrasings.get(m.scored.phrasing, 0)
-    many = len(m.question.names) >= CONTRAST_NAMES and len(m.question.names) > named
-    exhausted = m.question.contrasted and many
-    if exhausted or (m.question.contrasted and not m.profile.contrasted):
-        return Reason.NEGATION
-    # "Which boats other than ferries ...?": other kinds of what the article names only as the
-    # one set aside.
-    q = m.question
-    if q.contrasted and q.focus and q.focus <= q.excluded:
+    if m.question.contrasted and not _contrast_answerable(m):
         return Reason.NEGATION
     return None
+
+
+def _contrast_answerable(m: Match) -> bool:
+    """Something is left once the contrast sets its part aside."""
+    q = m.question
+    named = m.profile.contrasted_phrasings.get(m.scored.phrasing, 0)
+    exhausted = len(q.names) >= CONTRAST_NAMES and len(q.names) > named
+    # "Which boats other than ferries ...?": other kinds of what the article names only as the
+    # one set aside.
+    other_kinds = bool(q.focus) and q.focus <= q.excluded
+    return m.profile.contrasted and not exhausted and not other_kinds
 
 
 def about_the_article(m: Match) -> Reason | None:
@@ -208,12 +211,7 @@ def keywords(m: Match) -> Reason | None:
     q = m.question
     if q.kinds:
         return None
-    # "of the and to in human rights": a run of glue words, no question.
-    run = longest = 0
-    for word in q.words:
-        run = run + 1 if word in FUNCTION_WORDS else 0
-        longest = max(longest, run)
-    if longest >= MIN_GLUE or _article_before_glue(q.words):
+    if _glue_run(q.words) >= MIN_GLUE or _article_before_glue(q.words):
         return Reason.KEYWORDS
     if len(q.tokens) < MIN_KEYWORDS:
         return None
@@ -221,6 +219,15 @@ def keywords(m: Match) -> Reason | None:
         return Reason.KEYWORDS  # a long run of the quote's words, shuffled
     coherent = m.scored.coverage >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
     return None if coherent else Reason.KEYWORDS
+
+
+def _glue_run(found: Sequence[str]) -> int:
+    """The longest run of function words ("of the and to in human rights": four)."""
+    run = longest = 0
+    for word in found:
+        run = run + 1 if word in FUNCTION_WORDS else 0
+        longest = max(longest, run)
+    return longest
 
 
 _ARTICLES = frozenset("the a an".split())

@@ -194,9 +194,7 @@ class Normalizer:
         longest = self._longest
         while i < len(stems):
             if surface[i] in longest or stems[i] in longest:
-                canonical, size = self._phrase_at(surface, stems, i)
-                if canonical is not None and self._yields(surface, stems, i, size):
-                    canonical, size = None, 1
+                canonical, size = self._leading_phrase(surface, stems, i)
             else:
                 canonical, size = None, 1  # the common case, told without a call
             if canonical is not None:
@@ -224,6 +222,15 @@ class Normalizer:
     def _related(self, found: str) -> tuple[str, ...]:
         near = _nearest_relative(found, self._by_prefix.get(found[:RELATIVE_PREFIX], ()))
         return self._synonyms.get((near,), (near,)) if near else (found,)
+
+    def _leading_phrase(
+        self, surface: list[str], stems: list[str], start: int
+    ) -> tuple[tuple[str, ...] | None, int]:
+        """`_phrase_at`, unless the phrase gives way to a longer one after its stopword."""
+        canonical, size = self._phrase_at(surface, stems, start)
+        if canonical is not None and self._yields(surface, stems, start, size):
+            return None, 1
+        return canonical, size
 
     def _yields(self, surface: list[str], stems: list[str], start: int, size: int) -> bool:
         """A phrase led by a stopword ("the un") gives way to one that starts after that

@@ -386,17 +386,25 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     if any(w in NON_ASSERTING for w in found):
         return ()
     past = _in_past_tense(found)
-    asserted = []
-    for i, w in enumerate(found):
-        if w not in PREMISE_VERBS or i in nouns or _an_alternative(found, i):
-            continue
-        if is_past(w) or (past and not _after_determiner(found, i)):
-            asserted.append(stem(w))
+    asserted = [
+        stem(w)
+        for i, w in enumerate(found)
+        if w in PREMISE_VERBS
+        and i not in nouns
+        and not _an_alternative(found, i)
+        and (is_past(w) or (past and not _after_determiner(found, i)))
+    ]
+    return (*asserted, *_phrasal_outcomes(found, past))
+
+
+def _phrasal_outcomes(found: Sequence[str], past: bool) -> list[str]:
+    """ "took over from him" (he was succeeded), "stepped down": outcomes said with a particle."""
+    out = []
     for pair in itertools.pairwise(found):
         meant = PHRASAL_PREMISES.get(pair)
         if meant and (pair[0] in IRREGULAR_PAST or is_past(pair[0]) or past):
-            asserted.append(stem(meant))  # "took over from him": he was succeeded
-    return tuple(asserted)
+            out.append(stem(meant))
+    return out
 
 
 def reactions_asked(found: Sequence[str]) -> list[str]:
@@ -739,9 +747,12 @@ def is_guess(clause: Sequence[str]) -> bool:
         clause = clause[2:]  # "..., is it like a virus or smth": the guess as a yes-no
     if not clause or len(clause) > 6 or any(w in _WH for w in clause):
         return False
-    amount = any(w in _AMOUNTS or any(ch.isdigit() for ch in w) for w in clause)
     trailing = clause[0] == "or" and len(clause) <= 3  # "..., or smth"
-    return "or" in clause[1:] or trailing or (clause[0] in _GUESS_STARTS and amount)
+    return "or" in clause[1:] or trailing or (clause[0] in _GUESS_STARTS and _has_amount(clause))
+
+
+def _has_amount(clause: Sequence[str]) -> bool:
+    return any(w in _AMOUNTS or any(ch.isdigit() for ch in w) for w in clause)
 
 
 def name_parts(
@@ -773,11 +784,16 @@ def paired_name_fixed(found: Sequence[str], parts: NameParts) -> list[str]:
     out = list(found)
     for i, (a, b) in enumerate(itertools.pairwise(found)):
         for x, y in parts.pairs:
-            if b == y and a != x and a not in parts.owners and _one_slip(a, x):
+            if b == y and _slip_of(a, x, parts):
                 out[i] = x
-            elif a == x and b != y and b not in parts.owners and _one_slip(b, y):
+            elif a == x and _slip_of(b, y, parts):
                 out[i + 1] = y
     return out
+
+
+def _slip_of(typed: str, name: str, parts: NameParts) -> bool:
+    """`typed` is a slip for the name word `name`, not itself another name's word."""
+    return typed != name and typed not in parts.owners and _one_slip(typed, name)
 
 
 def _one_slip(typed: str, name: str) -> bool:
