@@ -5,6 +5,7 @@ answer it. Each returns the Reason to decline, or None. Pure and deterministic.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,6 +17,7 @@ from bot.core.answering.question import Kind, Question
 from bot.core.answering.question_shape import asks_which_members
 from bot.core.answering.wordlists import FUNCTION_WORDS, NON_ASSERTING, STOPWORDS
 from bot.core.knowledge.model import Entry
+from bot.core.text import fold
 
 CONTRAST_NAMES = 2  # "besides A and B, who ...": the list the article gives is used up
 MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
@@ -23,6 +25,7 @@ MIN_SCORE = 0.5  # a weaker match is no answer, whatever the confidence model sa
 MIN_KEYWORDS, KEYWORDS_COVERAGE, KEYWORDS_FIT = 4, 0.95, 0.7
 MIN_GLUE = 4  # a form-less text with this many function words in a row is no question
 MIN_SALAD = 6  # a form-less text with this many content words must keep the quote's order
+MAX_SALAD_GLUE = 1  # ...when it has no more function words than this
 MAX_TERSE_ENTRIES = 3  # a lone word more entries' quotes use than this is no topic by itself
 CURATED_FIT = 0.9  # a lone word fitting an entry's phrasing this well is one curated for it
 COMMON_ZIPF = 5.0  # nor is a word this common in English ("states", "rules", "deal")
@@ -215,7 +218,7 @@ def keywords(m: Match) -> Reason | None:
         return Reason.KEYWORDS
     if len(q.tokens) < MIN_KEYWORDS:
         return None
-    if _salad(q) and not _in_order(q.words, m.entry.quote, m.entry.answer):
+    if _salad(q, m.entry.quote) and not _in_order(q.words, m.entry.quote, m.entry.answer):
         return Reason.KEYWORDS  # a long run of the quote's words, shuffled
     coherent = m.scored.coverage >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
     return None if coherent else Reason.KEYWORDS
@@ -243,9 +246,19 @@ def _article_before_glue(found: Sequence[str]) -> bool:
     return any(a in _ARTICLES and b in _NO_NOUN_AFTER for a, b in itertools.pairwise(found))
 
 
-def _salad(q: Question) -> bool:
-    """Many content words and not one function word: a list, not a sentence or a message."""
-    return len(q.tokens) >= MIN_SALAD and FUNCTION_WORDS.isdisjoint(q.words)
+def _salad(q: Question, quote: str) -> bool:
+    """Many content words and no function word, a list rather than a sentence or a message;
+    or one function word among words that turn the quote's round ("devices mobile")."""
+    glue = sum(w in FUNCTION_WORDS for w in q.words)
+    if len(q.tokens) < MIN_SALAD or glue > MAX_SALAD_GLUE:
+        return False
+    return not glue or _turns_round(q.words, quote)
+
+
+def _turns_round(asked: Sequence[str], quote: str) -> bool:
+    """Two words side by side that the quote has side by side the other way round."""
+    said = {(stem(a), stem(b)) for a, b in itertools.pairwise(words(quote))}
+    return any((stem(b), stem(a)) in said for a, b in itertools.pairwise(asked))
 
 
 def _in_order(asked: Sequence[str], *texts: str) -> bool:
@@ -276,11 +289,20 @@ def unsettled(m: Match) -> Reason | None:
     return Reason.UNSETTLED if asks_fact and left_open else None
 
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\b"
+    rf"|\b(?:{_MONTHS}) (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b"
+)
+
+
 def counted(m: Match) -> Reason | None:
     """ "How many journalists" is not answered by a count of devices, and "exactly how
     many" not by "hundreds" (an answer without a figure)."""
     if m.question.exact and not any(c.isdigit() for c in m.entry.answer):
         return Reason.ASKED_ABOUT
+    if m.question.day and not _DAY_OF_MONTH.search(fold(m.entry.answer)):
+        return Reason.ASKED_ABOUT  # "which day in May?" of "in May 2019"
     missing = m.question.counted - m.profile.answer_tokens
     return Reason.ASKED_ABOUT if Kind.HOW_MANY in m.question.kinds and missing else None
 

@@ -351,10 +351,12 @@ def _canonical(phrase: list[str]) -> tuple[str, ...]:
 
 
 def _missing_letter(word: str, candidates: list[str]) -> str | None:
-    """A short word with one letter dropped ("ths", "wen", "bein"); never the other way round
-    ("your" is not "our")."""
+    """A short word with one letter dropped ("ths", "wen", "bein") or two swapped ("thsee",
+    "waht"); never one letter more ("your" is not "our")."""
     for candidate in candidates:
         if len(candidate) == len(word) + 1 and OSA.distance(word, candidate) == 1:
+            return candidate
+        if sorted(candidate) == sorted(word) and OSA.distance(word, candidate) == 1:
             return candidate
     return None
 

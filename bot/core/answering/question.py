@@ -87,6 +87,7 @@ class Question:
     corrections: int  # how many words typo correction changed
     markup: bool  # looks like code, markup or a link rather than a question ("## Title")
     exact: bool  # asks for an exact figure ("exactly how many", "the exact number")
+    day: bool  # asks for a day of the month ("on exactly which day", "the exact date")
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
@@ -489,6 +490,13 @@ def asks_exact(found: Sequence[str]) -> bool:
     return not _EXACT.isdisjoint(found) and not _FIGURES.isdisjoint(found)
 
 
+def asks_day(found: Sequence[str]) -> bool:
+    """ "On exactly which day ...", "the exact date", "what day": a day of the month."""
+    exact_date = not _EXACT.isdisjoint(found) and not {"day", "date"}.isdisjoint(found)
+    which_day = any(p in (("which", "day"), ("what", "day")) for p in itertools.pairwise(found))
+    return exact_date or which_day
+
+
 _CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*")
 
 
@@ -607,6 +615,7 @@ class QuestionReader:
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain, text),
             exact=asks_exact(words(plain)),
+            day=asks_day(words(plain)),
         )
 
     def _topic_tokens(self, surface: list[str], asks: frozenset[Kind]) -> tuple[str, ...]:
@@ -697,8 +706,13 @@ class QuestionReader:
             return True
         if any(w in _WH or w in self._names.owners for w in clause):
             return False
-        known = sum(self._knows(t) for t in tokens)
-        return (bool(set(clause) & _ASKER_WORDS) and known <= 1) or not tokens
+        return (bool(set(clause) & _ASKER_WORDS) and self._known_words(clause) <= 1) or not tokens
+
+    def _known_words(self, clause: list[str]) -> int:
+        """How many of the clause's words, other than words about the asker, the base knows
+        ("sorry typing on phone": one, though "phone" is two tokens)."""
+        said = [w for w in self._normalizer.correct_all(clause) if w not in _ASKER_WORDS]
+        return sum(any(map(self._knows, self._normalizer.word_tokens(w))) for w in said)
 
 
 _CALL_SUBJECT = 3  # "what did [the un experts] call it": the words between "did" and "call"

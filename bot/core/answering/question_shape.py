@@ -41,7 +41,12 @@ def focus_words(text: str) -> list[str]:
     after a possessive ("the mayor's nationality"), or in "what is the name of"."""
     lowered = straighten(text.lower())
     found = [next(w for w in groups if w) for groups in _FOCUS.findall(lowered)]
+    found += _NAMED_FOCUS.findall(straighten(text))
     return [w for w in found if w not in STOPWORDS]
+
+
+# "Which French *agency*", "what EU *body*": the noun after a proper adjective is asked about too.
+_NAMED_FOCUS = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+[A-Z][\w-]*\s+([a-z]+)\b")
 
 
 _WHEN = re.compile(

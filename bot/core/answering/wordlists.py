@@ -28,7 +28,7 @@ ASKER_WORDS = frozenset(
     curious confused confusing forget forgot forgotten remember remembered wondering crazy
     insane scary scared shocking surprised surprising interesting weird obviously obv pretty
     extreme gm gn homework essay assignment coursework exam quiz lecture notes professor prof
-    teacher class classmate seminar random
+    teacher class classmate seminar random tomorrow tonight deadline
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
@@ -51,7 +51,8 @@ FILLER = (
     even already anyway anyways honestly literally supposedly dragged drag brought bring
     sounded sounds seems seemed adjective wider broader designed achieve actual wow whoa omg
     damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
-    tf wtf heck hell freaking frickin rest remainder passage information
+    tf wtf heck hell freaking frickin rest remainder passage information everyone everybody
+    anybody somebody
     """.split()
     )
     | ASKER_WORDS
@@ -64,7 +65,7 @@ STOPWORDS = FUNCTION_WORDS | FILLER
 PURPOSE_NOUNS = frozenset(
     """
     class classes homework essay assignment coursework project school exam quiz notes research
-    paper presentation course lecture seminar thesis studies study
+    paper presentation course lecture seminar thesis studies study university college
     """.split()
 )
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its
@@ -121,7 +122,7 @@ CHAT_CLOSERS = tuple(
     whoa | omg | damn | yikes | anyone know | does anyone know | can someone explain
     can anyone explain | true or nah | true or not | true or false | is that true
     cant find it | i cant find it | couldnt find it | cant remember | i cant remember
-    tldr | tldr pls | tldr please | tl dr | eli5 | eli5 pls
+    tldr | tldr pls | tldr please | tl dr | eli5 | eli5 pls | in short | in short pls
     """,
     )
     if phrase.strip()
@@ -193,6 +194,7 @@ PREMISE_VERBS = frozenset(
     collapse collapsed impose imposed adopt adopted implement implemented respond responded
     reply replied react reacted publish published release released admit admitted confirm
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
+    conclude concluded
     """.split()
 )
 IRREGULAR_PAST = frozenset(
@@ -313,4 +315,9 @@ SLANG = {
     "dat": "that",
     "dis": "this",
     "da": "the",
+    "til": "until",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "2moro": "tomorrow",
+    "uni": "university",
 }

@@ -125,6 +125,25 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.KEYWORDS,
         ),
         (
+            # Shuffled words of a quote, one function word among them.
+            c.keywords,
+            "devices mobile hundreds of widespread surveillance conduct",
+            "surveillance of hundreds of mobile devices",
+            Reason.KEYWORDS,
+        ),
+        (
+            c.counted,
+            "On exactly which day in May 2019 was Kaye's report published?",
+            "On which day did Kaye present his findings?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            c.asked_about,
+            "Which Israeli agency reviews NSO's export transactions?",
+            "Which Israeli company makes Pegasus?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
             c.keywords,
             "the of and NSO Group a to moratorium in",
             "NSO Group and the moratorium",

@@ -136,3 +136,12 @@ def test_an_ordinal_gets_its_right_ending(typed: str, meant: str) -> None:
 
 def test_what_is_no_ordinal_stays_as_it_is() -> None:
     assert [ordinal(w) for w in ("4x4", "abc", "2024", "th")] == ["4x4", "abc", "2024", "th"]
+
+
+def test_two_letters_of_a_function_word_swapped_read_as_that_word() -> None:
+    assert english_normalizer().correct("thsee") == "these"
+    assert english_normalizer().correct("waht") == "what"
+
+
+def english_normalizer() -> Normalizer:
+    return Normalizer("three rights practices".split(), [], english())

@@ -14,6 +14,7 @@ from bot.core.answering.normalize import words
 from bot.core.answering.question import (
     Kind,
     about_article,
+    asks_day,
     asks_exact,
     asks_speaker,
     asserted_outcomes,
@@ -467,3 +468,31 @@ def test_a_remembered_word_is_no_guess() -> None:
     # "like 'audacity' something": what the asker half remembers is the question.
     assert not is_guess(words("like audacity something"))
     assert is_guess(words("like 40 or something"))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On exactly which day was it published?", True),
+        ("What was the exact date of the vote?", True),
+        ("what day did they meet", True),
+        ("When was it published?", False),
+        ("On what date did they meet?", False),  # a month and year may be the date
+    ],
+)
+def test_a_day_of_the_month_is_asked_for(text: str, day: bool) -> None:
+    assert asks_day(words(text)) is day
+
+
+def test_chat_abbreviations_for_time(engine: Engine) -> None:
+    assert (
+        engine.read("til when is the ban on").tokens
+        == engine.read("until when is the ban on").tokens
+    )
+    assert "tomorrow" not in engine.read("when was the vote, essay due tmrw").words
+
+
+def test_a_clause_about_the_asker_counts_words_not_tokens(engine: Engine) -> None:
+    # "phone" is two tokens ("mobile devices"), one word: the clause is still chatter.
+    plain = engine.read("who wrote the article").tokens
+    assert engine.read("who wrote the article, sorry im on my phone").tokens == plain
