@@ -8,6 +8,7 @@ when it knows it is unanswerable (e.g. salads are drawn from three different par
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -109,6 +110,33 @@ def one_quote_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[
 def test_salads_of_one_quote(kb: KnowledgeBase, engine: Engine) -> None:
     made = one_quote_salads(kb, engine, 6)
     assert len(made) > 100  # the family is not empty
+    assert [s for s in made if answered(engine, s)] == []
+
+
+def turned_round_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
+    """A quote's two neighbouring words the other way round ("devices mobile"), four more of
+    its words and one function word, shuffled: words put in at random, not a question."""
+    rng = random.Random(SEED + 2)
+    out = []
+    for entry in kb.entries:
+        said = words(entry.quote)
+        single = [w for w in said if w not in STOPWORDS and len(engine.normalizer.tokens(w)) == 1]
+        pairs = [(a, b) for a, b in itertools.pairwise(said) if a in single and b in single]
+        for _ in range(per_entry if pairs and len(set(single)) >= 8 else 0):
+            a, b = rng.choice(pairs)
+            rest = rng.sample(sorted(set(single) - {a, b}), 4)
+            rng.shuffle(rest)
+            picked = [b, a, *rest]
+            picked.insert(rng.randint(2, len(picked)), rng.choice(["the", "of", "a", "in"]))
+            text = " ".join(picked)
+            if not engine.read(text).kinds:
+                out.append(text)
+    return out
+
+
+def test_turned_round_salads_with_a_function_word(kb: KnowledgeBase, engine: Engine) -> None:
+    made = turned_round_salads(kb, engine, 4)
+    assert len(made) > 50  # the family is not empty
     assert [s for s in made if answered(engine, s)] == []
 
 
