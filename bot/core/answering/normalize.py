@@ -228,7 +228,8 @@ class Normalizer:
     ) -> tuple[tuple[str, ...] | None, int]:
         """`_phrase_at`, unless the phrase gives way to a longer one after its stopword."""
         canonical, size = self._phrase_at(surface, stems, start)
-        if canonical is not None and self._yields(surface, stems, start, size):
+        led = canonical is not None and size > 1 and surface[start] in STOPWORDS
+        if led and self._yields(surface, stems, start, size):
             return None, 1
         return canonical, size
 

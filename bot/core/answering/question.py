@@ -5,6 +5,7 @@ raw text again. Pure and deterministic.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -170,6 +171,8 @@ def _without_purpose(out: list[str]) -> tuple[list[str], bool]:
     """The words without an aside on why the asker asks, leading ("for my class, who ...")
     or trailing ("..., asking for my journalism class"), and whether one was cut; never all
     of them."""
+    if "for" not in out:
+        return out, False
     for end in range(min(_PURPOSE_SPAN, len(out) - 1), 1, -1):
         if out[0] == "for" and out[end - 1] in PURPOSE_NOUNS:
             return out[end:], True
@@ -492,6 +495,8 @@ def asks_exact(found: Sequence[str]) -> bool:
 
 def asks_day(found: Sequence[str]) -> bool:
     """ "On exactly which day ...", "the exact date", "what day": a day of the month."""
+    if "day" not in found and "date" not in found:
+        return False
     exact_date = not _EXACT.isdisjoint(found) and not {"day", "date"}.isdisjoint(found)
     which_day = any(p in (("which", "day"), ("what", "day")) for p in itertools.pairwise(found))
     return exact_date or which_day
@@ -533,20 +538,34 @@ def _stranger(capitalised: str, known: str, correct: Callable[[str], str]) -> st
     typed, fixed = " ".join(run), " ".join(correct(w) for w in run)
     if len(run) < 2 or f" {typed} " in known or f" {fixed} " in known:
         return ""
-    return "" if _misspelt_in(run, known.split()) else typed
+    return "" if _misspelt_in(run, _positions(known)) else typed
 
 
-def _misspelt_in(run: Sequence[str], known: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=4)
+def _positions(known: str) -> tuple[tuple[str, ...], dict[str, list[int]]]:
+    """The text's words, and where each stands (the reader passes one text again and again)."""
+    found = tuple(known.split())
+    at: dict[str, list[int]] = {}
+    for i, word in enumerate(found):
+        at.setdefault(word, []).append(i)
+    return found, at
+
+
+def _misspelt_in(run: Sequence[str], known: tuple[tuple[str, ...], dict[str, list[int]]]) -> bool:
     """The run is, word for word, a misspelling of words the text has in a row ("Human Rihgts
     Counsel", "Working Grupe"): each as written or one slip away (two in a long word)."""
+    found, at = known
     slips = [1 if len(w) < 7 else 2 for w in run]
-    for start in range(len(known) - len(run) + 1):
-        if all(
-            OSA.distance(w, known[start + j], score_cutoff=slips[j]) <= slips[j]
-            for j, w in enumerate(run)
-        ):
-            return True
-    return False
+    near = process.extract(run[0], list(at), scorer=OSA.distance, score_cutoff=slips[0], limit=None)
+    starts = sorted(i for word, _, _ in near for i in at[word])
+    return any(
+        all(_slipped(w, found[start + j : start + j + 1], slips[j]) for j, w in enumerate(run))
+        for start in starts
+    )
+
+
+def _slipped(typed: str, known: tuple[str, ...], slips: int) -> bool:
+    return bool(known) and OSA.distance(typed, known[0], score_cutoff=slips) <= slips
 
 
 def swapped_name(found: Sequence[str], parts: NameParts) -> str:
@@ -590,9 +609,13 @@ class QuestionReader:
         plain = strip_address(text, self._bot_name)
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
-        surface = paired_name_fixed(self._normalizer.correct_all(core_words), self._names)
+        surface = self._normalizer.correct_all(core_words)
+        if not self._names.owners.keys().isdisjoint(surface):
+            surface = paired_name_fixed(surface, self._names)
         asks = self._kinds(kept, plain.rstrip().endswith("?"))
         names, name_tokens = self._names_in(surface)
+        said = words(plain)
+        contrasted = is_contrasted(surface)
         return Question(
             text=text,
             core=" ".join(core_words),
@@ -600,7 +623,7 @@ class QuestionReader:
             tokens=self._topic_tokens(surface, asks),
             kinds=frozenset({Kind.YES_NO}) if tagged else asks,
             negated=not tagged and is_negated_question(surface, asks),
-            contrasted=is_contrasted(surface),
+            contrasted=contrasted,
             asks_speaker=asks_speaker(surface, asks),
             about_article=about_article(surface),
             asserted=self._asserted(plain, surface),
@@ -609,22 +632,29 @@ class QuestionReader:
             swapped=swapped_name(surface, self._names),
             unknown_name=unknown_name(plain, self._known_text, self._name_word),
             focus=self._tokens_of_each(focus_words(plain)),
-            excluded=frozenset(self._normalizer.tokens_of(excluded_words(surface))),
+            excluded=self._excluded(surface, contrasted),
             detail=self._tokens_of_each([*detail_words(plain), *reactions_asked(surface)]),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain, text),
-            exact=asks_exact(words(plain)),
-            day=asks_day(words(plain)),
+            exact=asks_exact(said),
+            day=asks_day(said),
         )
+
+    def _excluded(self, surface: list[str], contrasted: bool) -> frozenset[str]:
+        if not contrasted:
+            return frozenset()
+        return frozenset(self._normalizer.tokens_of(excluded_words(surface)))
 
     def _topic_tokens(self, surface: list[str], asks: frozenset[Kind]) -> tuple[str, ...]:
         """The content tokens; in a how-long question, without the verbs of lasting."""
         if Kind.HOW_LONG in asks:
             surface = [w for w in surface if w not in DURATION_WORDS]
-        if Kind.YES_NO in asks:
+        if Kind.YES_NO in asks and "do" in surface:
             surface = done_as_carried_out(surface)
-        return self._normalizer.tokens_of(naming_call_dropped(surface))
+        if "call" in surface or "calls" in surface:
+            surface = naming_call_dropped(surface)
+        return self._normalizer.tokens_of(surface)
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
         """The topical clauses' words, chat stripped, and whether a confirming tag ("is it?")
@@ -722,6 +752,8 @@ _CALL_PARTICLES = frozenset("for on upon to off out".split())  # "call for", "ca
 def naming_call_dropped(found: Sequence[str]) -> list[str]:
     """ "What did they call it?" asks for a name or a description, not for a call (a demand):
     that "call" says nothing of the topic and is left out."""
+    if "call" not in found and "calls" not in found:
+        return list(found)
     for i, word in enumerate(found):
         if word not in ("call", "calls") or set(found[i + 1 : i + 2]) & _CALL_PARTICLES:
             continue
@@ -796,13 +828,21 @@ def paired_name_fixed(found: Sequence[str], parts: NameParts) -> list[str]:
     """A word one slip from the name word it stands beside in a known name ("jnae smith",
     "ana okafr") is that word: typed in lower case, it is no capitalised name to look up."""
     out = list(found)
+    owners = parts.owners
     for i, (a, b) in enumerate(itertools.pairwise(found)):
-        for x, y in parts.pairs:
-            if b == y and _slip_of(a, x, parts):
-                out[i] = x
-            elif a == x and _slip_of(b, y, parts):
-                out[i + 1] = y
+        if (a in owners or b in owners) and (a, b) not in parts.pairs:
+            out[i : i + 2] = _pair_fixed(a, b, out[i : i + 2], parts)
     return out
+
+
+def _pair_fixed(a: str, b: str, current: list[str], parts: NameParts) -> list[str]:
+    """The two words, either one fixed into its known partner's other half."""
+    for x, y in parts.pairs:
+        if b == y and _slip_of(a, x, parts):
+            return [x, current[1]]
+        if a == x and _slip_of(b, y, parts):
+            return [current[0], y]
+    return current
 
 
 def _slip_of(typed: str, name: str, parts: NameParts) -> bool:

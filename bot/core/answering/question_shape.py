@@ -41,12 +41,21 @@ def focus_words(text: str) -> list[str]:
     after a possessive ("the mayor's nationality"), or in "what is the name of"."""
     lowered = straighten(text.lower())
     found = [next(w for w in groups if w) for groups in _FOCUS.findall(lowered)]
-    found += _NAMED_FOCUS.findall(straighten(text))
+    if not text[1:].islower():
+        found += _named_focus(text.split())
     return [w for w in found if w not in STOPWORDS]
 
 
-# "Which French *agency*", "what EU *body*": the noun after a proper adjective is asked about too.
-_NAMED_FOCUS = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+[A-Z][\w-]*\s+([a-z]+)\b")
+def _named_focus(typed: list[str]) -> list[str]:
+    """ "Which French *agency*", "what EU *body*": the noun after a proper adjective."""
+    return [
+        noun
+        for wh, adjective, noun in zip(typed, typed[1:], typed[2:], strict=False)
+        if wh in _WH_FOCUS and adjective[:1].isupper() and noun.isalpha() and noun.islower()
+    ]
+
+
+_WH_FOCUS = frozenset("which Which what What".split())
 
 
 _WHEN = re.compile(
