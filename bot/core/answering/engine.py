@@ -421,7 +421,13 @@ def _attributions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[s
     A person's or organisation's name is a topic of its own, never a mere attribution."""
     named = {t for p in kb.people for n in (p.name, *p.aliases) for t in normalizer.tokens(n)}
     said_by = {s.id: frozenset(normalizer.tokens(s.name)) - named for s in kb.speakers}
-    return [said_by[e.speaker] for e in kb.entries]
+    # "the session number", "what number session": the figure a quote gives is its number.
+    numbered = frozenset(normalizer.tokens("number"))
+    return [said_by[e.speaker] | (numbered if _has_figure(e.quote) else set()) for e in kb.entries]
+
+
+def _has_figure(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def _folded_names(people: Sequence[Person]) -> list[tuple[str, Person]]:

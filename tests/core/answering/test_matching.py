@@ -97,3 +97,16 @@ def test_no_one_is_an_attribution(engine: Engine) -> None:
     }
     for i in range(len(engine.kb.entries)):
         assert not (engine.index._explains[i] - engine.index._vocab[i]) & named
+
+
+def test_the_number_of_a_quote_with_a_figure_is_explained(engine: Engine) -> None:
+    """ "the session number": an entry whose quote gives a figure explains "number"; one
+    without a figure does not."""
+    number = set(engine.normalizer.tokens("number"))
+    figures = [any(c.isdigit() for c in e.quote) for e in engine.kb.entries]
+    assert any(figures)
+    assert not all(figures)
+    for i, has_figure in enumerate(figures):
+        assert (number <= engine.index._explains[i]) is (
+            has_figure or number <= engine.index._vocab[i]
+        )
