@@ -386,7 +386,14 @@ def stated_words(found: list[str], negated: bool = False) -> list[str]:
     condition ("until regulations were *adopted*" says none were)."""
     unstated = _UNSTATED_AFTER if negated else _UNSTATED_AFTER | _NEGATED_AFTER
     condition = next((i for i, w in enumerate(found) if w in _CONDITIONS), len(found))
-    return [w for i, w in enumerate(found[:condition]) if not (i and found[i - 1] in unstated)]
+    out, left_out = [], False
+    for i, word in enumerate(found[:condition]):
+        before = found[i - 1] if i else ""
+        # "must publicly disclose": an adverb left out passes that on to its verb.
+        left_out = before in unstated or (left_out and before.endswith("ly"))
+        if not left_out:
+            out.append(word)
+    return out
 
 
 def agree(a: Entry, b: Entry) -> bool:

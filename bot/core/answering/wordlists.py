@@ -194,7 +194,7 @@ PREMISE_VERBS = frozenset(
     collapse collapsed impose imposed adopt adopted implement implemented respond responded
     reply replied react reacted publish published release released admit admitted confirm
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
-    conclude concluded
+    conclude concluded disclose disclosed
     """.split()
 )
 IRREGULAR_PAST = frozenset(

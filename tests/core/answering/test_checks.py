@@ -82,6 +82,12 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.PREMISE,
         ),
         (
+            c.premise,
+            "What did NSO Group disclose about its human rights due diligence?",
+            "What must NSO Group disclose?",
+            Reason.PREMISE,
+        ),
+        (
             c.unsettled,
             "Has NSO done human rights due diligence?",
             "Must NSO disclose its human rights due diligence?",

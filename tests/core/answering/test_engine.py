@@ -163,6 +163,10 @@ def test_a_quote_states_what_it_says_not_what_it_asks_for() -> None:
     waiting = stated(words("A pause was urged until the rules were adopted"))
     assert stem("urge") in waiting
     assert stem("adopt") not in waiting
+    # An adverb between the wish and its verb: "must publicly apologise" is no apology.
+    wished = stated(words("The mayor must publicly apologise and quickly resigned"))
+    assert stem("apologise") not in wished
+    assert stem("resign") in wished
 
 
 def test_words_about_the_asker_do_not_change_the_answer(kb: KnowledgeBase, engine: Engine) -> None:
