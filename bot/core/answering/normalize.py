@@ -194,7 +194,7 @@ class Normalizer:
         longest = self._longest
         while i < len(stems):
             if surface[i] in longest or stems[i] in longest:
-                canonical, size = self._leading_phrase(surface, stems, i)
+                canonical, size = self._phrase_at(surface, stems, i)
             else:
                 canonical, size = None, 1  # the common case, told without a call
             if canonical is not None:
@@ -223,21 +223,9 @@ class Normalizer:
         near = _nearest_relative(found, self._by_prefix.get(found[:RELATIVE_PREFIX], ()))
         return self._synonyms.get((near,), (near,)) if near else (found,)
 
-    def _leading_phrase(
-        self, surface: list[str], stems: list[str], start: int
-    ) -> tuple[tuple[str, ...] | None, int]:
-        """`_phrase_at`, unless the phrase gives way to a longer one after its stopword."""
-        canonical, size = self._phrase_at(surface, stems, start)
-        led = canonical is not None and size > 1 and surface[start] in STOPWORDS
-        if led and self._yields(surface, stems, start, size):
-            return None, 1
-        return canonical, size
-
     def _yields(self, surface: list[str], stems: list[str], start: int, size: int) -> bool:
         """A phrase led by a stopword ("the un") gives way to one that starts after that
         word and reaches further ("un people"): the stopword only decided the first."""
-        if size < 2 or surface[start] not in STOPWORDS:
-            return False
         later, later_size = self._phrase_at(surface, stems, start + 1)
         return later is not None and start + 1 + later_size > start + size
 
@@ -252,8 +240,12 @@ class Normalizer:
             if canonical is None:
                 canonical = self._synonyms.get(tuple(stems[start : start + size]))
             if canonical is not None:
-                return canonical, size
-        return None, 1
+                break
+        else:
+            return None, 1
+        if size > 1 and surface[start] in STOPWORDS and self._yields(surface, stems, start, size):
+            return None, 1  # "the un people": "un people" is read, not "the un"
+        return canonical, size
 
 
 _FUNCTION_LIST = sorted(FUNCTION_WORDS)
