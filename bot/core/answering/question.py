@@ -497,9 +497,8 @@ def asks_day(found: Sequence[str]) -> bool:
     """ "On exactly which day ...", "the exact date", "what day": a day of the month."""
     if "day" not in found and "date" not in found:
         return False
-    exact_date = not _EXACT.isdisjoint(found) and not {"day", "date"}.isdisjoint(found)
     which_day = any(p in (("which", "day"), ("what", "day")) for p in itertools.pairwise(found))
-    return exact_date or which_day
+    return which_day or not _EXACT.isdisjoint(found)
 
 
 _CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*")
