@@ -47,6 +47,7 @@ class Reason(StrEnum):
     PREMISE = "premise"  # takes for granted an outcome the article doesn't state
     TERSE = "terse"  # a lone word the entry's quote is not about
     MARKUP = "markup"  # code, markup or a link, not a question
+    ABOUT_BOT = "about-the-bot"  # about the bot itself or its opinion ("who made you?")
     KEYWORDS = "keywords"  # a string of words with no question form that fits no one passage
 
 
@@ -129,6 +130,10 @@ def _contrast_answerable(m: Match) -> bool:
     # one set aside.
     other_kinds = bool(q.focus) and q.focus <= q.excluded
     return m.profile.contrasted and not exhausted and not other_kinds
+
+
+def about_the_bot(m: Match) -> Reason | None:
+    return Reason.ABOUT_BOT if m.question.about_bot else None
 
 
 def about_the_article(m: Match) -> Reason | None:
@@ -333,6 +338,7 @@ Check = Callable[[Match], Reason | None]
 # In order: the first that fails names the reason.
 CHECKS: tuple[Check, ...] = (
     markup,
+    about_the_bot,
     swapped_name,
     question_kind,
     negation,

@@ -76,6 +76,7 @@ class Question:
     contrasted: bool  # "besides X, who ...", "other than X, which ..."
     asks_speaker: bool  # "who said ...?": every entry tells who is quoted
     about_article: bool  # asks about the article's own publication ("when was it published")
+    about_bot: bool  # asks about the bot itself or its opinion ("who made you", "do you think")
     asserted: tuple[str, ...]  # outcomes it takes for granted ("ended" in "when did it end")
     names: frozenset[str]  # ids of the people and organisations it names
     name_tokens: frozenset[str]  # the tokens of those names
@@ -363,6 +364,22 @@ def about_article(found: Sequence[str]) -> bool:
     return not ARTICLE_WORDS.isdisjoint(found) and not PUBLICATION_VERBS.isdisjoint(found)
 
 
+# The bot as the one asked about: "who made you", "do you think ...", "your opinion".
+_MAKING = frozenset("made make makes created create built build programmed coded designed".split())
+_OPINING = frozenset("think believe reckon feel".split())
+_YOUR_OWN = frozenset("opinion view views thoughts take creator maker".split())
+
+
+def about_the_bot(found: Sequence[str]) -> bool:
+    """Asks about the bot itself, or for its own opinion, which no article passage gives."""
+    for a, b in itertools.pairwise(found):
+        if (a in _MAKING and b == "you") or (a == "you" and b in _OPINING):
+            return True
+        if (a, b) in (("are", "you"), ("r", "you")) or (a == "your" and b in _YOUR_OWN):
+            return True
+    return False
+
+
 _CONFIRMING_TAGS = (
     ["true", "or", "nah"],
     ["true", "or", "not"],
@@ -524,10 +541,22 @@ def unknown_name(text: str, known: str, correct: Callable[[str], str] = str) -> 
         return ""  # "What Did The Experts Say?": capitals for style, not names
     start = len(found[0]) if found else 0
     for match in _CAPITALISED.finditer(text, start):
-        run = _stranger(match.group(0), known, correct)
-        if run:
-            return run
+        for part in _possessive_split(match.group(0)):
+            run = _stranger(part, known, correct)
+            if run:
+                return run
     return ""
+
+
+def _possessive_split(capitalised: str) -> list[str]:
+    """A capitalised run cut after each possessive: "Jane Smith's UN role" holds the name
+    "Jane Smith" and "UN", not the name "Jane Smith UN"."""
+    parts: list[list[str]] = [[]]
+    for word in capitalised.split():
+        parts[-1].append(word)
+        if word.endswith(("'s", "’s")):
+            parts.append([])
+    return [" ".join(p) for p in parts if p]
 
 
 def _stranger(capitalised: str, known: str, correct: Callable[[str], str]) -> str:
@@ -625,6 +654,7 @@ class QuestionReader:
             contrasted=contrasted,
             asks_speaker=asks_speaker(surface, asks),
             about_article=about_article(surface),
+            about_bot=about_the_bot(surface),
             asserted=self._asserted(plain, surface),
             names=names,
             name_tokens=name_tokens,

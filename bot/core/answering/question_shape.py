@@ -6,6 +6,7 @@ Language, not knowledge: these rules hold for any article. Pure and deterministi
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -97,14 +98,17 @@ _AUX = frozenset("is are was were do does did have has had will would can could"
 
 def _which_heads(question: str) -> list[str]:
     """The noun each "which" asks about, the last word before its verb: "which political
-    leaders were ..." -> leaders; none for a possessive ("which journalists' collective")."""
+    leaders were ..." -> leaders; and a possessor of things, whose members are asked for too
+    ("which journalists' phones" -> journalists), not of one body ("which journalists'
+    collective")."""
     heads = []
     for match in re.finditer(r"\bwhich\s+(?:of\s+the\s+|other\s+)?([a-z' ]+)", question):
         found = match.group(1).split()[:4]
-        if not found or found[0].endswith("'"):
-            continue
         aux = next((i for i, w in enumerate(found) if w in _AUX), 1)
-        heads.append(found[max(aux, 1) - 1])
+        owned = itertools.pairwise(found[: max(aux, 1) + 1])
+        heads += [w.rstrip("'") for w, thing in owned if w.endswith("'") and thing.endswith("s")]
+        if found and not found[0].endswith("'"):
+            heads.append(found[max(aux, 1) - 1])
     return heads
 
 

@@ -122,6 +122,8 @@ CHAT_CLOSERS = tuple(
     whoa | omg | damn | yikes | anyone know | does anyone know | can someone explain
     can anyone explain | true or nah | true or not | true or false | is that true
     cant find it | i cant find it | couldnt find it | cant remember | i cant remember
+    cant spell his name | cant spell her name | cant spell their name | cant spell it
+    cant remember his name | cant remember her name | forgot his name | forgot her name
     tldr | tldr pls | tldr please | tl dr | eli5 | eli5 pls | in short | in short pls
     """,
     )
@@ -316,6 +318,12 @@ SLANG = {
     "dis": "this",
     "da": "the",
     "til": "until",
+    "theyve": "they have",
+    "weve": "we have",
+    "youve": "you have",
+    "shouldve": "should have",
+    "wouldve": "would have",
+    "couldve": "could have",
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
     "2moro": "tomorrow",

@@ -29,6 +29,10 @@ from bot.core.render.reference import (
 
 _NO_QUESTION = "There was no question to answer. Ask me something about the article."
 _DECLINE = {
+    "about-the-bot": (
+        "I answer questions about the article, in its own words: I have no opinions of my "
+        "own, and the article says nothing about me."
+    ),
     "ambiguous": (
         "The article doesn't clearly cover that: your question fits more than one part of it "
         "equally well, so I won't guess."
@@ -72,6 +76,7 @@ _WHY = {
     ),
     "keywords": "Those words don't belong to any one passage of the article, so I declined.",
     "markup": "That looks like code or formatting rather than a question, so I declined.",
+    "about-the-bot": "You asked about me or for my opinion, which the article doesn't give.",
 }
 
 # A declined question was near an entry when that entry scored at least this well: then its

@@ -23,6 +23,13 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
     ("check", "stopped", "passed", "reason"),
     [
         (c.markup, "## Who exposed Pegasus?", "Who exposed Pegasus?", Reason.MARKUP),
+        (c.about_the_bot, "Who made you?", "Who made Pegasus?", Reason.ABOUT_BOT),
+        (
+            c.about_the_bot,
+            "Do you think the moratorium will work?",
+            "Do the experts think the moratorium is needed?",
+            Reason.ABOUT_BOT,
+        ),
         (c.swapped_name, "Who is David Lawlor?", "Who is Mary Lawlor?", Reason.UNKNOWN_NAME),
         (
             c.swapped_name,

@@ -110,6 +110,10 @@ def test_asks_which_members_only_of_a_listed_item() -> None:
     assert asks_which_members("which political leaders were hacked", quote)
     assert not asks_which_members("Which devices?", quote)
     assert not asks_which_members("Were journalists targeted?", quote)
+    # Whose phones: the possessor's members are asked for.
+    assert asks_which_members("Which journalists' phones were targeted?", quote)
+    assert asks_which_members("Which political leaders' devices were hacked?", quote)
+    assert not asks_which_members("Whose phones were targeted?", quote)
 
 
 def test_a_phrase_led_by_a_stopword_gives_way_to_a_longer_one_after_it() -> None:

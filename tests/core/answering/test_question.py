@@ -14,6 +14,7 @@ from bot.core.answering.normalize import words
 from bot.core.answering.question import (
     Kind,
     about_article,
+    about_the_bot,
     asks_day,
     asks_exact,
     asks_speaker,
@@ -239,6 +240,8 @@ KNOWN = " city council riverton ana okafor greg hale kessler reservoir "
         ("What did Ana Okafo and Greg Hael say?", ""),
         ("What did the City Comittee decide?", "city comittee"),  # a different word
         ("Is Ana Kessler an expert?", "ana kessler"),  # known words, not in a row
+        ("What is Ana Okafor's UN role?", ""),  # a possessive ends the name
+        ("What is Ana Okafor's Red Cross role?", "red cross"),
     ],
 )
 def test_capitalised_names_the_article_never_has(text: str, unknown: str) -> None:
@@ -496,3 +499,19 @@ def test_a_clause_about_the_asker_counts_words_not_tokens(engine: Engine) -> Non
     # "phone" is two tokens ("mobile devices"), one word: the clause is still chatter.
     plain = engine.read("who wrote the article").tokens
     assert engine.read("who wrote the article, sorry im on my phone").tokens == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "about_bot"),
+    [
+        ("who made you", True),
+        ("who are you", True),
+        ("what do you think of the plan", True),
+        ("whats your opinion on the vote", True),
+        ("who made the plan", False),
+        ("what do the experts think", False),
+        ("tell me about the vote", False),
+    ],
+)
+def test_a_question_about_the_bot_itself(text: str, about_bot: bool) -> None:
+    assert about_the_bot(words(text)) is about_bot
