@@ -328,8 +328,16 @@ def _confirming(found: Sequence[str], asks: frozenset[Kind]) -> bool:
 
 def is_contrasted(found: Sequence[str]) -> bool:
     """ "besides X", "other than X", "apart from X": the rest of a list is asked for."""
-    pairs = set(itertools.pairwise(found))
-    return any(w in CONTRASTS for w in found) or any(p in pairs for p in CONTRAST_PHRASES)
+    return bool(_contrast_ends(found))
+
+
+def _contrast_ends(found: Sequence[str]) -> list[int]:
+    """Where each contrast's marker ends ("besides", "other than"): what it sets aside follows."""
+    return [
+        i + 1
+        for i, w in enumerate(found)
+        if w in CONTRASTS or (i and (found[i - 1], w) in CONTRAST_PHRASES)
+    ]
 
 
 _EXCLUDED_SPAN = 4  # "other than [its mobile phones]": the most words an exclusion takes
@@ -339,11 +347,8 @@ def excluded_words(found: Sequence[str]) -> list[str]:
     """The words a contrast sets aside: "other than *mobile phones*", "besides *the mayor*"
     (up to the next question word or verb-like auxiliary)."""
     out: list[str] = []
-    for i, word in enumerate(found):
-        after = i + 1 if word in CONTRASTS else 0
-        if tuple(found[i - 1 : i + 1]) in CONTRAST_PHRASES:
-            after = i + 1
-        for w in found[after : after + _EXCLUDED_SPAN] if after else ():
+    for after in _contrast_ends(found):
+        for w in found[after : after + _EXCLUDED_SPAN]:
             if w in _WH or w in AUXILIARIES:
                 break
             out.append(w)
