@@ -24,6 +24,7 @@ from bot.core.answering.wordlists import (
     AUXILIARIES,
     CHAT_CLOSERS,
     CHAT_OPENERS,
+    CONDITION_WORDS,
     CONTRAST_PHRASES,
     CONTRASTS,
     DETERMINERS,
@@ -44,6 +45,7 @@ from bot.core.answering.wordlists import (
     PURPOSE_NOUNS,
     REACTION_WORDS,
     SPEECH_VERBS,
+    UNSETTLED_AUXILIARIES,
 )
 from bot.core.text import fold
 
@@ -185,11 +187,19 @@ def _without_purpose(out: list[str]) -> tuple[list[str], bool]:
 
 
 def _without_or_tail(out: list[str]) -> list[str]:
-    """The words cut before a trailing "or is ...", "or are ..." among the last few words."""
+    """The words cut before a trailing "or is ...", "or are ..." among the last few words,
+    or before the asker doubting themselves anywhere after the question ("... or am i
+    reading too much into it")."""
+    for i in range(2, len(out) - 2):
+        if out[i : i + 3] in _SELF_DOUBT:
+            return out[:i]
     for i in range(max(1, len(out) - 5), len(out) - 1):
         if out[i : i + 2] in _OR_TAIL:
             return out[:i]
     return out
+
+
+_SELF_DOUBT = (["or", "am", "i"], ["or", "did", "i"])  # the asker, not the topic
 
 
 def _without_opener(out: list[str]) -> tuple[list[str], bool]:
@@ -395,6 +405,20 @@ _CONFIRMING_TAGS = (
 )
 
 
+def is_embedded_question(found: Sequence[str]) -> bool:
+    """ "what the council is", "who they are": a question in a statement's word order (its
+    verb last), said in passing ("idk what ... is")."""
+    return (
+        len(found) >= 3
+        and found[0] in _WH
+        and found[1] not in AUXILIARIES
+        and found[-1] in _EMBEDDED_VERBS
+    )
+
+
+_EMBEDDED_VERBS = frozenset("is are was were means mean meant".split())
+
+
 def is_tag(found: Sequence[str]) -> bool:
     """ "is it", "isnt it", "do they", "right": a tag asking to confirm what came before."""
     confirm = ("right", "true", "correct", "so")
@@ -409,7 +433,8 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     "resigned" (or "did ... end"), unless it only asks what would, could or should happen.
     A word after a determiner, a number or a possessive is a noun ("the ban", "the council's ban");
     so are the positions in `nouns`."""
-    if any(w in NON_ASSERTING for w in found):
+    vetoes = [i for i, w in enumerate(found) if w in NON_ASSERTING]
+    if any(found[i] not in CONDITION_WORDS for i in vetoes):
         return ()
     past = _in_past_tense(found)
     asserted = [
@@ -418,9 +443,35 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
         if w in PREMISE_VERBS
         and i not in nouns
         and not _an_alternative(found, i)
+        and not (vetoes and not _past_after_condition(found, vetoes[-1], i))
+        and found[i + 1 : i + 2] != ["up"]  # "ended up doing": what came of it, no end
         and (is_past(w) or (past and not _after_determiner(found, i)))
     ]
-    return (*asserted, *_phrasal_outcomes(found, past))
+    if vetoes:
+        return tuple(asserted)
+    return (*asserted, *_phrasal_outcomes(found, past), *_ended_up_doing(found, past))
+
+
+def _ended_up_doing(found: Sequence[str], past: bool) -> list[str]:
+    """ "did the firm end up disclosing": what it ended up doing is the outcome."""
+    return [
+        stem(after)
+        for verb, up, after in zip(found, found[1:], found[2:], strict=False)
+        if verb in ("end", "ended")
+        and up == "up"
+        and (past or verb == "ended")
+        and stem(after) in _PREMISE_STEMS
+    ]
+
+
+_PREMISE_STEMS = frozenset(stem(w) for w in PREMISE_VERBS)
+
+
+def _past_after_condition(found: Sequence[str], condition: int, i: int) -> bool:
+    """The verb at `i` is told as past after the condition word at `condition` ("before it
+    *was lifted*", "until it *ended*"), not as what may come ("until it is lifted")."""
+    between = found[condition + 1 : i]
+    return i > condition and is_past(found[i]) and UNSETTLED_AUXILIARIES.isdisjoint(between)
 
 
 def _phrasal_outcomes(found: Sequence[str], past: bool) -> list[str]:
@@ -686,7 +737,7 @@ class QuestionReader:
             surface = [w for w in surface if w not in DURATION_WORDS]
         if Kind.YES_NO in asks and "do" in surface:
             surface = done_as_carried_out(surface)
-        if "call" in surface or "calls" in surface:
+        if _NAMING_VERBS & set(surface):
             surface = naming_call_dropped(surface)
         return self._normalizer.tokens_of(surface)
 
@@ -701,9 +752,11 @@ class QuestionReader:
 
     @staticmethod
     def _kinds(stripped: list[list[str]], question_mark: bool) -> frozenset[Kind]:
-        """The form of the first clause (chat stripped) that has one; else a question word
-        inside a clause ("this spy program watch who is doing it"); else none."""
-        for found in stripped:
+        """The form of the first clause (chat stripped) that has one, a question asked
+        straight before one said in passing ("idk what the council is, where r they based");
+        else a question word inside a clause ("this spy program watch who is doing it");
+        else none."""
+        for found in sorted(stripped, key=is_embedded_question):
             asks = kinds_of(found, question_mark and found is stripped[-1])
             if asks:
                 return asks
@@ -756,7 +809,12 @@ class QuestionReader:
         word. Dropped unless nothing else is left."""
         if len(clauses) == 1:
             return clauses
-        tokens = [self._normalizer.tokens_of(self._normalizer.correct_all(c)) for c in clauses]
+        # "what did they call it, like 'irresponsible' or something?": a name asked for has
+        # no topic but the guess.
+        tokens = [
+            self._normalizer.tokens_of(naming_call_dropped(self._normalizer.correct_all(c)))
+            for c in clauses
+        ]
         kept = [
             c
             for n, (c, t) in enumerate(zip(clauses, tokens, strict=True))
@@ -779,15 +837,18 @@ class QuestionReader:
         return sum(any(map(self._knows, self._normalizer.word_tokens(w))) for w in said)
 
 
+_NAMING_VERBS = frozenset("call calls use used".split())
 _CALL_SUBJECT = 3  # "what did [the un experts] call it": the words between "did" and "call"
 _CALL_PARTICLES = frozenset("for on upon to off out".split())  # "call for", "call on": a demand
 
 
 def naming_call_dropped(found: Sequence[str]) -> list[str]:
     """ "What did they call it?" asks for a name or a description, not for a call (a demand):
-    that "call" says nothing of the topic and is left out."""
+    that "call" says nothing of the topic and is left out; so is the "use" of "what word did
+    they use"."""
+    found = _naming_use_dropped(found)
     if "call" not in found and "calls" not in found:
-        return list(found)
+        return found
     for i, word in enumerate(found):
         if word not in ("call", "calls") or set(found[i + 1 : i + 2]) & _CALL_PARTICLES:
             continue
@@ -798,6 +859,15 @@ def naming_call_dropped(found: Sequence[str]) -> list[str]:
     return list(found)
 
 
+def _naming_use_dropped(found: Sequence[str]) -> list[str]:
+    """ "what word did they use", "which terms were used": the words asked for, no use."""
+    for i, word in enumerate(found):
+        if word in ("use", "used") and _NAMING_NOUNS & set(found[max(0, i - 5) : i]):
+            return [*found[:i], *found[i + 1 :]]
+    return list(found)
+
+
+_NAMING_NOUNS = frozenset("word words term terms phrase phrases label adjective wording".split())
 _YES_NO_STARTS = frozenset("did do does will would could".split())
 
 

@@ -52,7 +52,8 @@ FILLER = (
     sounded sounds seems seemed adjective wider broader designed achieve actual wow whoa omg
     damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
     tf wtf heck hell freaking frickin rest remainder passage information everyone everybody
-    anybody somebody
+    anybody somebody discuss discussed discusses discussing label labels labelled labeled
+    attribute attributes attributed tone
     """.split()
     )
     | ASKER_WORDS
@@ -97,6 +98,8 @@ CHAT_OPENERS = tuple(
     i do not know | i dont know | dunno | not sure | im not sure | i am not sure
     i just need | i need | i just want | i want | i would like | id like | i really need
     random question | random q | quick q | kinda random but | tldr | eli5
+    real q | real question | serious q | serious question | honest q | genuine q
+    roughly | approximately | approx | around | about
     my prof says | my professor says | my teacher says | my professor asked | my prof wants
     """,
     )
@@ -174,6 +177,13 @@ NON_ASSERTING = frozenset(
     demanded recommend recommended recommends propose proposed suggest suggested need needs
     hope seek seeks push pushing plan planned intend aim if whether until till before
     """.split()
+)
+# Of those, the words that open a condition: what follows them may still be told as past ("how
+# long did it last before it was lifted?" takes the lifting as having happened).
+CONDITION_WORDS = frozenset("until till before".split())
+# Between a condition word and its verb, these keep the verb unsettled ("before it is lifted").
+UNSETTLED_AUXILIARIES = frozenset(
+    "is are be being get gets can will would could should might may must".split()
 )
 PAST_AUXILIARIES = frozenset("did was were had been didnt wasnt werent hadnt".split())
 PERFECT_AUXILIARIES = frozenset("has have hasnt havent".split())  # past only before a participle

@@ -22,6 +22,7 @@ from bot.core.answering.question import (
     done_as_carried_out,
     excluded_words,
     is_contrasted,
+    is_embedded_question,
     is_guess,
     is_negated,
     is_tag,
@@ -161,6 +162,15 @@ def test_tags_ask_to_confirm() -> None:
         ("When did the director step down?", ("resign",)),
         ("Will the director step down?", ()),
         ("When did the council publish the report?", ("publish",)),
+        # A condition word leaves its verb open unless the verb is told as past.
+        ("How long did the ban last before it was lifted?", ("lift",)),
+        ("What happened before the strike ended?", ("end",)),
+        ("What happens before the ban is lifted?", ()),
+        ("How long does it last until it is lifted?", ()),
+        # "end up": what came of it, and what it came to is the outcome.
+        ("How many boats ended up being sold?", ()),
+        ("Did the mayor end up resigning?", ("resign",)),
+        ("Will the mayor end up resigning?", ()),
     ],
 )
 def test_outcomes_taken_for_granted(text: str, asserted: tuple[str, ...]) -> None:
@@ -370,6 +380,9 @@ def test_reactions_asked_about(text: str, asked: list[str]) -> None:
         ("what did the mayor call on residents to do", None),
         ("what is the call", None),  # the call itself
         ("why did the council call a vote", None),
+        ("what word did they use for the plan", "what word did they for the plan"),
+        ("which terms were used", "which terms were"),
+        ("how was the money used", None),  # the use itself
     ],
 )
 def test_what_did_they_call_it_asks_for_a_name(text: str, kept: str | None) -> None:
@@ -515,3 +528,43 @@ def test_a_clause_about_the_asker_counts_words_not_tokens(engine: Engine) -> Non
 )
 def test_a_question_about_the_bot_itself(text: str, about_bot: bool) -> None:
     assert about_the_bot(words(text)) is about_bot
+
+
+def test_the_asker_doubting_themselves_is_no_part_of_the_question() -> None:
+    said = "do they say the panels harm fish or am i reading too much into it"
+    assert strip_chat(words(said)) == "do they say the panels harm fish".split()
+    assert strip_chat(words("was it 2019 or did i misread the date")) == ["was", "it", "2019"]
+    # Only after the question: a clause that starts so is kept.
+    assert strip_chat(words("or am i wrong")) == "or am i wrong".split()
+
+
+def test_openers_that_hedge_or_flag_a_question() -> None:
+    assert strip_chat(words("ok real q who wrote this")) == ["who", "wrote", "this"]
+    assert kinds("Roughly how many homes will it power?") == {Kind.HOW_MANY}
+    assert kinds("about how many panels are there") == {Kind.HOW_MANY}
+
+
+def test_a_question_in_a_statements_word_order_is_said_in_passing() -> None:
+    assert is_embedded_question(words("what the anglers club is"))
+    assert is_embedded_question(words("who they are"))
+    assert not is_embedded_question(words("what is the anglers club"))
+    assert not is_embedded_question(words("who is it"))
+    assert not is_embedded_question(words("what is"))
+
+
+def test_a_half_remembered_word_is_what_a_name_question_asks_about(engine: Engine) -> None:
+    # Without the guess nothing is left to look for ("what did they call it").
+    for said in (
+        "what did they call it, like 'audacity' or smth",
+        "what word did they use, like 'audacity' or so?",
+    ):
+        answer = engine.answer(said)
+        assert answer.entry is not None, said
+        assert "audacity" in answer.entry.quote, said
+
+
+def test_the_question_asked_straight_sets_the_kind(engine: Engine) -> None:
+    assert engine.read("idk what the anglers club is, who is its president").kinds == {Kind.WHO}
+    assert engine.read("idk who the anglers are, what did they warn").kinds == {Kind.WHAT}
+    assert engine.read("what is the anglers club, who they are idk").kinds == {Kind.WHAT}
+    assert engine.read("ngl idk what the agency is, where r they from").kinds == {Kind.WHERE}
