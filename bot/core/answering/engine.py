@@ -94,6 +94,7 @@ class Engine:
         self._quote_df = _quote_frequencies(kb.entries, self._profiles)
         self._questions = [fold(e.question) for e in kb.entries]
         self._phrasings = _folded_phrasings(kb.entries)
+        self._phrasing_texts = [p for p, _, _ in self._phrasings]
         self._names = _folded_names(kb.people)
 
     def _reader(self, kb: KnowledgeBase, english: English) -> QuestionReader:
@@ -318,7 +319,7 @@ class Engine:
         a near-verbatim match with a curated phrasing, or nothing."""
         found = process.extractOne(
             " ".join(w for w in q.core.split() if w not in INTENSIFIERS),
-            [p for p, _, _ in self._phrasings],
+            self._phrasing_texts,
             scorer=fuzz.ratio,
             processor=None,
             score_cutoff=CLOSE_PHRASING,

@@ -70,6 +70,13 @@ class EntryIndex:
         for phrasings in by_entry:
             self._add_phrasings(phrasings)
         self._twin = self._twins()
+        # For the bound on a phrasing's fit: the entries whose phrasings hold each token, and
+        # each entry's lightest phrasing.
+        self._phrased = _entry_postings([frozenset(own) for own in self._entry_phrasing_postings])
+        self._lightest = [
+            min((self._phrasing_weight[f] for ids in own.values() for f in ids), default=0.0)
+            for own in self._entry_phrasing_postings
+        ]
 
     def _add_phrasings(self, phrasings: list[frozenset[str]]) -> None:
         """Give the next entry's distinct phrasings flat ids; a repeat only counts as a copy."""
@@ -116,10 +123,11 @@ class EntryIndex:
         if total <= 0:
             return []
         walked = self._walked(weights)
-        explained = self._explained(walked)
+        explained = self._explained(walked, self._postings)
         if not explained:
             return []
-        raw, best, canonical = self._leaders(walked, explained, total, limit)
+        phrased = self._explained(walked, self._phrased)
+        raw, best, canonical = self._leaders(walked, explained, phrased, total, limit)
         ranked = self._rank(raw, best, canonical, weights, limit)
         explains = self._explains if attributed else self._vocab
         return [
@@ -142,28 +150,37 @@ class EntryIndex:
             walked[self._twin.get(token, token)] += weight
         return walked
 
-    def _explained(self, walked: dict[str, float]) -> dict[int, float]:
-        """The question's weight each entry's vocabulary explains, for entries sharing any."""
+    @staticmethod
+    def _explained(walked: dict[str, float], postings: dict[str, list[int]]) -> dict[int, float]:
+        """The question's weight each entry's vocabulary (or its phrasings') explains, for
+        entries sharing any."""
         explained: dict[int, float] = defaultdict(float)
-        postings = self._postings
         for token, weight in walked.items():
             for i in postings.get(token, ()):
                 explained[i] += weight
         return explained
 
     def _leaders(
-        self, walked: dict[str, float], explained: dict[int, float], total: float, limit: int
+        self,
+        walked: dict[str, float],
+        explained: dict[int, float],
+        phrased: dict[int, float],
+        total: float,
+        limit: int,
     ) -> tuple[dict[int, float], dict[int, list[float]], dict[int, float]]:
         """The scores of the entries that can make the top `limit`, with their best phrasings
         and how well their own questions fit.
 
-        A phrasing shares at most what its entry explains (e), so its fit is at most
-        2e/(T+e): entries are scored in the order of that bound, and the rest are skipped once
-        the bound falls below the `limit`-th score (with room for rounding)."""
+        A phrasing of weight W shares at most what its entry's phrasings explain (p), and at
+        most W, so its fit 2s/(T+W) is at most 2p/(T+max(p, lightest W)): entries are scored
+        in the order of that bound, and the rest are skipped once the bound falls below the
+        `limit`-th score (with room for rounding)."""
         share = 1 - PHRASING_WEIGHT
+        lightest = self._lightest
         bound = {
-            i: PHRASING_WEIGHT * 2 * e / (total + e) + share * e / total
+            i: PHRASING_WEIGHT * 2 * p / (total + max(p, lightest[i])) + share * e / total
             for i, e in explained.items()
+            for p in (phrased.get(i, 0.0),)
         }
         raw: dict[int, float] = {}
         best: dict[int, list[float]] = {}
@@ -194,15 +211,21 @@ class EntryIndex:
         Phrasings are walked in order, so the earliest of equal fits wins."""
         shared: dict[int, float] = {}
         postings = self._entry_phrasing_postings[i]
+        get = shared.get
         for token, weight in walked.items():
             for phrasing in postings.get(token, ()):
-                shared[phrasing] = shared.get(phrasing, 0.0) + weight
+                shared[phrasing] = get(phrasing, 0.0) + weight
         if not shared:
             return 0.0
+        weights, positions, copied = (
+            self._phrasing_weight,
+            self._phrasing_position,
+            self._phrasing_copies,
+        )
         top, at, support = -1.0, 0, 0
-        for phrasing in sorted(shared):
-            fit = 2 * shared[phrasing] / (total + self._phrasing_weight[phrasing])
-            j, copies = self._phrasing_position[phrasing], self._phrasing_copies[phrasing]
+        for phrasing, overlap in sorted(shared.items()):
+            fit = 2 * overlap / (total + weights[phrasing])
+            j, copies = positions[phrasing], copied[phrasing]
             if j == 0:
                 canonical[i] = fit
             if fit > top + 1e-9:
