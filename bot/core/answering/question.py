@@ -433,23 +433,36 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     "resigned" (or "did ... end"), unless it only asks what would, could or should happen.
     A word after a determiner, a number or a possessive is a noun ("the ban", "the council's ban");
     so are the positions in `nouns`."""
-    vetoes = [i for i, w in enumerate(found) if w in NON_ASSERTING]
-    if any(found[i] not in CONDITION_WORDS for i in vetoes):
+    vetoed, condition = _kept_open(found)
+    if vetoed:
         return ()
     past = _in_past_tense(found)
-    asserted = [
+    asserted = tuple(
         stem(w)
         for i, w in enumerate(found)
-        if w in PREMISE_VERBS
-        and i not in nouns
-        and not _an_alternative(found, i)
-        and not (vetoes and not _past_after_condition(found, vetoes[-1], i))
-        and found[i + 1 : i + 2] != ["up"]  # "ended up doing": what came of it, no end
-        and (is_past(w) or (past and not _after_determiner(found, i)))
-    ]
-    if vetoes:
-        return tuple(asserted)
+        if w in PREMISE_VERBS and i not in nouns and _told_as_outcome(found, i, past, condition)
+    )
+    if condition is not None:
+        return asserted
     return (*asserted, *_phrasal_outcomes(found, past), *_ended_up_doing(found, past))
+
+
+def _kept_open(found: Sequence[str]) -> tuple[bool, int | None]:
+    """Whether a word of wish or doubt ("would", "whether") keeps every outcome open, and
+    where the last condition word ("until", "before") stands, if any."""
+    open_at = [i for i, w in enumerate(found) if w in NON_ASSERTING]
+    vetoed = any(found[i] not in CONDITION_WORDS for i in open_at)
+    return vetoed, (open_at[-1] if open_at else None)
+
+
+def _told_as_outcome(found: Sequence[str], i: int, past: bool, condition: int | None) -> bool:
+    """The premise verb at `i` is told as having happened: in the past, not as one of two
+    options, not "ended up" (what came of it), and told as past after a condition word."""
+    if _an_alternative(found, i) or found[i + 1 : i + 2] == ["up"]:
+        return False
+    if condition is not None and not _past_after_condition(found, condition, i):
+        return False
+    return is_past(found[i]) or (past and not _after_determiner(found, i))
 
 
 def _ended_up_doing(found: Sequence[str], past: bool) -> list[str]:
