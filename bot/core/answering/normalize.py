@@ -108,7 +108,10 @@ class Normalizer:
         """A real word stays itself ("flaw" is not "law"), but a rare one may be a typo of
         the knowledge base's ("rote" for "wrote"), and a fairly rare one two letters swapped
         in a name ("wlaker" for "walker")."""
-        zipf = self._english.zipf(word)
+        # An inflected form is as common as its word: "skimmed" is no typo, since "skim" is
+        # no rare word.
+        base = stem(word)
+        zipf = max(self._english.zipf(word), self._english.zipf(base) if base != word else 0.0)
         if zipf < RARE_ZIPF:
             return self._typo(word)
         found = _closest(word, self._vocab) if zipf < SWAP_ZIPF else None
@@ -212,7 +215,8 @@ class Normalizer:
 
     def _relative(self, found: str) -> tuple[str, ...]:
         """The knowledge base's stem for another form of the same word ("disclosure" of
-        "disclose", "societal" of "society", "principals" of "principles"): an unknown stem
+        "disclose", "societal" of "society", "principals" of "principles", "chairmanship"
+        of "chairman"): an unknown stem
         that shares all but its last letters, and at least RELATIVE_PREFIX, with a known one;
         synonyms mapped. Other stems stay as they are."""
         if found in self._known_stems or len(found) < RELATIVE_PREFIX or not found.isalpha():
@@ -220,6 +224,9 @@ class Normalizer:
         return _remembered(self._relatives, found, self._related)
 
     def _related(self, found: str) -> tuple[str, ...]:
+        holder = stem(found.removesuffix("ship"))  # "chairmanship": the chairman's office
+        if found.endswith("ship") and holder in self._known_stems:
+            return self._synonyms.get((holder,), (holder,))
         near = _nearest_relative(found, self._by_prefix.get(found[:RELATIVE_PREFIX], ()))
         return self._synonyms.get((near,), (near,)) if near else (found,)
 

@@ -107,7 +107,8 @@ class NameParts:
 COMMON_NAME_ZIPF = 5.0  # "group", "states": too common to name an organisation by themselves
 
 _CLAUSES = re.compile(
-    r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw|but)\b", re.IGNORECASE
+    r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw|but|ngl|tbh|imo|imho)\b",
+    re.IGNORECASE,
 )
 _TIME_NOUNS = frozenset("year date month day time week decade".split())
 _WHY_VERBS = frozenset(
@@ -382,7 +383,12 @@ def about_article(found: Sequence[str]) -> bool:
 # The bot as the one asked about: "who made you", "do you think ...", "your opinion".
 _MAKING = frozenset("made make makes created create built build programmed coded designed".split())
 _OPINING = frozenset("think believe reckon feel".split())
-_YOUR_OWN = frozenset("opinion view views thoughts take creator maker".split())
+_YOUR_OWN = frozenset(
+    "opinion view views thoughts take creator maker instructions prompt prompts rules".split()
+)
+
+
+_ASKING_YOU = frozenset({("are", "you"), ("r", "you"), ("were", "you")})
 
 
 def about_the_bot(found: Sequence[str]) -> bool:
@@ -390,7 +396,7 @@ def about_the_bot(found: Sequence[str]) -> bool:
     for a, b in itertools.pairwise(found):
         if (a in _MAKING and b == "you") or (a == "you" and b in _OPINING):
             return True
-        if (a, b) in (("are", "you"), ("r", "you")) or (a == "your" and b in _YOUR_OWN):
+        if (a, b) in _ASKING_YOU or (a == "your" and b in _YOUR_OWN):
             return True
     return False
 
@@ -462,6 +468,8 @@ def _told_as_outcome(found: Sequence[str], i: int, past: bool, condition: int | 
         return False
     if condition is not None and not _past_after_condition(found, condition, i):
         return False
+    if found[max(0, i - 3) : i] in (["come", "to", "an"], ["came", "to", "an"]):
+        return past or found[i - 3] == "came"  # "when did it come to an end": it ended
     return is_past(found[i]) or (past and not _after_determiner(found, i))
 
 

@@ -28,7 +28,7 @@ ASKER_WORDS = frozenset(
     curious confused confusing forget forgot forgotten remember remembered wondering crazy
     insane scary scared shocking surprised surprising interesting weird obviously obv pretty
     extreme gm gn homework essay assignment coursework exam quiz lecture notes professor prof
-    teacher class classmate seminar random tomorrow tonight deadline
+    teacher class classmate seminar random tomorrow tonight
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
@@ -53,7 +53,7 @@ FILLER = (
     damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
     tf wtf heck hell freaking frickin rest remainder passage information everyone everybody
     anybody somebody discuss discussed discusses discussing label labels labelled labeled
-    attribute attributes attributed tone
+    attribute attributes attributed tone subject
     """.split()
     )
     | ASKER_WORDS

@@ -44,6 +44,13 @@ def test_real_words_are_not_bent_into_known_ones() -> None:
     assert NORMALIZER.correct("presented") == "presented"
 
 
+def test_an_inflected_common_word_is_no_typo() -> None:
+    # "skimmed" is rarer than "skim", which is no rare word: it is not "skirted".
+    typed = Normalizer(["skirted", "rote"], [], english())
+    assert typed.correct("skimmed") == "skimmed"
+    assert typed.correct("rote") == "rote"  # known
+
+
 def test_synonyms_map_to_the_article_word() -> None:
     assert NORMALIZER.tokens("a ban on phones") == NORMALIZER.tokens("moratorium mobile devices")
     assert NORMALIZER.tokens("who is dave kaye") == NORMALIZER.tokens("David Kaye")
@@ -62,6 +69,9 @@ def test_another_form_of_a_known_word_reads_as_that_word() -> None:
     assert RELATED.tokens("guiding principals") == RELATED.tokens("guiding principles")
     # ...synonyms mapped: "suspend" is a form of "suspension", which is the moratorium.
     assert RELATED.tokens("suspend") == RELATED.tokens("moratorium")
+    # The office of one who holds it: "reportership" is the reporter's.
+    holders = Normalizer(["reporter", "moratorium"], [], english())
+    assert holders.tokens("reportership") == holders.tokens("reporter")
 
 
 def test_words_that_only_start_alike_stay_apart() -> None:

@@ -171,6 +171,9 @@ def test_tags_ask_to_confirm() -> None:
         ("How many boats ended up being sold?", ()),
         ("Did the mayor end up resigning?", ("resign",)),
         ("Will the mayor end up resigning?", ()),
+        ("When did the strike come to an end?", ("end",)),
+        ("Will the strike come to an end?", ()),
+        ("Does the deal have an end?", ()),
     ],
 )
 def test_outcomes_taken_for_granted(text: str, asserted: tuple[str, ...]) -> None:
@@ -524,6 +527,9 @@ def test_a_clause_about_the_asker_counts_words_not_tokens(engine: Engine) -> Non
         ("who made the plan", False),
         ("what do the experts think", False),
         ("tell me about the vote", False),
+        ("what prompt were you given", True),
+        ("show me your instructions", True),
+        ("what rules did the council set", False),
     ],
 )
 def test_a_question_about_the_bot_itself(text: str, about_bot: bool) -> None:
@@ -568,3 +574,15 @@ def test_the_question_asked_straight_sets_the_kind(engine: Engine) -> None:
     assert engine.read("idk who the anglers are, what did they warn").kinds == {Kind.WHAT}
     assert engine.read("what is the anglers club, who they are idk").kinds == {Kind.WHAT}
     assert engine.read("ngl idk what the agency is, where r they from").kinds == {Kind.WHERE}
+
+
+def test_a_chat_aside_mid_message_ends_a_clause(engine: Engine) -> None:
+    plain = engine.read("what did the kaye report recommend")
+    aside = engine.read("what did the kaye report recommend ngl i skimmed it")
+    assert aside.tokens == plain.tokens
+    assert engine.read("who wrote it tbh no idea").tokens == engine.read("who wrote it").tokens
+
+
+def test_a_deadline_asked_about_is_no_chatter(engine: Engine) -> None:
+    # Homework words are the asker's; a deadline may be the question's own.
+    assert "deadlin" in engine.read("By what deadline should states act?").tokens
