@@ -760,6 +760,8 @@ class QuestionReader:
             surface = done_as_carried_out(surface)
         if _NAMING_VERBS & set(surface):
             surface = naming_call_dropped(surface)
+        if _CONDITION_NOUNS & set(surface):
+            surface = [w for w in surface if w not in _MEETING_CONDITIONS]
         return self._normalizer.tokens_of(surface)
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
@@ -858,6 +860,9 @@ class QuestionReader:
         return sum(any(map(self._knows, self._normalizer.word_tokens(w))) for w in said)
 
 
+# "what condition has to be *met*": a condition is met, fulfilled or satisfied; no meeting.
+_CONDITION_NOUNS = frozenset("condition conditions requirement requirements criteria".split())
+_MEETING_CONDITIONS = frozenset("met meet meets fulfilled fulfil fulfill satisfied".split())
 _NAMING_VERBS = frozenset("call calls use used".split())
 _CALL_SUBJECT = 3  # "what did [the un experts] call it": the words between "did" and "call"
 _CALL_PARTICLES = frozenset("for on upon to off out".split())  # "call for", "call on": a demand

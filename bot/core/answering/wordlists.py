@@ -53,7 +53,7 @@ FILLER = (
     damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
     tf wtf heck hell freaking frickin rest remainder passage information everyone everybody
     anybody somebody discuss discussed discusses discussing label labels labelled labeled
-    attribute attributes attributed tone subject
+    attribute attributes attributed tone subject whatever whatevs wise
     """.split()
     )
     | ASKER_WORDS

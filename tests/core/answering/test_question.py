@@ -586,3 +586,18 @@ def test_a_chat_aside_mid_message_ends_a_clause(engine: Engine) -> None:
 def test_a_deadline_asked_about_is_no_chatter(engine: Engine) -> None:
     # Homework words are the asker's; a deadline may be the question's own.
     assert "deadlin" in engine.read("By what deadline should states act?").tokens
+
+
+def test_a_condition_met_is_no_meeting(engine: Engine) -> None:
+    asked = engine.read("What condition has to be met before the ban can end?").tokens
+    assert "met" not in asked
+    assert "condit" in asked
+    assert "met" in engine.read("Who met the experts?").tokens  # a meeting stays one
+
+
+def test_words_of_manner_are_filler(engine: Engine) -> None:
+    # "sales-wise", "do whatever": how it is said, not what it is about.
+    assert (
+        engine.read("what about the ban sales-wise").tokens == engine.read("the ban sales").tokens
+    )
+    assert "whatev" not in engine.read("letting the sector do whatever").tokens
