@@ -331,7 +331,12 @@ def asked_about(m: Match) -> Reason | None:
         return Reason.ASKED_ABOUT
     if asks_which_members(m.question.text, m.entry.quote):
         return Reason.ASKED_ABOUT
+    if m.question.now and m.profile.mentioned.isdisjoint(_NOW_STEMS):
+        return Reason.ASKED_ABOUT  # "what is she doing these days?" of a quote from then
     return None
+
+
+_NOW_STEMS = frozenset("now current today nowaday".split())
 
 
 Check = Callable[[Match], Reason | None]

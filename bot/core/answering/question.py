@@ -92,6 +92,7 @@ class Question:
     markup: bool  # looks like code, markup or a link rather than a question ("## Title")
     exact: bool  # asks for an exact figure ("exactly how many", "the exact number")
     day: bool  # asks for a day of the month ("on exactly which day", "the exact date")
+    now: bool  # asks how things stand now, past the article ("these days", "since then")
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
@@ -456,7 +457,10 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
 def _kept_open(found: Sequence[str]) -> tuple[bool, int | None]:
     """Whether a word of wish or doubt ("would", "whether") keeps every outcome open, and
     where the last condition word ("until", "before") stands, if any."""
-    open_at = [i for i, w in enumerate(found) if w in NON_ASSERTING]
+    # After a determiner it is a noun: "after this call" asks nothing open.
+    open_at = [
+        i for i, w in enumerate(found) if w in NON_ASSERTING and not _after_determiner(found, i)
+    ]
     vetoed = any(found[i] not in CONDITION_WORDS for i in open_at)
     return vetoed, (open_at[-1] if open_at else None)
 
@@ -593,6 +597,21 @@ def asks_day(found: Sequence[str]) -> bool:
         return False
     which_day = any(p in (("which", "day"), ("what", "day")) for p in itertools.pairwise(found))
     return which_day or not _EXACT.isdisjoint(found)
+
+
+def asks_now(found: Sequence[str]) -> bool:
+    """ "What is he doing these days?", "has it changed since then?": how things stand now,
+    which a news article, told at one time, does not say."""
+    return any(pair in _NOW for pair in itertools.pairwise(found)) or not _NOW_WORDS.isdisjoint(
+        found
+    )
+
+
+_NOW = frozenset(
+    {("these", "days"), ("since", "then"), ("right", "now"), ("at", "present"), ("any", "more")}
+    | {("this", "day"), ("the", "moment")}
+)
+_NOW_WORDS = frozenset("nowadays lately anymore".split())
 
 
 _CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,}[A-Z][\w'’-]*")
@@ -745,6 +764,7 @@ class QuestionReader:
             markup=looks_like_markup(plain, text),
             exact=asks_exact(said),
             day=asks_day(said),
+            now=asks_now(said),
         )
 
     def _excluded(self, surface: list[str], contrasted: bool) -> frozenset[str]:

@@ -162,6 +162,20 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             "NSO Group and the moratorium",
             Reason.KEYWORDS,
         ),
+        (
+            # How things stand now: the article was told at one time.
+            c.asked_about,
+            "What is Irene Khan working on these days?",
+            "What is Irene Khan working on?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            # "this call" is a noun: it leaves the adopting asked about as done.
+            c.premise,
+            "Did any state actually adopt the moratorium after this call?",
+            "What did the experts call for?",
+            Reason.PREMISE,
+        ),
     ],
 )
 def test_a_check_stops_one_question_and_lets_its_twin_through(

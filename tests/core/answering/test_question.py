@@ -17,6 +17,7 @@ from bot.core.answering.question import (
     about_the_bot,
     asks_day,
     asks_exact,
+    asks_now,
     asks_speaker,
     asserted_outcomes,
     done_as_carried_out,
@@ -601,3 +602,18 @@ def test_words_of_manner_are_filler(engine: Engine) -> None:
         engine.read("what about the ban sales-wise").tokens == engine.read("the ban sales").tokens
     )
     assert "whatev" not in engine.read("letting the sector do whatever").tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("what is the mayor doing these days", True),
+        ("has the plan changed since then", True),
+        ("is the club still angry nowadays", True),
+        ("does the council still back it at the moment", True),
+        ("what did the mayor do then", False),
+        ("when did the vote happen", False),
+    ],
+)
+def test_a_question_of_how_things_stand_now(text: str, now: bool) -> None:
+    assert asks_now(words(text)) is now
