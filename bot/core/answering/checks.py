@@ -247,7 +247,10 @@ _NO_NOUN_AFTER = frozenset(
 
 def _article_before_glue(found: Sequence[str]) -> bool:
     """ "the of and ...", "a to ...": an article right before a preposition or conjunction,
-    which no English sentence has: shuffled words, not a question."""
+    or last ("... prevent the"), which no English sentence has: shuffled words, not a
+    question."""
+    if len(found) >= 3 and found[-1] in _ARTICLES:
+        return True
     return any(a in _ARTICLES and b in _NO_NOUN_AFTER for a, b in itertools.pairwise(found))
 
 
@@ -255,15 +258,17 @@ def _salad(q: Question, quote: str) -> bool:
     """Many content words and no function word, a list rather than a sentence or a message;
     or one function word among words that turn the quote's round ("devices mobile")."""
     glue = sum(w in FUNCTION_WORDS for w in q.words)
-    if len(q.tokens) < MIN_SALAD or glue > MAX_SALAD_GLUE:
+    if len(q.tokens) < MIN_SALAD or glue > MAX_SALAD_GLUE + 1:
         return False
-    return not glue or _turns_round(q.words, quote)
+    turned = _turned_round(q.words, quote)
+    # Two pairs turned round is a shuffle even with a second function word in it.
+    return not glue or turned >= glue
 
 
-def _turns_round(asked: Sequence[str], quote: str) -> bool:
-    """Two words side by side that the quote has side by side the other way round."""
+def _turned_round(asked: Sequence[str], quote: str) -> int:
+    """How many pairs of words side by side the quote has side by side the other way round."""
     said = {(stem(a), stem(b)) for a, b in itertools.pairwise(words(quote))}
-    return any((stem(b), stem(a)) in said for a, b in itertools.pairwise(asked))
+    return sum((stem(b), stem(a)) in said for a, b in itertools.pairwise(asked))
 
 
 def _in_order(asked: Sequence[str], *texts: str) -> bool:

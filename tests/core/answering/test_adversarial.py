@@ -131,10 +131,63 @@ def turned_round_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> li
     return out
 
 
+def twice_turned_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
+    """Two of a quote's neighbouring pairs the other way round, two more of its words and
+    two function words, shuffled."""
+    rng = random.Random(SEED + 3)
+    out = []
+    for entry in kb.entries:
+        said = words(entry.quote)
+        single = [w for w in said if w not in STOPWORDS and len(engine.normalizer.tokens(w)) == 1]
+        pairs = [(a, b) for a, b in itertools.pairwise(said) if a in single and b in single]
+        for _ in range(per_entry if len(pairs) >= 2 and len(set(single)) >= 8 else 0):
+            (a, b), (c, d) = rng.sample(pairs, 2)
+            if len({a, b, c, d}) < 4:
+                continue
+            units = [
+                [b, a],
+                [d, c],
+                *([w] for w in rng.sample(sorted(set(single) - {a, b, c, d}), 2)),
+            ]
+            rng.shuffle(units)
+            for glue in rng.sample(["the", "of", "to", "in", "and"], 2):
+                units.insert(rng.randint(1, len(units) - 1), [glue])  # never inside a pair
+            text = " ".join(w for unit in units for w in unit)
+            read = engine.read(text)
+            if not read.kinds and len(read.tokens) >= 6:
+                out.append(text)
+    return out
+
+
+def article_ended_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
+    """Five to seven words of a quote, shuffled, ending in "the" or "a"."""
+    rng = random.Random(SEED + 4)
+    out = []
+    for entry in kb.entries:
+        said = words(entry.quote)
+        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1})
+        for _ in range(per_entry if len(pool) >= 8 else 0):
+            picked = [*rng.sample(pool, rng.randint(5, 7)), rng.choice(["the", "a"])]
+            text = " ".join(picked)
+            if not engine.read(text).kinds:
+                out.append(text)
+    return out
+
+
 @pytest.mark.parametrize(
     ("make", "least"),
-    [(one_quote_salads, 100), (turned_round_salads, 50)],
-    ids=["one quote shuffled", "a pair turned round, one function word"],
+    [
+        (one_quote_salads, 100),
+        (turned_round_salads, 50),
+        (twice_turned_salads, 30),
+        (article_ended_salads, 50),
+    ],
+    ids=[
+        "one quote shuffled",
+        "a pair turned round, one function word",
+        "two pairs turned round, two function words",
+        "ending in an article",
+    ],
 )
 def test_salads_of_one_quote(
     kb: KnowledgeBase,

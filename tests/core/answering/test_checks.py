@@ -163,6 +163,20 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.KEYWORDS,
         ),
         (
+            # No sentence ends in an article.
+            c.keywords,
+            "framework regulatory robust develop community the",
+            "develop a robust regulatory framework",
+            Reason.KEYWORDS,
+        ),
+        (
+            # Two of the quote's pairs turned round: shuffled, even with two function words.
+            c.keywords,
+            "rights human technology surveillance sector the allow to",
+            "allow the surveillance technology sector to become a human rights-free zone",
+            Reason.KEYWORDS,
+        ),
+        (
             # How things stand now: the article was told at one time.
             c.asked_about,
             "What is Irene Khan working on these days?",
