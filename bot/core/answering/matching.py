@@ -72,7 +72,11 @@ class EntryIndex:
         self._twin = self._twins()
         # For the bound on a phrasing's fit: the entries whose phrasings hold each token, and
         # each entry's lightest phrasing.
-        self._phrased = _entry_postings([frozenset(own) for own in self._entry_phrasing_postings])
+        # Each token's entries, and whether the entry's phrasings hold it too.
+        self._postings_phrased = {
+            token: [(i, token in self._entry_phrasing_postings[i]) for i in entries]
+            for token, entries in self._postings.items()
+        }
         self._lightest = [
             min((self._phrasing_weight[f] for ids in own.values() for f in ids), default=0.0)
             for own in self._entry_phrasing_postings
@@ -123,10 +127,9 @@ class EntryIndex:
         if total <= 0:
             return []
         walked = self._walked(weights)
-        explained = self._explained(walked, self._postings)
+        explained, phrased = self._explained(walked)
         if not explained:
             return []
-        phrased = self._explained(walked, self._phrased)
         raw, best, canonical = self._leaders(walked, explained, phrased, total, limit)
         ranked = self._rank(raw, best, canonical, weights, limit)
         explains = self._explains if attributed else self._vocab
@@ -135,7 +138,7 @@ class EntryIndex:
                 i,
                 score,
                 at,
-                tuple(t for t in tokens if t not in explains[i]),
+                tuple([t for t in tokens if t not in explains[i]]),
                 fit,
                 explained[i] / total,
             )
@@ -150,15 +153,17 @@ class EntryIndex:
             walked[self._twin.get(token, token)] += weight
         return walked
 
-    @staticmethod
-    def _explained(walked: dict[str, float], postings: dict[str, list[int]]) -> dict[int, float]:
-        """The question's weight each entry's vocabulary (or its phrasings') explains, for
-        entries sharing any."""
+    def _explained(self, walked: dict[str, float]) -> tuple[dict[int, float], dict[int, float]]:
+        """The question's weight each entry's vocabulary explains, for entries sharing any,
+        and the weight its phrasings explain."""
         explained: dict[int, float] = defaultdict(float)
+        phrased: dict[int, float] = defaultdict(float)
         for token, weight in walked.items():
-            for i in postings.get(token, ()):
+            for i, in_phrasings in self._postings_phrased.get(token, ()):
                 explained[i] += weight
-        return explained
+                if in_phrasings:
+                    phrased[i] += weight
+        return explained, phrased
 
     def _leaders(
         self,
@@ -177,11 +182,10 @@ class EntryIndex:
         `limit`-th score (with room for rounding)."""
         share = 1 - PHRASING_WEIGHT
         lightest = self._lightest
-        bound = {
-            i: PHRASING_WEIGHT * 2 * p / (total + max(p, lightest[i])) + share * e / total
-            for i, e in explained.items()
-            for p in (phrased.get(i, 0.0),)
-        }
+        bound = {}
+        for i, e in explained.items():
+            p = phrased.get(i, 0.0)
+            bound[i] = PHRASING_WEIGHT * 2 * p / (total + max(p, lightest[i])) + share * e / total
         raw: dict[int, float] = {}
         best: dict[int, list[float]] = {}
         canonical: dict[int, float] = {}

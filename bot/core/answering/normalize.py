@@ -75,6 +75,7 @@ class Normalizer:
         self._english = english
         self._corrections: dict[str, str] = {}
         self._word_tokens: dict[str, tuple[str, ...]] = {}
+        self._spelled_words: dict[str, tuple[str, ...]] = {}
         groups = [[words(phrase) for phrase in group] for group in synonyms]
         self._vocab = _ranked_vocabulary([*vocabulary, *(w for g in groups for p in g for w in p)])
         self._known = frozenset(self._vocab) | FUNCTION_WORDS
@@ -137,17 +138,17 @@ class Normalizer:
     def spelled_out(self, found: list[str]) -> list[str]:
         out: list[str] = []
         for word in self._joined(found):
-            if word in SLANG:
-                out.extend(SLANG[word].split())
-            elif (
-                word.endswith("in")
-                and not self._english.is_word(word)
-                and (self._english.is_word(word + "g"))
-            ):
-                out.append(word + "g")  # "talkin" is "talking"
-            else:
-                out.append(self._unstretched(word))
+            spelled: tuple[str, ...] = _remembered(self._spelled_words, word, self._spelled_word)
+            out.extend(spelled)
         return out
+
+    def _spelled_word(self, word: str) -> tuple[str, ...]:
+        if word in SLANG:
+            return tuple(SLANG[word].split())
+        talkin = word.endswith("in") and not self._english.is_word(word)
+        if talkin and self._english.is_word(word + "g"):
+            return (word + "g",)  # "talkin" is "talking"
+        return (self._unstretched(word),)
 
     def _joined(self, found: list[str]) -> list[str]:
         """Words split by a slip of the space bar ("spy ware", "safe guards") joined when

@@ -15,10 +15,9 @@ def exhaustive(index: EntryIndex, tokens: list[str], limit: int) -> list[Scored]
     weights = {t: index.weight(t) for t in tokens}
     total = sum(weights.values())
     walked = index._walked(weights)
-    explained = index._explained(walked, index._postings)
+    explained, phrased = index._explained(walked)
     if not explained:
         return []
-    phrased = index._explained(walked, index._phrased)
     raw, best, canonical = index._leaders(walked, explained, phrased, total, everything)
     assert len(raw) == len(explained)  # nothing skipped
     ranked = index._rank(raw, best, canonical, weights, limit)
@@ -66,8 +65,7 @@ def test_skipping_happens(engine: Engine) -> None:
     tokens = list(engine.read("What do the experts say about states and the moratorium?").tokens)
     weights = {t: engine.index.weight(t) for t in tokens}
     walked = engine.index._walked(weights)
-    explained = engine.index._explained(walked, engine.index._postings)
-    phrased = engine.index._explained(walked, engine.index._phrased)
+    explained, phrased = engine.index._explained(walked)
     raw, _, _ = engine.index._leaders(walked, explained, phrased, sum(weights.values()), 6)
     assert len(raw) < len(explained) / 2
 

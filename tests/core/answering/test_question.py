@@ -7,12 +7,18 @@ supplies a vocabulary for the reader tests at the end.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.core.answering import Engine
 from bot.core.answering.lexicon import NO_ENGLISH
 from bot.core.answering.normalize import words
 from bot.core.answering.question import (
+    _CLAUSES,
+    _CODE,
+    _MARKUP,
     Kind,
+    _has_markup,
     about_article,
     about_the_bot,
     asks_day,
@@ -20,6 +26,7 @@ from bot.core.answering.question import (
     asks_now,
     asks_speaker,
     asserted_outcomes,
+    clauses_of,
     done_as_carried_out,
     excluded_words,
     is_contrasted,
@@ -256,6 +263,9 @@ KNOWN = " city council riverton ana okafor greg hale kessler reservoir "
         ("Is Ana Kessler an expert?", "ana kessler"),  # known words, not in a row
         ("What is Ana Okafor's UN role?", ""),  # a possessive ends the name
         ("What is Ana Okafor's Red Cross role?", "red cross"),
+        ('Who is "John Smith"?', "john smith"),  # quoted: each word has one capital
+        ("who is (John Smith)", "john smith"),
+        ("Who is John?", ""),  # one capital after the first word: no run
     ],
 )
 def test_capitalised_names_the_article_never_has(text: str, unknown: str) -> None:
@@ -617,3 +627,73 @@ def test_words_of_manner_are_filler(engine: Engine) -> None:
 )
 def test_a_question_of_how_things_stand_now(text: str, now: bool) -> None:
     assert asks_now(words(text)) is now
+
+
+_PIECES = st.sampled_from(
+    [
+        "lol",
+        "LOL",
+        "but",
+        "btw",
+        "hahaha",
+        "ngl",
+        "tbh",
+        "what",
+        "is",
+        "the",
+        "ban",
+        "x_y",
+        "9",
+        ",",
+        ".",
+        "?",
+        " - ",
+        "(",
+        ")",
+        "'s",
+        "’",
+        "é",
+        "İ",
+        "ı",
+        "\n",
+        " ",
+        "-",
+        "_",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_the_quick_clause_cut_is_the_full_one(text: str) -> None:
+    assert clauses_of(text) == _CLAUSES.split(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "select",
+                "x",
+                " ",
+                "from",
+                "def",
+                "f",
+                "(",
+                "#",
+                "`",
+                "<b>",
+                "{",
+                "http://",
+                "www.",
+                "import",
+                "os",
+                "=",
+                "?",
+                "Select",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_markup_hints_skip_only_what_cannot_match(text: str) -> None:
+    assert _has_markup(text) == bool(_MARKUP.search(text) or _CODE.search(text))
