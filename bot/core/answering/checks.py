@@ -334,6 +334,9 @@ def asked_about(m: Match) -> Reason | None:
     "which journalists" is not answered by a quote that only lists journalists."""
     if m.question.focus & set(m.scored.unexplained) or m.question.detail - m.profile.own_tokens:
         return Reason.ASKED_ABOUT
+    # As written, no synonym: "the title of the report" is no job title.
+    if m.question.detail_named - m.profile.mentioned:
+        return Reason.ASKED_ABOUT
     if asks_which_members(m.question.text, m.entry.quote):
         return Reason.ASKED_ABOUT
     if m.question.now and m.profile.mentioned.isdisjoint(_NOW_STEMS):

@@ -87,7 +87,12 @@ class Engine:
         self.kb = kb
         self.english = english
         self.normalizer = Normalizer(_vocabulary(kb), _synonym_groups(kb), english)
-        self.index = EntryIndex(kb.entries, self.normalizer, _attributions(kb, self.normalizer))
+        self.index = EntryIndex(
+            kb.entries,
+            self.normalizer,
+            _attributions(kb, self.normalizer),
+            _figures(kb, self.normalizer),
+        )
         self.reader = self._reader(kb, english)
         self.calibration = kb.calibration or IDENTITY
         self._profiles = [self._profile(e) for e in kb.entries]
@@ -429,9 +434,14 @@ def _attributions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[s
     A person's or organisation's name is a topic of its own, never a mere attribution."""
     named = {t for p in kb.people for n in (p.name, *p.aliases) for t in normalizer.tokens(n)}
     said_by = {s.id: frozenset(normalizer.tokens(s.name)) - named for s in kb.speakers}
-    # "the session number", "what number session": the figure a quote gives is its number.
+    return [said_by[e.speaker] for e in kb.entries]
+
+
+def _figures(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[str]]:
+    """ "the session number", "which session was it, the number": the figure a quote gives
+    is its number, in a question of any kind."""
     numbered = frozenset(normalizer.tokens("number"))
-    return [said_by[e.speaker] | (numbered if _has_figure(e.quote) else set()) for e in kb.entries]
+    return [numbered if _has_figure(e.quote) else frozenset() for e in kb.entries]
 
 
 def _has_figure(text: str) -> bool:

@@ -245,7 +245,7 @@ class Normalizer:
         longest = max(self._longest.get(surface[start], 0), self._longest.get(stems[start], 0))
         for size in range(min(longest, len(stems) - start), 0, -1):
             canonical = self._spelled.get(tuple(surface[start : start + size]))
-            if canonical is None:
+            if canonical is None and not (size == 1 and _able(surface[start], stems[start])):
                 canonical = self._synonyms.get(tuple(stems[start : start + size]))
             if canonical is not None:
                 break
@@ -254,6 +254,12 @@ class Normalizer:
         if size > 1 and surface[start] in STOPWORDS and self._yields(surface, stems, start, size):
             return None, 1  # "the un people": "un people" is read, not "the un"
         return canonical, size
+
+
+def _able(word: str, stem_: str) -> bool:
+    """ "acceptable", "defensible": an adjective the stemmer cut to its verb, which means what
+    can be done, not the doing; it takes none of the verb's synonyms."""
+    return word.endswith(("able", "ible")) and not stem_.endswith(("abl", "ibl"))
 
 
 _FUNCTION_LIST = sorted(FUNCTION_WORDS)

@@ -86,7 +86,8 @@ class Question:
     unknown_name: str  # a capitalised name the article never mentions ("Human Rights Watch")
     focus: frozenset[str]  # tokens of the noun asked about ("which *country*")
     excluded: frozenset[str]  # tokens of what a contrast sets aside ("other than *boats*")
-    detail: frozenset[str]  # tokens of a detail asked for ("the *names* of", "the *title* of")
+    detail: frozenset[str]  # tokens of a reaction asked about ("how did they *respond*")
+    detail_named: frozenset[str]  # stems of a detail asked for ("the *names* of", "the *title* of")
     counted: frozenset[str]  # tokens of what "how many" counts ("how many *journalists*")
     corrections: int  # how many words typo correction changed
     markup: bool  # looks like code, markup or a link rather than a question ("## Title")
@@ -784,7 +785,8 @@ class QuestionReader:
             unknown_name=unknown_name(plain, self._known_text, self._name_word),
             focus=self._tokens_of_each(focus_words(plain)),
             excluded=self._excluded(surface, contrasted),
-            detail=self._tokens_of_each([*detail_words(plain), *reactions_asked(surface)]),
+            detail=self._tokens_of_each(reactions_asked(surface)),
+            detail_named=frozenset(stem(w) for w in detail_words(plain)),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain, text),

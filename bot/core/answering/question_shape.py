@@ -28,7 +28,8 @@ _FOCUS = re.compile(
 
 # "the names of", "the title of": a detail of something, which only a quote that gives it
 # answers ("the name of the spyware" is its name, which the quote has: not a detail).
-_DETAIL = re.compile(r"\bthe\s+(?:exact\s+)?(names|titles?|identit(?:y|ies)|ages)\s+of\b")
+# "the names of", "the exact title of", "the official title of": one word may come between.
+_DETAIL = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(names|titles?|identit(?:y|ies)|ages)\s+of\b")
 
 
 def detail_words(text: str) -> list[str]:

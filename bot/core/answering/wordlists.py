@@ -53,7 +53,8 @@ FILLER = (
     damn jeez yikes huh feel feels felt keep keeps refer refers referring referred
     tf wtf heck hell freaking frickin rest remainder passage information everyone everybody
     anybody somebody discuss discussed discusses discussing label labels labelled labeled
-    attribute attributes attributed tone subject whatever whatevs wise
+    attribute attributes attributed tone subject whatever whatevs wise consider considers
+    considered considering full
     """.split()
     )
     | ASKER_WORDS
@@ -264,6 +265,8 @@ SLANG = {
     "coz": "because",
     "govt": "government",
     "govts": "governments",
+    "org": "organisation",
+    "orgs": "organisations",
     "gov": "government",
     "govs": "governments",
     "thx": "thanks",

@@ -177,6 +177,13 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.KEYWORDS,
         ),
         (
+            # A detail as written: "the title of the report" is no job title.
+            c.asked_about,
+            "What was the official title of Irene Khan's report?",
+            "What is the full title of the article?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
             # How things stand now: the article was told at one time.
             c.asked_about,
             "What is Irene Khan working on these days?",

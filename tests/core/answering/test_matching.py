@@ -75,7 +75,7 @@ def test_words_pointing_at_the_source_leave_nothing_unexplained(engine: Engine) 
     its quote are explained, unless the question asks who (then they are its subject)."""
     index = engine.index
     for i, entry in enumerate(engine.kb.entries):
-        source = index._explains[i] - index._vocab[i]
+        source = index._explains[i] - index._explains_unattributed[i]
         asked = engine.read(entry.question).tokens
         if not source or not asked:
             continue
@@ -107,6 +107,6 @@ def test_the_number_of_a_quote_with_a_figure_is_explained(engine: Engine) -> Non
     assert any(figures)
     assert not all(figures)
     for i, has_figure in enumerate(figures):
-        assert (number <= engine.index._explains[i]) is (
-            has_figure or number <= engine.index._vocab[i]
-        )
+        # ...in a question of who too ("which session was it, the number").
+        for explains in (engine.index._explains, engine.index._explains_unattributed):
+            assert (number <= explains[i]) is (has_figure or number <= engine.index._vocab[i])

@@ -69,6 +69,10 @@ def test_another_form_of_a_known_word_reads_as_that_word() -> None:
     assert RELATED.tokens("guiding principals") == RELATED.tokens("guiding principles")
     # ...synonyms mapped: "suspend" is a form of "suspension", which is the moratorium.
     assert RELATED.tokens("suspend") == RELATED.tokens("moratorium")
+    # An "-able" word is what can be done, not the doing: no synonym of the verb.
+    able = Normalizer(["adopt"], [["adopt", "accept"]], english())
+    assert able.tokens("accepted") == able.tokens("adopt")
+    assert able.tokens("acceptable") != able.tokens("adopt")
     # The office of one who holds it: "reportership" is the reporter's.
     holders = Normalizer(["reporter", "moratorium"], [], english())
     assert holders.tokens("reportership") == holders.tokens("reporter")

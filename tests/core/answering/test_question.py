@@ -697,3 +697,13 @@ def test_the_quick_clause_cut_is_the_full_one(text: str) -> None:
 )
 def test_markup_hints_skip_only_what_cannot_match(text: str) -> None:
     assert _has_markup(text) == bool(_MARKUP.search(text) or _CODE.search(text))
+
+
+def test_words_of_judging_and_chat_short_forms(engine: Engine) -> None:
+    assert engine.read("what do the experts consider dangerous").tokens == (
+        engine.read("what do the experts say is dangerous").tokens
+    )
+    assert engine.read("which org exposed it").tokens == (
+        engine.read("which organisation exposed it").tokens
+    )
+    assert engine.read("the full title").tokens == engine.read("the title").tokens
