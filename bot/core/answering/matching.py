@@ -47,6 +47,40 @@ class EntryIndex:
         experts' statement say of it?") but neither score nor weigh: nearly every entry has some.
         `figures`: the same for words a figure in its quote answers ("number"), explained
         even in a question of who."""
+        by_entry = self._add_vocabularies(entries, normalizer, attributions, figures)
+        n = len(entries)
+        self._idf = _inverse_document_frequencies(self._vocab, n)
+        self.foreign_weight = math.log((n + 1) / 0.5)  # a word no entry knows
+        self._postings = _entry_postings(self._vocab)
+        # Phrasings by a flat id: which of its entry's phrasings, its total weight, and how
+        # many of the entry's phrasings have the same tokens (walked once, counted so).
+        self._phrasing_position: list[int] = []
+        self._phrasing_weight: list[float] = []
+        self._phrasing_copies: list[int] = []
+        self._phrasing_postings: dict[str, list[int]] = defaultdict(list)
+        self._entry_phrasing_postings: list[dict[str, list[int]]] = []  # the same, by entry
+        for phrasings in by_entry:
+            self._add_phrasings(phrasings)
+        self._twin = self._twins()
+        # For the bound on a phrasing's fit: each token's entries, and whether the entry's
+        # phrasings hold it too; each entry's lightest phrasing.
+        self._postings_phrased = {
+            token: [(i, token in self._entry_phrasing_postings[i]) for i in entries]
+            for token, entries in self._postings.items()
+        }
+        self._lightest = [
+            min((self._phrasing_weight[f] for ids in own.values() for f in ids), default=0.0)
+            for own in self._entry_phrasing_postings
+        ]
+
+    def _add_vocabularies(
+        self,
+        entries: Sequence[Entry],
+        normalizer: Normalizer,
+        attributions: Sequence[frozenset[str]],
+        figures: Sequence[frozenset[str]],
+    ) -> list[list[frozenset[str]]]:
+        """Each entry's vocabulary, quote tokens and what it explains; its phrasings' tokens."""
         by_entry: list[list[frozenset[str]]] = []  # each entry's phrasings as token sets
         self._vocab: list[frozenset[str]] = []
         self._explains: list[frozenset[str]] = []  # the vocabulary, attribution and figures
@@ -62,31 +96,7 @@ class EntryIndex:
             self._vocab.append(frozenset().union(*phrasings, own))
             self._explains.append(self._vocab[-1] | attribution | figure)
             self._explains_unattributed.append(self._vocab[-1] | figure)
-        n = len(entries)
-        self._idf = _inverse_document_frequencies(self._vocab, n)
-        self.foreign_weight = math.log((n + 1) / 0.5)  # a word no entry knows
-        self._postings = _entry_postings(self._vocab)
-        # Phrasings by a flat id: which of its entry's phrasings, its total weight, and how
-        # many of the entry's phrasings have the same tokens (walked once, counted so).
-        self._phrasing_position: list[int] = []
-        self._phrasing_weight: list[float] = []
-        self._phrasing_copies: list[int] = []
-        self._phrasing_postings: dict[str, list[int]] = defaultdict(list)
-        self._entry_phrasing_postings: list[dict[str, list[int]]] = []  # the same, by entry
-        for phrasings in by_entry:
-            self._add_phrasings(phrasings)
-        self._twin = self._twins()
-        # For the bound on a phrasing's fit: the entries whose phrasings hold each token, and
-        # each entry's lightest phrasing.
-        # Each token's entries, and whether the entry's phrasings hold it too.
-        self._postings_phrased = {
-            token: [(i, token in self._entry_phrasing_postings[i]) for i in entries]
-            for token, entries in self._postings.items()
-        }
-        self._lightest = [
-            min((self._phrasing_weight[f] for ids in own.values() for f in ids), default=0.0)
-            for own in self._entry_phrasing_postings
-        ]
+        return by_entry
 
     def _add_phrasings(self, phrasings: list[frozenset[str]]) -> None:
         """Give the next entry's distinct phrasings flat ids; a repeat only counts as a copy."""
