@@ -391,8 +391,12 @@ def asks_speaker(found: Sequence[str], asks: frozenset[Kind]) -> bool:
 
 
 def about_article(found: Sequence[str]) -> bool:
-    """The article itself and its publication ("who published this article?")."""
-    return not ARTICLE_WORDS.isdisjoint(found) and not PUBLICATION_VERBS.isdisjoint(found)
+    """The article itself and its publication ("who published this article?"). A "post" is
+    the article only as "this post": "what post did he hold when he wrote it" asks a job."""
+    if PUBLICATION_VERBS.isdisjoint(found):
+        return False
+    posted = any(pair in (("this", "post"), ("that", "post")) for pair in itertools.pairwise(found))
+    return posted or not (ARTICLE_WORDS - {"post"}).isdisjoint(found)
 
 
 # The bot as the one asked about: "who made you", "do you think ...", "your opinion".

@@ -54,7 +54,7 @@ FILLER = (
     tf wtf heck hell freaking frickin rest remainder passage information everyone everybody
     anybody somebody discuss discussed discusses discussing label labels labelled labeled
     attribute attributes attributed tone subject whatever whatevs wise consider considers
-    considered considering full
+    considered considering full believe believes believed caught
     """.split()
     )
     | ASKER_WORDS

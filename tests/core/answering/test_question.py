@@ -140,6 +140,9 @@ def test_questions_about_the_article_itself() -> None:
     assert about_article(words("When was this article published?"))
     assert about_article(words("who wrote the story"))
     assert not about_article(words("What does the article say about the dam?"))
+    assert about_article(words("when was this post published"))
+    # A post held is a job: "what post did she hold when she wrote the report".
+    assert not about_article(words("what post did she hold when she wrote the report"))
 
 
 def test_tags_ask_to_confirm() -> None:
@@ -707,3 +710,14 @@ def test_words_of_judging_and_chat_short_forms(engine: Engine) -> None:
         engine.read("which organisation exposed it").tokens
     )
     assert engine.read("the full title").tokens == engine.read("the title").tokens
+    assert engine.read("do they believe lives are at risk").tokens == (
+        engine.read("do they say lives are at risk").tokens
+    )
+    assert engine.read("how many phones were caught up in it").tokens == (
+        engine.read("how many phones were in it").tokens
+    )
+
+
+def test_a_gathering_is_a_session_and_to_gather_is_to_assemble(engine: Engine) -> None:
+    assert engine.read("at which gathering").tokens == engine.read("at which session").tokens
+    assert engine.read("the right to gather").tokens == engine.read("the right to assembly").tokens
