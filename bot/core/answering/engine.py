@@ -434,6 +434,12 @@ def _attributions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[s
     A person's or organisation's name is a topic of its own, never a mere attribution."""
     named = {t for p in kb.people for n in (p.name, *p.aliases) for t in normalizer.tokens(n)}
     said_by = {s.id: frozenset(normalizer.tokens(s.name)) - named for s in kb.speakers}
+    # The byline's author speaks as the writer: "how does the writer describe the report".
+    author = fold(kb.author)
+    writer = frozenset(normalizer.tokens("author writer"))
+    for s in kb.speakers:
+        if author and author in fold(s.name):
+            said_by[s.id] |= writer
     return [said_by[e.speaker] for e in kb.entries]
 
 

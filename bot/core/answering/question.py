@@ -913,9 +913,11 @@ class QuestionReader:
 
 
 # "what condition has to be *met*": a condition is met, fulfilled or satisfied; no meeting.
-_CONDITION_NOUNS = frozenset("condition conditions requirement requirements criteria".split())
+_CONDITION_NOUNS = frozenset(
+    "condition conditions requirement requirements criteria benchmark benchmarks".split()
+)
 _MEETING_CONDITIONS = frozenset("met meet meets fulfilled fulfil fulfill satisfied".split())
-_NAMING_VERBS = frozenset("call calls use used".split())
+_NAMING_VERBS = frozenset("call calls use used attach attached apply applied".split())
 _CALL_SUBJECT = 3  # "what did [the un experts] call it": the words between "did" and "call"
 _CALL_PARTICLES = frozenset("for on upon to off out".split())  # "call for", "call on": a demand
 
@@ -940,11 +942,12 @@ def naming_call_dropped(found: Sequence[str]) -> list[str]:
 def _naming_use_dropped(found: Sequence[str]) -> list[str]:
     """ "what word did they use", "which terms were used": the words asked for, no use."""
     for i, word in enumerate(found):
-        if word in ("use", "used") and _NAMING_NOUNS & set(found[max(0, i - 5) : i]):
+        if word in _NAMING_USES and _NAMING_NOUNS & set(found[max(0, i - 5) : i]):
             return [*found[:i], *found[i + 1 :]]
     return list(found)
 
 
+_NAMING_USES = frozenset("use used attach attached apply applied".split())
 _NAMING_NOUNS = frozenset("word words term terms phrase phrases label adjective wording".split())
 _YES_NO_STARTS = frozenset("did do does will would could".split())
 

@@ -21,7 +21,7 @@ INTENTS = ("when", "where", "how many", "how much", "how long")
 
 _FOCUS = re.compile(
     r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:exact\s+)?([a-z]+)\s+of\b"  # the name of
-    r"|\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?([a-z]+)"  # which country
+    r"|\b(?:which|what)\s+(?:other\s+)?(?:(?:kind|sort|type)s?\s+of\s+)?([a-z]+)"  # which country
     r"|\w's\s+([a-z]+)"  # the mayor's nationality
 )
 
@@ -120,7 +120,8 @@ def asks_which_members(question: str, quote: str) -> bool:
     question = question.lower()
     if "which" not in question:
         return False  # the common case, decided before any text is straightened
-    quote = straighten(quote.lower())
+    cased = straighten(quote)
+    quote = cased.lower()
     for word in _which_heads(straighten(question)):
         if word in STOPWORDS or len(word) < 4:
             continue
@@ -128,10 +129,16 @@ def asks_which_members(question: str, quote: str) -> bool:
         # A list item: after ", " or "and ", and itself followed by ",", "and" or the end
         # (of the quote, or of its sentence).
         start = r"(?:(?:, |\band )(?:\w+ )?|(?:\bincluding (?:those of )?|\bsuch as )(?:\w+ ){0,2})"
-        item = rf"{start}{root}\w*(?: \w+)?(?:,| and\b|[.;”\"]|$)"
-        if re.search(item, quote):
+        item = rf"{start}({root})\w*(?: \w+)?(?:,| and\b|[.;”\"]|$)"
+        if any(not _in_a_name(cased, found.start(1)) for found in re.finditer(item, quote)):
             return True
     return False
+
+
+def _in_a_name(cased: str, at: int) -> bool:
+    """The word at `at` is capitalised, part of a name ("Business and *Human Rights*"), not
+    an item of a list (when casing kept the text's length)."""
+    return at < len(cased) and cased[at].isupper()
 
 
 _HELP = frozenset(

@@ -54,7 +54,7 @@ FILLER = (
     tf wtf heck hell freaking frickin rest remainder passage information everyone everybody
     anybody somebody discuss discussed discusses discussing label labels labelled labeled
     attribute attributes attributed tone subject whatever whatevs wise consider considers
-    considered considering full believe believes believed caught
+    considered considering full believe believes believed caught credited topic topics
     """.split()
     )
     | ASKER_WORDS
@@ -153,7 +153,7 @@ SPEECH_VERBS = frozenset(
 # published?" asks about the article, not about anything in it.
 ARTICLE_WORDS = frozenset("article piece story post".split())
 PUBLICATION_VERBS = frozenset(
-    "published publish written wrote write posted released release appeared dated".split()
+    "published publish written wrote write writing posted released release appeared dated".split()
 )
 # "not just the sale but also the use" adds, it does not negate.
 NOT_NEGATING = (("not", "just"), ("not", "only"), ("never", "heard"))

@@ -184,6 +184,20 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.ASKED_ABOUT,
         ),
         (
+            # Keywords that a quote explains in full, its figure answering "number".
+            c.keywords,
+            "hrc session number pegasus experts",
+            "hrc session number",
+            Reason.KEYWORDS,
+        ),
+        (
+            # "which other devices" asks for other kinds of what the contrast sets aside.
+            c.negation,
+            "Apart from mobile phones, which other devices were targeted?",
+            "Apart from journalists, whose devices were targeted?",
+            Reason.NEGATION,
+        ),
+        (
             # How things stand now: the article was told at one time.
             c.asked_about,
             "What is Irene Khan working on these days?",

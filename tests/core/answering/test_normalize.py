@@ -128,6 +128,9 @@ def test_asks_which_members_only_of_a_listed_item() -> None:
     assert asks_which_members("Which journalists' phones were targeted?", quote)
     assert asks_which_members("Which political leaders' devices were hacked?", quote)
     assert not asks_which_members("Whose phones were targeted?", quote)
+    # A capitalised run is a name, no list: "Business and Human Rights".
+    named = "the rights to assembly, and sat on the Working Group on Business and Human Rights."
+    assert not asks_which_members("which rights", named)
 
 
 def test_a_phrase_led_by_a_stopword_gives_way_to_a_longer_one_after_it() -> None:

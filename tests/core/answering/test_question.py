@@ -721,3 +721,17 @@ def test_words_of_judging_and_chat_short_forms(engine: Engine) -> None:
 def test_a_gathering_is_a_session_and_to_gather_is_to_assemble(engine: Engine) -> None:
     assert engine.read("at which gathering").tokens == engine.read("at which session").tokens
     assert engine.read("the right to gather").tokens == engine.read("the right to assembly").tokens
+
+
+def test_more_naming_and_condition_words(engine: Engine) -> None:
+    adjective = engine.read("what adjective did they attach to the tools").tokens
+    assert adjective == engine.read("what adjective for the tools").tokens
+    assert "met" not in engine.read("which benchmark must be met first").tokens
+    assert engine.read("is it credited on this topic").tokens == engine.read("is it on").tokens
+
+
+def test_the_writer_is_the_bylines_author(engine: Engine) -> None:
+    # "How does the writer describe ...": the reporter's entries explain "writer".
+    answer = engine.answer("How does the writer describe Kaye's 2019 report?")
+    assert answer.entry is not None
+    assert "damning" in answer.entry.quote
