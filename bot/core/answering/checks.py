@@ -225,12 +225,16 @@ def keywords(m: Match) -> Reason | None:
         return None
     if _salad(q, m.entry.quote) and not _in_order(q.words, m.entry.quote, m.entry.answer):
         return Reason.KEYWORDS  # a long run of the quote's words, shuffled
-    # What the entry explains, words pointing at its source and its figures included.
-    total = sum(m.index.weight(t) for t in q.tokens)
-    missing = sum(m.index.weight(t) for t in m.scored.unexplained)
-    covered = 1 - missing / total if total else 0.0
-    coherent = covered >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
+    coherent = _covered(m) >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
     return None if coherent else Reason.KEYWORDS
+
+
+def _covered(m: Match) -> float:
+    """The share of the question's weight the entry explains, words pointing at its source
+    and its figures included."""
+    total = sum(m.index.weight(t) for t in m.question.tokens)
+    missing = sum(m.index.weight(t) for t in m.scored.unexplained)
+    return 1 - missing / total if total else 0.0
 
 
 def _glue_run(found: Sequence[str]) -> int:
