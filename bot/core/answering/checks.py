@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.core.answering.lexicon import English
@@ -72,6 +72,8 @@ class Profile:
     states_facts: bool  # not a demand: its quote says what is so, not what someone wants
     reports_event: bool  # it reports something that happened (its kind is "event")
     open_tokens: frozenset[str]  # what its quote leaves open ("must disclose whether it ...")
+    # What its quote urges, and whom ("urge *the city* to *disclose*"): token -> party tokens.
+    demanded: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,21 +152,37 @@ def premise(m: Match) -> Reason | None:
     written, or as a curated synonym in the answer of an entry that reports an event."""
     # A yes-no question asks whether ("Did they adopt it?" is answered by "they did not");
     # any other takes the outcome as stated ("When did they adopt it?").
-    if not m.question.asserted:
-        return None
     asks = Kind.YES_NO in m.question.kinds
+    if not asks and _demand_told_as_done(m):
+        return Reason.PREMISE
+    return Reason.PREMISE if _unstated_outcomes(m, asks) else None
+
+
+def _unstated_outcomes(m: Match, asks: bool) -> list[str]:
+    """The outcomes the question takes for granted that the entry does not state."""
     evidence = m.profile.addressed if asks else m.profile.evidence
     # An event's answer says it in curated words ("did not adopt it" answers whether they did,
     # but says of no one that they did).
     told = m.profile.answer_addresses if asks else m.profile.answer_states
-    unstated = [
+    return [
         verb
         for verb in m.question.asserted
         if verb not in evidence
         and m.premise_token(verb) not in m.profile.done
         and not (m.profile.reports_event and m.premise_token(verb) in told)
     ]
-    return Reason.PREMISE if unstated else None
+
+
+def _demand_told_as_done(m: Match) -> bool:
+    """ "What did the city *reveal*?" of a quote that urges the city to disclose: what it is urged
+    to do is no deed done."""
+    asked = set(m.question.tokens)
+    for verb in m.question.did:
+        token = m.premise_token(verb)
+        party = m.profile.demanded.get(token)
+        if party and party & asked and token not in m.profile.done:
+            return True  # the one urged is the one asked about
+    return False
 
 
 def terse(m: Match) -> Reason | None:

@@ -9,6 +9,7 @@ below it.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -138,6 +139,7 @@ class Engine:
                 t for p in entry.phrasings if len(words(p)) == 1 for t in self.normalizer.tokens(p)
             ),
             open_tokens=self._open_tokens(entry.quote),
+            demanded=self._demanded(entry.quote),
             states_facts=entry.kind not in FACTLESS_KINDS,
             reports_event=entry.kind == "event",
         )
@@ -151,6 +153,15 @@ class Engine:
         imposed)."""
         said = [*stated_words(words(entry.quote)), *stated_words(words(entry.answer))]
         return frozenset(self.normalizer.stem_token(stem(w)) for w in said if is_past(w))
+
+    def _demanded(self, quote: str) -> dict[str, frozenset[str]]:
+        """The tokens of the verbs its quote urges someone to, with the tokens of who is
+        urged ("urge *the city* ... to *disclose*", "*the company* must publicly *disclose*")."""
+        return {
+            token: self._tokens_of(party)
+            for word, party in urged_verbs(words(quote))
+            for token in self._tokens_of([word])
+        }
 
     def _open_tokens(self, quote: str) -> frozenset[str]:
         """The tokens of what a quote leaves open ("disclose whether it conducted ..."): the
@@ -375,6 +386,8 @@ class Engine:
         return [people[pid] for pid, _ in best[:limit]]
 
 
+_URGING = frozenset("urge urged urges urging ask asked asks asking demand demanded".split())
+_CALLING = frozenset("call called calls calling".split())
 _UNSTATED_AFTER = frozenset("to must should would could will can may might shall".split())
 _NEGATED_AFTER = frozenset("not never".split())
 _CONDITIONS = frozenset("until unless pending if till".split())  # what follows is not (yet) so
@@ -400,6 +413,34 @@ def stated_words(found: list[str], negated: bool = False) -> list[str]:
         if not left_out:
             out.append(word)
     return out
+
+
+def urged_verbs(found: list[str]) -> list[tuple[str, list[str]]]:
+    """Each verb a text urges, with who is urged: the first verb after "to" that follows a
+    word of urging ("urge the city ... to *disclose*"), or one right after "must" or
+    "should" ("the company must publicly *disclose*": an adverb may come between)."""
+    out: list[tuple[str, list[str]]] = []
+    party: list[str] = []
+    last = -1  # where the last word before this one stands, adverbs skipped
+    for i, word in enumerate(found):
+        party = _urged_party(found, i) or party
+        before = found[last] if last >= 0 else ""
+        if before in ("must", "should") and last >= i - 2:
+            out.append((word, found[max(0, last - 2) : last]))
+        elif before == "to" and party:
+            out.append((word, party))
+        if not word.endswith("ly"):
+            last = i
+    return out
+
+
+def _urged_party(found: list[str], i: int) -> list[str]:
+    """Who `found[i]` urges, if it is a verb of urging: "urge X", "call on X" (the verb, not
+    the noun: "the call for")."""
+    on = found[i + 1 : i + 2] in (["on"], ["upon"])
+    if found[i] in _URGING or (found[i] in _CALLING and on):
+        return list(itertools.takewhile(lambda w: w != "to", found[i + 1 : i + 3]))
+    return []
 
 
 def agree(a: Entry, b: Entry) -> bool:

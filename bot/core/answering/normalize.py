@@ -257,9 +257,13 @@ class Normalizer:
 
 
 def _able(word: str, stem_: str) -> bool:
-    """ "acceptable", "defensible": an adjective the stemmer cut to its verb, which means what
-    can be done, not the doing; it takes none of the verb's synonyms."""
-    return word.endswith(("able", "ible")) and not stem_.endswith(("abl", "ibl"))
+    """ "acceptable", "defensible", "nationality": a word the stemmer cut to another word
+    ("accept", "nation") that means something else; it takes none of that word's synonyms."""
+    return word.endswith(_DERIVED) and not stem_.endswith(_DERIVED_STEMS)
+
+
+_DERIVED = ("able", "ible", "ality")
+_DERIVED_STEMS = ("abl", "ibl", "al")
 
 
 _FUNCTION_LIST = sorted(FUNCTION_WORDS)

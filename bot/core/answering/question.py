@@ -45,6 +45,7 @@ from bot.core.answering.wordlists import (
     PURPOSE_NOUNS,
     REACTION_WORDS,
     SPEECH_VERBS,
+    STOPWORDS,
     UNSETTLED_AUXILIARIES,
 )
 from bot.core.text import fold
@@ -80,6 +81,7 @@ class Question:
     about_article: bool  # asks about the article's own publication ("when was it published")
     about_bot: bool  # asks about the bot itself or its opinion ("who made you", "do you think")
     asserted: tuple[str, ...]  # outcomes it takes for granted ("ended" in "when did it end")
+    did: tuple[str, ...]  # stems of what a "did" question tells as done ("what did X reveal")
     names: frozenset[str]  # ids of the people and organisations it names
     name_tokens: frozenset[str]  # the tokens of those names
     swapped: str  # "ana hale": one person's first name with another's surname, or ""
@@ -112,6 +114,7 @@ _CLAUSES = re.compile(
     r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw|but|ngl|tbh|imo|imho)\b",
     re.IGNORECASE,
 )
+_TLDR = re.compile(r"\btl\s*;\s*dr\b", re.IGNORECASE)  # one word, though ";" cuts clauses
 _PUNCTUATION_CLAUSES = re.compile(r"[.!?;:,\n()]+|\s[-–—]+\s")  # the same, without the words
 _CLAUSE_WORDS = frozenset("lol lmao lmfao btw but ngl tbh imo imho".split())
 
@@ -472,6 +475,23 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     return (*asserted, *_phrasal_outcomes(found, past), *_ended_up_doing(found, past))
 
 
+def told_as_done(found: Sequence[str]) -> tuple[str, ...]:
+    """Stems of the plain verbs after "did" ("what did the city *reveal*"): told as done, unless
+    the question is of what would be, or asks what someone was urged to do ("did they urge it
+    *to* reveal")."""
+    if "did" not in found or _kept_open(found)[1] is not None or _kept_open(found)[0]:
+        return ()
+    start = found.index("did") + 1
+    return tuple(
+        stem(w)
+        for i, w in enumerate(found[start:], start)
+        if w not in STOPWORDS
+        and stem(w) == w
+        and found[i - 1] != "to"
+        and not _after_determiner(found, i)
+    )
+
+
 def _kept_open(found: Sequence[str]) -> tuple[bool, int | None]:
     """Whether a word of wish or doubt ("would", "whether") keeps every outcome open, and
     where the last condition word ("until", "before") stands, if any."""
@@ -627,6 +647,17 @@ def asks_day(found: Sequence[str]) -> bool:
     return which_day or not _EXACT.isdisjoint(found)
 
 
+def taking(found: Sequence[str], asks: frozenset[Kind]) -> list[str]:
+    """ "How long would it *take* to put it into effect?" asks the time a thing takes, not
+    how long it lasts: a detail only a quote that tells what it takes answers."""
+    if Kind.HOW_LONG not in asks:
+        return []
+    return [w for w in found if w in _TAKING][:1]
+
+
+_TAKING = frozenset("take takes took taking".split())
+
+
 def asks_now(found: Sequence[str]) -> bool:
     """ "What is he doing these days?", "has it changed since then?": how things stand now,
     which a news article, told at one time, does not say."""
@@ -761,7 +792,7 @@ class QuestionReader:
 
     def read(self, text: str) -> Question:
         """`text` must already be cleaned (control characters out, cut to the limit)."""
-        plain = strip_address(text, self._bot_name)
+        plain = _TLDR.sub("tldr", strip_address(text, self._bot_name))
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
         surface = self._normalizer.correct_all(core_words)
@@ -783,6 +814,7 @@ class QuestionReader:
             about_article=about_article(surface),
             about_bot=about_the_bot(surface),
             asserted=self._asserted(plain, surface),
+            did=told_as_done(surface),
             names=names,
             name_tokens=name_tokens,
             swapped=swapped_name(surface, self._names),
@@ -790,7 +822,7 @@ class QuestionReader:
             focus=self._tokens_of_each(focus_words(plain)),
             excluded=self._excluded(surface, contrasted),
             detail=self._tokens_of_each(reactions_asked(surface)),
-            detail_named=frozenset(stem(w) for w in detail_words(plain)),
+            detail_named=frozenset(stem(w) for w in [*detail_words(plain), *taking(surface, asks)]),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain, text),
@@ -978,8 +1010,18 @@ def is_guess(clause: Sequence[str]) -> bool:
         clause = clause[2:]  # "..., is it like a virus or smth": the guess as a yes-no
     if not clause or len(clause) > 6 or any(w in _WH for w in clause):
         return False
+    return _offers_options(clause) or _offers_figures(clause)
+
+
+def _offers_options(clause: Sequence[str]) -> bool:
     trailing = clause[0] == "or" and len(clause) <= 3  # "..., or smth"
-    return "or" in clause[1:] or trailing or (clause[0] in _GUESS_STARTS and _has_amount(clause))
+    return "or" in clause[1:] or trailing
+
+
+def _offers_figures(clause: Sequence[str]) -> bool:
+    """ "..., like 40", "..., 40th? 41st?" (figures offered, one clause each)."""
+    alone = len(clause) <= 2 and all(any(ch.isdigit() for ch in w) for w in clause)
+    return alone or (clause[0] in _GUESS_STARTS and _has_amount(clause))
 
 
 def _has_amount(clause: Sequence[str]) -> bool:

@@ -104,12 +104,18 @@ def _which_heads(question: str) -> list[str]:
     collective")."""
     heads = []
     for match in re.finditer(r"\bwhich\s+(?:of\s+the\s+|other\s+)?([a-z' ]+)", question):
-        found = match.group(1).split()[:4]
-        aux = next((i for i, w in enumerate(found) if w in _AUX), 1)
-        owned = itertools.pairwise(found[: max(aux, 1) + 1])
-        heads += [w.rstrip("'") for w, thing in owned if w.endswith("'") and thing.endswith("s")]
-        if found and not found[0].endswith("'"):
-            heads.append(found[max(aux, 1) - 1])
+        # An adverb is no part of the noun: "which political leaders specifically were".
+        heads += _heads_of([w for w in match.group(1).split()[:4] if not w.endswith("ly")])
+    return heads
+
+
+def _heads_of(found: list[str]) -> list[str]:
+    """The words after one "which": the last before its verb, and possessors of things."""
+    aux = next((i for i, w in enumerate(found) if w in _AUX), 1)
+    owned = itertools.pairwise(found[: max(aux, 1) + 1])
+    heads = [w.rstrip("'") for w, thing in owned if w.endswith("'") and thing.endswith("s")]
+    if found and not found[0].endswith("'"):
+        heads.append(found[max(aux, 1) - 1])
     return heads
 
 

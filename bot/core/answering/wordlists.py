@@ -55,6 +55,7 @@ FILLER = (
     anybody somebody discuss discussed discusses discussing label labels labelled labeled
     attribute attributes attributed tone subject whatever whatevs wise consider considers
     considered considering full believe believes believed caught credited topic topics
+    controversy controversies scandal scandals saga
     """.split()
     )
     | ASKER_WORDS
@@ -67,7 +68,7 @@ STOPWORDS = FUNCTION_WORDS | FILLER
 PURPOSE_NOUNS = frozenset(
     """
     class classes homework essay assignment coursework project school exam quiz notes research
-    paper presentation course lecture seminar thesis studies study university college
+    paper presentation course lecture seminar thesis studies study university college debate
     """.split()
 )
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its
@@ -102,6 +103,7 @@ CHAT_OPENERS = tuple(
     real q | real question | serious q | serious question | honest q | genuine q
     roughly | approximately | approx | around | about
     my prof says | my professor says | my teacher says | my professor asked | my prof wants
+    my teacher asks | my prof asks | my professor asks
     """,
     )
     if phrase.strip()

@@ -198,6 +198,20 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.NEGATION,
         ),
         (
+            # What a quote urges someone to do is no deed done.
+            c.premise,
+            "What did Israel reveal about its export reviews?",
+            "What did the experts urge Israel to reveal?",
+            Reason.PREMISE,
+        ),
+        (
+            # How long a thing takes is no how long it lasts.
+            c.asked_about,
+            "How long would it take to impose the moratorium?",
+            "How long should the moratorium last?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
             # How things stand now: the article was told at one time.
             c.asked_about,
             "What is Irene Khan working on these days?",

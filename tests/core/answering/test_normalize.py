@@ -73,6 +73,9 @@ def test_another_form_of_a_known_word_reads_as_that_word() -> None:
     able = Normalizer(["adopt"], [["adopt", "accept"]], english())
     assert able.tokens("accepted") == able.tokens("adopt")
     assert able.tokens("acceptable") != able.tokens("adopt")
+    nations = Normalizer(["state"], [["state", "nation"]], english())
+    assert nations.tokens("which nation") == nations.tokens("which state")
+    assert nations.tokens("nationality") != nations.tokens("state")  # no nation
     # The office of one who holds it: "reportership" is the reporter's.
     holders = Normalizer(["reporter", "moratorium"], [], english())
     assert holders.tokens("reportership") == holders.tokens("reporter")
@@ -128,6 +131,7 @@ def test_asks_which_members_only_of_a_listed_item() -> None:
     assert asks_which_members("Which journalists' phones were targeted?", quote)
     assert asks_which_members("Which political leaders' devices were hacked?", quote)
     assert not asks_which_members("Whose phones were targeted?", quote)
+    assert asks_which_members("Which political leaders specifically were hacked?", quote)
     # A capitalised run is a name, no list: "Business and Human Rights".
     named = "the rights to assembly, and sat on the Working Group on Business and Human Rights."
     assert not asks_which_members("which rights", named)

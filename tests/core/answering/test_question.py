@@ -42,6 +42,7 @@ from bot.core.answering.question import (
     phrasing_kinds,
     reactions_asked,
     strip_chat,
+    told_as_done,
     unknown_name,
 )
 
@@ -735,3 +736,34 @@ def test_the_writer_is_the_bylines_author(engine: Engine) -> None:
     answer = engine.answer("How does the writer describe Kaye's 2019 report?")
     assert answer.entry is not None
     assert "damning" in answer.entry.quote
+
+
+def test_chat_shapes_of_this_round(engine: Engine) -> None:
+    # "tl;dr" is one word, though ";" cuts clauses.
+    assert engine.read("what did the report say, tl;dr pls").tokens == (
+        engine.read("what did the report say").tokens
+    )
+    # Figures offered one clause each are a guess: "..., 40th? 41st?".
+    assert is_guess(words("40th"))
+    assert not is_guess(words("forty"))
+    # "drop his report" is publishing it; "at the centre of the controversy" adds nothing.
+    assert engine.read("when did kaye drop his report").tokens == (
+        engine.read("when did kaye publish his report").tokens
+    )
+    assert engine.read("what spyware is at the centre of the controversy").tokens == (
+        engine.read("what spyware is at the centre").tokens
+    )
+    assert engine.read("my teacher asks who wrote it").tokens == engine.read("who wrote it").tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("what did the city reveal about its review", ("reveal",)),  # "its review": a noun
+        ("what did the mayor urge the city to reveal", ()),  # urged to, not done
+        ("what would the city reveal", ()),  # no "did"
+        ("what did the city say it would reveal", ()),  # what would be
+    ],
+)
+def test_what_a_did_question_tells_as_done(text: str, done: tuple[str, ...]) -> None:
+    assert told_as_done(words(text)) == done
