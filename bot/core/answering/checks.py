@@ -367,7 +367,13 @@ def asked_about(m: Match) -> Reason | None:
         return Reason.ASKED_ABOUT
     if m.question.now and m.profile.mentioned.isdisjoint(_NOW_STEMS):
         return Reason.ASKED_ABOUT  # "what is she doing these days?" of a quote from then
+    if m.question.names_work and not _GIVES_A_NAME.search(f"{m.entry.quote} {m.entry.answer}"):
+        return Reason.ASKED_ABOUT  # "what was the investigation called?" of no name
     return None
+
+
+# A name given: in quotes, or after "called", "named", "titled" ("the Pegasus Project").
+_GIVES_A_NAME = re.compile(r"[“\"]|\b(?:called|named|titled|entitled|dubbed) [“\"]?[A-Z]")
 
 
 _NOW_STEMS = frozenset("now current today nowaday".split())

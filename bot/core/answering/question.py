@@ -96,6 +96,7 @@ class Question:
     exact: bool  # asks for an exact figure ("exactly how many", "the exact number")
     day: bool  # asks for a day of the month ("on exactly which day", "the exact date")
     now: bool  # asks how things stand now, past the article ("these days", "since then")
+    names_work: bool  # asks what a work was called ("what was the investigation called")
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
@@ -658,6 +659,26 @@ def taking(found: Sequence[str], asks: frozenset[Kind]) -> list[str]:
 _TAKING = frozenset("take takes took taking".split())
 
 
+def asks_name_of_work(found: Sequence[str]) -> bool:
+    """ "What was the investigation called?", "what did they call their report?": the name of
+    a work, which only a passage that gives it (in quotes, or "called ...") answers. "What
+    did the report call for?" asks a demand."""
+    if _WORKS.isdisjoint(found):
+        return False
+    if len(naming_call_dropped(found)) < len(found):
+        return True  # "what did they call their report"
+    return any(
+        w in _NAMED and found[i + 1 : i + 2] not in _DEMAND_PARTICLES for i, w in enumerate(found)
+    )
+
+
+_WORKS = frozenset(
+    "investigation investigations probe inquiry report study operation project campaign".split()
+)
+_NAMED = frozenset("called named titled entitled dubbed".split())
+_DEMAND_PARTICLES = (["for"], ["on"], ["upon"])
+
+
 def asks_now(found: Sequence[str]) -> bool:
     """ "What is he doing these days?", "has it changed since then?": how things stand now,
     which a news article, told at one time, does not say."""
@@ -829,6 +850,7 @@ class QuestionReader:
             exact=asks_exact(said),
             day=asks_day(said),
             now=asks_now(said),
+            names_work=asks_name_of_work(said),
         )
 
     def _excluded(self, surface: list[str], contrasted: bool) -> frozenset[str]:

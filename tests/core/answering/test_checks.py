@@ -212,6 +212,13 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.ASKED_ABOUT,
         ),
         (
+            # The name of a work, which the passage never gives.
+            c.asked_about,
+            "What was the Forbidden Stories investigation called?",
+            "Who exposed Pegasus?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
             # How things stand now: the article was told at one time.
             c.asked_about,
             "What is Irene Khan working on these days?",

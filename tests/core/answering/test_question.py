@@ -23,6 +23,7 @@ from bot.core.answering.question import (
     about_the_bot,
     asks_day,
     asks_exact,
+    asks_name_of_work,
     asks_now,
     asks_speaker,
     asserted_outcomes,
@@ -767,3 +768,18 @@ def test_chat_shapes_of_this_round(engine: Engine) -> None:
 )
 def test_what_a_did_question_tells_as_done(text: str, done: tuple[str, ...]) -> None:
     assert told_as_done(words(text)) == done
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("what was the investigation called", True),
+        ("what did the paper call its investigation", True),
+        ("what was the report titled", True),
+        ("what did the report call for", False),  # a demand
+        ("what investigation prompted the call", False),  # the call itself
+        ("what was the spyware called", False),  # no work: a product's name
+    ],
+)
+def test_a_question_of_what_a_work_was_called(text: str, named: bool) -> None:
+    assert asks_name_of_work(words(text)) is named
