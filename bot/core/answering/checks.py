@@ -363,7 +363,7 @@ def asked_about(m: Match) -> Reason | None:
     # As written, no synonym: "the title of the report" is no job title.
     if m.question.detail_named - m.profile.mentioned:
         return Reason.ASKED_ABOUT
-    if asks_which_members(m.question.text, m.entry.quote):
+    if _asks_which_listed(m):
         return Reason.ASKED_ABOUT
     if m.question.now and m.profile.mentioned.isdisjoint(_NOW_STEMS):
         return Reason.ASKED_ABOUT  # "what is she doing these days?" of a quote from then
@@ -374,6 +374,12 @@ def asked_about(m: Match) -> Reason | None:
 
 # A name given: in quotes, or after "called", "named", "titled" ("the Pegasus Project").
 _GIVES_A_NAME = re.compile(r"[“\"]|\b(?:called|named|titled|entitled|dubbed) [“\"]?[A-Z]")
+
+
+def _asks_which_listed(m: Match) -> bool:
+    """ "which journalists", or "which heads of state" of a list of "political leaders"."""
+    asked = (m.question.text, m.question.which_as_article)
+    return any(text and asks_which_members(text, m.entry.quote) for text in asked)
 
 
 _NOW_STEMS = frozenset("now current today nowaday".split())

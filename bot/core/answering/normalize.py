@@ -6,7 +6,7 @@ Pure and deterministic. `Normalizer` is built once from the knowledge base's voc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
@@ -86,6 +86,9 @@ class Normalizer:
         self._by_prefix = _stems_by_prefix(self._known_stems - self._stop_stems)
         self._relatives: dict[str, tuple[str, ...]] = {}
         self._spelled, self._synonyms = _synonym_tables(groups)
+        # Readers' phrases of two or more words, as the article words them ("heads of state"
+        # -> "political leaders"): for checks that read the question's words, not its stems.
+        self._as_article = _readers_phrases(groups)
         # The longest phrase that starts with each word (as written, or as a stem): a word that
         # starts none is looked up alone.
         self._longest: dict[str, int] = {}
@@ -181,6 +184,23 @@ class Normalizer:
             if shorter != word and (self._english.is_word(shorter) or shorter in self._known):
                 return shorter
         return word
+
+    def as_article_words(self, found: Sequence[str]) -> list[str]:
+        """`found` with each reader's phrase of two or more words replaced by the article's
+        own phrase for it; other words as they are."""
+        out: list[str] = []
+        i = 0
+        while i < len(found):
+            for size in range(min(_LONGEST_PHRASE, len(found) - i), 1, -1):
+                article = self._as_article.get(tuple(found[i : i + size]))
+                if article:
+                    out.extend(article)
+                    i += size
+                    break
+            else:
+                out.append(found[i])
+                i += 1
+        return out
 
     def tokens(self, text: str) -> tuple[str, ...]:
         """Content stems of `text`: typos fixed, synonyms mapped, no stopwords, no repeats."""
@@ -280,6 +300,7 @@ def _remembered(cache: dict[str, _Value], key: str, make: Callable[[str], _Value
     return found
 
 
+_LONGEST_PHRASE = 6  # words in the longest reader's phrase looked for
 RELATIVE_PREFIX = 6  # letters two forms of one word must share ("privat-e" is no "privac-y")
 
 
@@ -353,6 +374,11 @@ def _synonym_tables(groups: list[list[list[str]]]) -> tuple[Phrases, Phrases]:
         {k: owned(v) for k, v in spelled.items()},
         {k: owned(v) for k, v in by_stems.items()},
     )
+
+
+def _readers_phrases(groups: list[list[list[str]]]) -> dict[tuple[str, ...], list[str]]:
+    """Each reader's phrase of two or more words -> its group's first (the article's) phrase."""
+    return {tuple(p): group[0] for group in groups for p in group[1:] if len(p) > 1}
 
 
 def _canonical(phrase: list[str]) -> tuple[str, ...]:

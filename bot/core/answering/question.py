@@ -97,6 +97,8 @@ class Question:
     day: bool  # asks for a day of the month ("on exactly which day", "the exact date")
     now: bool  # asks how things stand now, past the article ("these days", "since then")
     names_work: bool  # asks what a work was called ("what was the investigation called")
+    which_as_article: str  # a which-question as the article words it ("which heads of state"
+    # -> "which political leaders"), or "" when no reader's phrase changes
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
@@ -123,7 +125,8 @@ _CLAUSE_WORDS = frozenset("lol lmao lmfao btw but ngl tbh imo imho".split())
 def clauses_of(text: str) -> list[str]:
     """`text` cut at punctuation, dashes and chat words ("lol", "but"). Most questions have
     no such word, and are cut by the far quicker punctuation pattern."""
-    plain_ascii = text.isascii() and "haha" not in text.lower()
+    # Folding joins words across an apostrophe ("lol's"), where the pattern sees two.
+    plain_ascii = text.isascii() and "haha" not in text.lower() and "'" not in text
     if plain_ascii and _CLAUSE_WORDS.isdisjoint(words(text)):
         return _PUNCTUATION_CLAUSES.split(text)
     return _CLAUSES.split(text)
@@ -462,7 +465,7 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     "resigned" (or "did ... end"), unless it only asks what would, could or should happen.
     A word after a determiner, a number or a possessive is a noun ("the ban", "the council's ban");
     so are the positions in `nouns`."""
-    vetoed, condition = _kept_open(found)
+    vetoed, condition = _kept_open(found, nouns)
     if vetoed:
         return ()
     past = _in_past_tense(found)
@@ -493,12 +496,19 @@ def told_as_done(found: Sequence[str]) -> tuple[str, ...]:
     )
 
 
-def _kept_open(found: Sequence[str]) -> tuple[bool, int | None]:
+def _kept_open(
+    found: Sequence[str], nouns: frozenset[int] = frozenset()
+) -> tuple[bool, int | None]:
     """Whether a word of wish or doubt ("would", "whether") keeps every outcome open, and
     where the last condition word ("until", "before") stands, if any."""
     # After a determiner it is a noun: "after this call" asks nothing open.
+    # ...or after a possessive: "after the experts' call" ("the mayor's proposed ban" still wishes).
     open_at = [
-        i for i, w in enumerate(found) if w in NON_ASSERTING and not _after_determiner(found, i)
+        i
+        for i, w in enumerate(found)
+        if w in NON_ASSERTING
+        and not _after_determiner(found, i)
+        and not (i in nouns and not is_past(w))
     ]
     vetoed = any(found[i] not in CONDITION_WORDS for i in open_at)
     return vetoed, (open_at[-1] if open_at else None)
@@ -851,7 +861,14 @@ class QuestionReader:
             day=asks_day(said),
             now=asks_now(said),
             names_work=asks_name_of_work(said),
+            which_as_article=self._which_as_article(said),
         )
+
+    def _which_as_article(self, said: list[str]) -> str:
+        if "which" not in said:
+            return ""
+        worded = self._normalizer.as_article_words(said)
+        return " ".join(worded) if worded != said else ""
 
     def _excluded(self, surface: list[str], contrasted: bool) -> frozenset[str]:
         if not contrasted:

@@ -219,6 +219,20 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.ASKED_ABOUT,
         ),
         (
+            # "heads of state" are the "political leaders" the quote only lists.
+            c.asked_about,
+            "Which heads of state had their phones hacked?",
+            "Were heads of state targeted?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            # "the experts' call" is a noun: it leaves the adopting asked about as done.
+            c.premise,
+            "Did any country adopt the moratorium after the experts' call?",
+            "What did the experts call for?",
+            Reason.PREMISE,
+        ),
+        (
             # How things stand now: the article was told at one time.
             c.asked_about,
             "What is Irene Khan working on these days?",

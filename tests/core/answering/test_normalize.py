@@ -170,3 +170,10 @@ def test_two_letters_of_a_function_word_swapped_read_as_that_word() -> None:
 
 def english_normalizer() -> Normalizer:
     return Normalizer("three rights practices".split(), [], english())
+
+
+def test_readers_phrases_read_as_the_articles_words() -> None:
+    worded = Normalizer(["leaders"], [["political leaders", "heads of state"]], NO_ENGLISH)
+    said = "which heads of state were hacked".split()
+    assert worded.as_article_words(said) == "which political leaders were hacked".split()
+    assert worded.as_article_words(["heads", "up"]) == ["heads", "up"]  # one word: as it is
