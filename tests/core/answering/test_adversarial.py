@@ -108,15 +108,21 @@ def one_quote_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[
     return out
 
 
+def quote_pairs(engine: Engine, quote: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """A quote's content words that are one token each, and its neighbouring pairs of them."""
+    said = words(quote)
+    single = [w for w in said if w not in STOPWORDS and len(engine.normalizer.tokens(w)) == 1]
+    pairs = [(a, b) for a, b in itertools.pairwise(said) if a in single and b in single]
+    return single, pairs
+
+
 def turned_round_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
     """A quote's two neighbouring words the other way round ("devices mobile"), four more of
     its words and one function word, shuffled: words put in at random, not a question."""
     rng = random.Random(SEED + 2)
     out = []
     for entry in kb.entries:
-        said = words(entry.quote)
-        single = [w for w in said if w not in STOPWORDS and len(engine.normalizer.tokens(w)) == 1]
-        pairs = [(a, b) for a, b in itertools.pairwise(said) if a in single and b in single]
+        single, pairs = quote_pairs(engine, entry.quote)
         for _ in range(per_entry if pairs and len(set(single)) >= 8 else 0):
             a, b = rng.choice(pairs)
             rest = rng.sample(sorted(set(single) - {a, b}), 4)
@@ -137,9 +143,7 @@ def twice_turned_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> li
     rng = random.Random(SEED + 3)
     out = []
     for entry in kb.entries:
-        said = words(entry.quote)
-        single = [w for w in said if w not in STOPWORDS and len(engine.normalizer.tokens(w)) == 1]
-        pairs = [(a, b) for a, b in itertools.pairwise(said) if a in single and b in single]
+        single, pairs = quote_pairs(engine, entry.quote)
         for _ in range(per_entry if len(pairs) >= 2 and len(set(single)) >= 8 else 0):
             (a, b), (c, d) = rng.sample(pairs, 2)
             if len({a, b, c, d}) < 4:
