@@ -372,7 +372,7 @@ def asked_about(m: Match) -> Reason | None:
     return None
 
 
-# A name given: in quotes, or after "called", "named", "titled" ("the Pegasus Project").
+# A name given: in quotes, or after "called", "named", "titled" ("called Project Lantern").
 _GIVES_A_NAME = re.compile(r"[“\"]|\b(?:called|named|titled|entitled|dubbed) [“\"]?[A-Z]")
 
 

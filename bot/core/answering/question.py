@@ -483,7 +483,10 @@ def told_as_done(found: Sequence[str]) -> tuple[str, ...]:
     """Stems of the plain verbs after "did" ("what did the city *reveal*"): told as done, unless
     the question is of what would be, or asks what someone was urged to do ("did they urge it
     *to* reveal")."""
-    if "did" not in found or _kept_open(found)[1] is not None or _kept_open(found)[0]:
+    if "did" not in found:
+        return ()
+    vetoed, condition = _kept_open(found)
+    if vetoed or condition is not None:
         return ()
     start = found.index("did") + 1
     return tuple(
@@ -988,7 +991,6 @@ _CONDITION_NOUNS = frozenset(
     "condition conditions requirement requirements criteria benchmark benchmarks".split()
 )
 _MEETING_CONDITIONS = frozenset("met meet meets fulfilled fulfil fulfill satisfied".split())
-_NAMING_VERBS = frozenset("call calls use used attach attached apply applied".split())
 _CALL_SUBJECT = 3  # "what did [the un experts] call it": the words between "did" and "call"
 _CALL_PARTICLES = frozenset("for on upon to off out".split())  # "call for", "call on": a demand
 
@@ -1019,6 +1021,7 @@ def _naming_use_dropped(found: Sequence[str]) -> list[str]:
 
 
 _NAMING_USES = frozenset("use used attach attached apply applied".split())
+_NAMING_VERBS = frozenset({"call", "calls"}) | _NAMING_USES  # what makes a question name a thing
 _NAMING_NOUNS = frozenset("word words term terms phrase phrases label adjective wording".split())
 _YES_NO_STARTS = frozenset("did do does will would could".split())
 
