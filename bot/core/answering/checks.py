@@ -369,6 +369,8 @@ def asked_about(m: Match) -> Reason | None:
         return Reason.ASKED_ABOUT  # "what is she doing these days?" of a quote from then
     if m.question.names_work and not _GIVES_A_NAME.search(f"{m.entry.quote} {m.entry.answer}"):
         return Reason.ASKED_ABOUT  # "what was the investigation called?" of no name
+    if m.question.advice:
+        return Reason.ASKED_ABOUT  # "should I stop using my phone?": no passage advises
     return None
 
 

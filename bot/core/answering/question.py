@@ -97,6 +97,7 @@ class Question:
     day: bool  # asks for a day of the month ("on exactly which day", "the exact date")
     now: bool  # asks how things stand now, past the article ("these days", "since then")
     names_work: bool  # asks what a work was called ("what was the investigation called")
+    advice: bool  # asks about the asker's own case ("should I stop using my phone?")
     which_as_article: str  # a which-question as the article words it ("which heads of state"
     # -> "which political leaders"), or "" when no reader's phrase changes
 
@@ -692,6 +693,24 @@ _NAMED = frozenset("called named titled entitled dubbed".split())
 _DEMAND_PARTICLES = (["for"], ["on"], ["upon"])
 
 
+def asks_advice(found: Sequence[str]) -> bool:
+    """ "Should I stop using my phone?", "how can I check whether my own phone has it?": the
+    asker's own case, on which a news article gives no advice."""
+    pairs = set(itertools.pairwise(found))
+    return not pairs.isdisjoint(_ADVICE) or any(
+        (a, b, c) in _ADVICE_HOW for a, b, c in zip(found, found[1:], found[2:], strict=False)
+    )
+
+
+_ADVICE = frozenset(
+    {("should", "i"), ("my", "own"), ("is", "my"), ("has", "my"), ("was", "my")}
+    | {("shud", "i"), ("shld", "i")}
+)
+_ADVICE_HOW = frozenset(
+    {("how", "can", "i"), ("how", "could", "i"), ("how", "would", "i"), ("how", "do", "i")}
+)
+
+
 def asks_now(found: Sequence[str]) -> bool:
     """ "What is he doing these days?", "has it changed since then?": how things stand now,
     which a news article, told at one time, does not say."""
@@ -801,7 +820,8 @@ def swapped_name(found: Sequence[str], parts: NameParts) -> str:
 _ASKER_WORDS = frozenset(
     """
     i im ive id me my mine myself we our sorry thanks thank hi hello hey new noob english
-    class homework school teacher assignment essay citation cite project paper
+    class homework school teacher assignment essay citation cite project paper forgot forget
+    missed
     """.split()
 )
 
@@ -864,6 +884,7 @@ class QuestionReader:
             day=asks_day(said),
             now=asks_now(said),
             names_work=asks_name_of_work(said),
+            advice=asks_advice(said),
             which_as_article=self._which_as_article(said),
         )
 

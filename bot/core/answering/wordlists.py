@@ -11,7 +11,7 @@ FUNCTION_WORDS = frozenset(
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing done down during each either
     else ever few for from further get gets got had has have having he her here hers him his
-    how i if in into is it its itself just let lets me might more myself no nor not
+    how i if in into is it its itself just let lets me might more my mine myself no nor not
     of off on once only or other ought our ours out over own per please same shall she should
     so some such than that thats the their theirs them then there these they this those through
     thru to too under until up upon us very was we were what whats when where which while who
@@ -55,7 +55,7 @@ FILLER = (
     anybody somebody discuss discussed discusses discussing label labels labelled labeled
     attribute attributes attributed tone subject whatever whatevs wise consider considers
     considered considering full believe believes believed caught credited topic topics
-    controversy controversies scandal scandals saga
+    controversy controversies scandal scandals saga accomplish accomplished
     """.split()
     )
     | ASKER_WORDS
@@ -103,7 +103,7 @@ CHAT_OPENERS = tuple(
     real q | real question | serious q | serious question | honest q | genuine q
     roughly | approximately | approx | around | about
     my prof says | my professor says | my teacher says | my professor asked | my prof wants
-    my teacher asks | my prof asks | my professor asks
+    my teacher asks | my prof asks | my professor asks | i missed | i forgot | i forget
     """,
     )
     if phrase.strip()

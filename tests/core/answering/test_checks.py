@@ -233,6 +233,13 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.PREMISE,
         ),
         (
+            # The asker's own case: no passage advises.
+            c.asked_about,
+            "Should I stop using my phone because of Pegasus?",
+            "Whose phones did Pegasus target?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
             # How things stand now: the article was told at one time.
             c.asked_about,
             "What is Irene Khan working on these days?",

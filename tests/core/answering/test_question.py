@@ -21,6 +21,7 @@ from bot.core.answering.question import (
     _has_markup,
     about_article,
     about_the_bot,
+    asks_advice,
     asks_day,
     asks_exact,
     asks_name_of_work,
@@ -783,3 +784,24 @@ def test_what_a_did_question_tells_as_done(text: str, done: tuple[str, ...]) -> 
 )
 def test_a_question_of_what_a_work_was_called(text: str, named: bool) -> None:
     assert asks_name_of_work(words(text)) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("should i stop using my phone", True),
+        ("how can i check whether my own phone has it", True),
+        ("is my phone safe", True),
+        ("what did the city ask them to do, i missed that part", False),
+        ("what do the experts want", False),
+    ],
+)
+def test_a_question_of_the_askers_own_case(text: str, advice: bool) -> None:
+    assert asks_advice(words(text)) is advice
+
+
+def test_the_asker_forgetting_is_chatter(engine: Engine) -> None:
+    plain = engine.read("who exposed pegasus").tokens
+    assert engine.read("ngl i missed who exposed pegasus").tokens == plain
+    assert engine.read("who exposed pegasus, forgot to copy it").tokens == plain
+    assert "my" not in engine.read("my prof keeps mentioning the report").tokens
