@@ -250,9 +250,14 @@ def keywords(m: Match) -> Reason | None:
 def _covered(m: Match) -> float:
     """The share of the question's weight the entry explains, words pointing at its source
     and its figures included."""
-    total = sum(m.index.weight(t) for t in m.question.tokens)
-    missing = sum(m.index.weight(t) for t in m.scored.unexplained)
+    missing, total = _weight_left(m)
     return 1 - missing / total if total else 0.0
+
+
+def _weight_left(m: Match) -> tuple[float, float]:
+    """The weight of the question's words the entry leaves unexplained, and of all of them."""
+    total = sum(m.index.weight(t) for t in m.question.tokens)
+    return sum(m.index.weight(t) for t in m.scored.unexplained), total
 
 
 def _glue_run(found: Sequence[str]) -> int:
@@ -350,8 +355,7 @@ def unknown_words(m: Match) -> Reason | None:
         return Reason.UNKNOWN_WORDS
     if m.question.name_tokens & set(m.scored.unexplained):
         return Reason.UNKNOWN_WORDS
-    total = sum(m.index.weight(t) for t in m.question.tokens)
-    missing = sum(m.index.weight(t) for t in m.scored.unexplained)
+    missing, total = _weight_left(m)
     return Reason.UNKNOWN_WORDS if total and missing / total > MAX_UNEXPLAINED else None
 
 
