@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from bot.core.answering.question import (
     is_past,
     name_parts,
 )
-from bot.core.answering.wordlists import INTENSIFIERS, STOPWORDS
+from bot.core.answering.wordlists import INTENSIFIERS, QUOTED_SPEECH, STOPWORDS
 from bot.core.calibration import IDENTITY
 from bot.core.knowledge.model import Entry, KnowledgeBase, Person
 from bot.core.text import fold
@@ -478,17 +479,50 @@ def _attributions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[s
     # The byline's author speaks as the writer: "how does the writer describe the report".
     author = fold(kb.author)
     writer = frozenset(normalizer.tokens("author writer"))
+    speech = frozenset(normalizer.tokens(QUOTED_SPEECH))
     for s in kb.speakers:
-        if author and author in fold(s.name):
-            said_by[s.id] |= writer
-    return [said_by[e.speaker] for e in kb.entries]
+        # The reporter tells; the people quoted warn, raise and flag.
+        said_by[s.id] |= writer if author and author in fold(s.name) else speech
+    # The entry that tells who someone is tells their name ("the guy with the long name").
+    named_by = frozenset(normalizer.tokens("name"))
+    introduces = {p.entry for p in kb.people if p.kind == "person"}
+    return [
+        said_by[e.speaker] | (named_by if e.id in introduces else frozenset()) for e in kb.entries
+    ]
+
+
+def _kinds_named(quote: str, people: Sequence[Person], normalizer: Normalizer) -> frozenset[str]:
+    """What the people and organisations a quote names are, by the head noun of their role
+    ("Company behind the spyware"): "which *firm* is behind it?" asks for one of them."""
+    text = f" {' '.join(words(quote))} "
+    return frozenset(
+        t
+        for p in people
+        if any(f" {' '.join(words(n))} " in text for n in (p.name, *p.aliases))
+        for t in _role_head(p.role, normalizer)
+    )
+
+
+# A role's first phrase ends at its first preposition or clause break.
+_ROLE_PHRASE_END = re.compile(
+    r"[;,]| (?:on|of|behind|to|for|with|in|at|from|whose|which|that) ", re.IGNORECASE
+)
+
+
+def _role_head(role: str, normalizer: Normalizer) -> tuple[str, ...]:
+    phrase = words(_ROLE_PHRASE_END.split(f" {role} ", maxsplit=1)[0])
+    return normalizer.word_tokens(phrase[-1]) if phrase else ()
 
 
 def _figures(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[str]]:
     """ "the session number", "which session was it, the number": the figure a quote gives
-    is its number, in a question of any kind."""
+    is its number, in a question of any kind; and "which *firm*": what the ones it names are."""
     numbered = frozenset(normalizer.tokens("number"))
-    return [numbered if _has_figure(e.quote) else frozenset() for e in kb.entries]
+    return [
+        (numbered if _has_figure(e.quote) else frozenset())
+        | _kinds_named(e.quote, kb.people, normalizer)
+        for e in kb.entries
+    ]
 
 
 def _has_figure(text: str) -> bool:

@@ -79,6 +79,7 @@ class Normalizer:
         groups = [[words(phrase) for phrase in group] for group in synonyms]
         self._vocab = _ranked_vocabulary([*vocabulary, *(w for g in groups for p in g for w in p)])
         self._known = frozenset(self._vocab) | FUNCTION_WORDS
+        self._short_vocab = [w for w in self._vocab if len(w) in (3, 4)]
         self._content_words = frozenset(self._vocab) - STOPWORDS
         # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
         self._known_stems = frozenset(stem(w) for w in self._vocab)
@@ -124,6 +125,9 @@ class Normalizer:
     def _typo(self, word: str) -> str:
         return (
             _missing_letter(word, _FUNCTION_LIST)
+            # Too short for fuzzy matching, but a dropped letter or a swap is still plain
+            # ("rol", "aks").
+            or (len(word) == 3 and _missing_letter(word, self._short_vocab))
             or (len(word) >= 4 and _closest(word, self._vocab))
             # A possessive typed without its apostrophe: "kahns" is "kahn's".
             or (word.endswith("s") and len(word) >= 5 and _closest(word[:-1], self._vocab))

@@ -41,7 +41,7 @@ FILLER = (
     heard read involve involvement suppose play part bit lot stuff matter regarding regard
     concerning relate point mean idea main whole overall specific particular exact precise
     brief quick simple plain word phrase term wording language line quote come put take make
-    let do deal also again else besides other etc whether somewhere somehow single
+    let do deal also again else besides beyond other etc whether somewhere somehow single
     around roughly approximately nearly almost about latest recent recently current currently
     new newest fine okay question centre center toward towards one date year month day
     meant view opinion perspective activity activities aspect aspects
@@ -144,12 +144,19 @@ NEGATIONS = frozenset(
 )
 NEGATION_PHRASES = (("no", "one"),)
 # Contrast: "besides X, who ..." asks for the rest of a list.
-CONTRASTS = frozenset("except excluding besides".split())
+CONTRASTS = frozenset("except excluding besides beyond".split())
 CONTRAST_PHRASES = (("other", "than"), ("apart", "from"), ("aside", "from"))
 # "Who said ...?" asks who is quoted, which every entry tells (its speaker).
 SPEECH_VERBS = frozenset(
     "said say says stated state warned warn called call described describe "
     "added add urged urge claimed claim".split()
+)
+# How readers point at what a quoted speaker did in saying it ("what threat did the experts
+# *raise*?", "what do they *flag*?"): explained by any entry whose quote is someone's speech.
+QUOTED_SPEECH = (
+    "warn warned raise raised flag flagged note noted stress stressed highlight highlighted "
+    "voice voiced add added cite cited list listed emphasise "
+    "emphasised emphasize emphasized underline underlined caution cautioned statement"
 )
 # Words for the article itself, and for its being published: "when was this article
 # published?" asks about the article, not about anything in it.

@@ -6,7 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.answering import Engine
+from bot.core.answering.engine import _role_head
 from bot.core.answering.matching import EntryIndex, Scored
+from bot.core.answering.normalize import words
+from bot.core.text import fold
 
 
 def exhaustive(index: EntryIndex, tokens: list[str], limit: int) -> list[Scored]:
@@ -96,7 +99,33 @@ def test_no_one_is_an_attribution(engine: Engine) -> None:
         for t in engine.normalizer.tokens(n)
     }
     for i in range(len(engine.kb.entries)):
-        assert not (engine.index._explains[i] - engine.index._vocab[i]) & named
+        assert not (engine.index._explains[i] - engine.index._explains_unattributed[i]) & named
+
+
+def test_what_the_named_are_is_explained_in_any_question(engine: Engine) -> None:
+    """ "Which *firm* ...?": each person's or organisation's kind (the head noun of its role)
+    is explained, even in a question of who, by every entry whose quote names them."""
+    for person in engine.kb.people:
+        kinds = set(_role_head(person.role, engine.normalizer)) - {"un"}
+        if not kinds:
+            continue
+        names = [" ".join(words(n)) for n in (person.name, *person.aliases)]
+        for i, entry in enumerate(engine.kb.entries):
+            quote = f" {' '.join(words(entry.quote))} "
+            if any(f" {n} " in quote for n in names):
+                assert kinds <= engine.index._explains_unattributed[i], (person.id, entry.id)
+
+
+def test_a_role_head_is_the_noun_before_its_first_preposition(engine: Engine) -> None:
+    heads = {
+        role: _role_head(role, engine.normalizer)
+        for role in ("Company behind the spyware", "The body to whose session", "With others, x")
+    }
+    assert heads == {
+        "Company behind the spyware": engine.normalizer.word_tokens("company"),
+        "The body to whose session": engine.normalizer.word_tokens("body"),
+        "With others, x": (),
+    }
 
 
 def test_the_number_of_a_quote_with_a_figure_is_explained(engine: Engine) -> None:
@@ -110,3 +139,35 @@ def test_the_number_of_a_quote_with_a_figure_is_explained(engine: Engine) -> Non
         # ...in a question of who too ("which session was it, the number").
         for explains in (engine.index._explains, engine.index._explains_unattributed):
             assert (number <= explains[i]) is (has_figure or number <= engine.index._vocab[i])
+
+
+def test_what_a_quoted_speaker_did_in_saying_it_is_explained(engine: Engine) -> None:
+    """ "what threat did the experts *raise*?": the words for how someone quoted spoke are
+    explained by every entry of theirs; the reporter tells, and does not warn or flag."""
+    speech = set(engine.normalizer.tokens("warned raised flagged noted stressed"))
+    author = fold(engine.kb.author)
+    reporters = {s.id for s in engine.kb.speakers if author in fold(s.name)}
+    assert reporters
+    index = engine.index
+    for i, entry in enumerate(engine.kb.entries):
+        source = index._explains[i] - index._explains_unattributed[i]
+        if entry.speaker in reporters:
+            assert not source & speech, entry.id
+        else:
+            assert speech <= index._explains[i], entry.id
+
+
+def test_the_entry_telling_who_someone_is_explains_their_name(engine: Engine) -> None:
+    """ "the guy with the long name, what's his job": a person's own entry explains "name";
+    an organisation's does not ("what was the name of the group's investigation?")."""
+    name = set(engine.normalizer.tokens("name"))
+    ids = [e.id for e in engine.kb.entries]
+    kinds = {p.kind for p in engine.kb.people if p.entry}
+    assert kinds == {"person", "organisation"}
+    for person in engine.kb.people:
+        if not person.entry:
+            continue
+        i = ids.index(person.entry)
+        if name <= engine.index._vocab[i]:
+            continue
+        assert (name <= engine.index._explains[i]) is (person.kind == "person"), person.id

@@ -168,6 +168,13 @@ def test_two_letters_of_a_function_word_swapped_read_as_that_word() -> None:
     assert english_normalizer().correct("waht") == "what"
 
 
+def test_a_three_letter_slip_reads_as_the_known_word_without_a_substitution() -> None:
+    short = Normalizer("role ask".split(), [], english())
+    assert short.correct("rol") == "role"  # a letter dropped
+    assert short.correct("aks") == "ask"  # two letters swapped
+    assert short.correct("rxl") == "rxl"  # a letter changed: too far for so short a word
+
+
 def english_normalizer() -> Normalizer:
     return Normalizer("three rights practices".split(), [], english())
 

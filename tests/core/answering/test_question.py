@@ -121,6 +121,7 @@ def test_negation_and_contrast(text: str, negated: bool) -> None:
         ("Besides the mayor, who spoke?", True),
         ("Who other than the mayor spoke?", True),
         ("Apart from the budget, what was cut?", True),
+        ("Beyond the budget, what was cut?", True),
         ("Who spoke at the meeting?", False),
         ("Who did not speak?", False),  # negated, not contrasted
     ],
