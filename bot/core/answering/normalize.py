@@ -15,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.answering.lexicon import English
-from bot.core.answering.wordlists import FILLER, FUNCTION_WORDS, SLANG, STOPWORDS
+from bot.core.answering.wordlists import AUXILIARIES, FILLER, FUNCTION_WORDS, SLANG, STOPWORDS
 from bot.core.text import clean_input, fold
 
 _REPEATS = {2: re.compile(r"(\w)\1{2,}"), 1: re.compile(r"(\w)\1+")}
@@ -119,8 +119,7 @@ class Normalizer:
         zipf = max(self._english.zipf(word), self._english.zipf(base) if base != word else 0.0)
         if zipf < RARE_ZIPF:
             return self._typo(word)
-        found = _closest(word, self._vocab) if zipf < SWAP_ZIPF else None
-        return found if found and sorted(found) == sorted(word) else word
+        return (_swapped(word, self._vocab) if zipf < SWAP_ZIPF else None) or word
 
     def _typo(self, word: str) -> str:
         return (
@@ -140,7 +139,13 @@ class Normalizer:
         return self.correct_all(self.spelled_out(words(text)))
 
     def correct_all(self, found: list[str]) -> list[str]:
-        return [self.correct(w) for w in found]
+        fixed = [self.correct(w) for w in found]
+        if found and found[0] in _QUESTION_WORDS:
+            # "what dose it say": after the question word, a real word one swap from an
+            # auxiliary is that auxiliary.
+            for i, word in enumerate(fixed[1:2], start=1):
+                fixed[i] = _AUXILIARY_SWAPS.get(word, word)
+        return fixed
 
     def spelled_out(self, found: list[str]) -> list[str]:
         out: list[str] = []
@@ -402,12 +407,30 @@ def _missing_letter(word: str, candidates: list[str]) -> str | None:
     return None
 
 
+_QUESTION_WORDS = frozenset("what who whom whose when where why how which".split())
+_AUXILIARY_SWAPS = {
+    swap: aux
+    for aux in sorted(AUXILIARIES)
+    for i in range(len(aux) - 1)
+    if (swap := aux[:i] + aux[i + 1] + aux[i] + aux[i + 2 :]) not in FUNCTION_WORDS | {aux}
+}
+
+
+def _swapped(word: str, vocab: list[str]) -> str | None:
+    """The most common word of `vocab` that is `word` with two letters swapped."""
+    found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=1, limit=None)
+    return next((str(c) for c, d, _ in found if d == 1 and sorted(c) == sorted(word)), None)
+
+
 def _closest(word: str, vocab: list[str]) -> str | None:
     # Long words may have two slips; others one; four-letter words never a plain substitution
     # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("ruzi"/"ruiz").
     limit = 2 if len(word) >= 6 else 1
     found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=None)
-    for candidate, distance, _ in found:  # nearest first, then the most common word
+    # Nearest first; of equals, the one sharing the longest start (slips come late: "scandle"
+    # is "scandal", not "scale"), then the most common word.
+    found.sort(key=lambda hit: (hit[1], -_shared_start(word, hit[0]), hit[2]))
+    for candidate, distance, _ in found:
         if distance == 2 and candidate[0] != word[0]:
             continue  # two slips and another first letter: another word ("conclude", "include")
         if len(word) > 4 or len(candidate) != len(word) or sorted(candidate) == sorted(word):

@@ -513,9 +513,19 @@ def _kept_open(
         if w in NON_ASSERTING
         and not _after_determiner(found, i)
         and not (i in nouns and not is_past(w))
+        and not _in_past_time_clause(found, i)
     ]
     vetoed = any(found[i] not in CONDITION_WORDS for i in open_at)
     return vetoed, (open_at[-1] if open_at else None)
+
+
+def _in_past_time_clause(found: Sequence[str], i: int) -> bool:
+    """ "what did she reveal *after they asked*?": a wish that is past, in a clause of time,
+    tells when; it keeps nothing open."""
+    return is_past(found[i]) and not _TIME_CONJUNCTIONS.isdisjoint(found[max(0, i - 4) : i])
+
+
+_TIME_CONJUNCTIONS = frozenset("after when once since".split())
 
 
 def _told_as_outcome(found: Sequence[str], i: int, past: bool, condition: int | None) -> bool:

@@ -175,6 +175,22 @@ def test_a_three_letter_slip_reads_as_the_known_word_without_a_substitution() ->
     assert short.correct("rxl") == "rxl"  # a letter changed: too far for so short a word
 
 
+def test_of_two_equally_near_words_a_typo_means_the_one_it_starts_like() -> None:
+    # "scale" and "scandal" (a filler word) are both two slips from "scandle".
+    near = Normalizer(["scale"], [], english())
+    assert near.correct("scandle") == "scandal"
+    assert near.correct("scael") == "scale"
+
+
+def test_after_the_question_word_a_swapped_auxiliary_is_that_auxiliary() -> None:
+    # "dose" is a real word, but not as the second word of "what dose it say".
+    typed = english_normalizer()
+    assert typed.correct_all("what dose it say".split()) == "what does it say".split()
+    assert typed.correct_all("how si it".split()) == "how is it".split()
+    assert typed.correct_all("the dose".split()) == "the dose".split()
+    assert typed.correct_all("what is dose".split()) == "what is dose".split()
+
+
 def english_normalizer() -> Normalizer:
     return Normalizer("three rights practices".split(), [], english())
 

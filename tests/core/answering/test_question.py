@@ -766,6 +766,8 @@ def test_chat_shapes_of_this_round(engine: Engine) -> None:
         ("what did the mayor urge the city to reveal", ()),  # urged to, not done
         ("what would the city reveal", ()),  # no "did"
         ("what did the city say it would reveal", ()),  # what would be
+        ("what did the city reveal after the mayor asked", ("reveal",)),  # a past wish: when
+        ("what did the city reveal when the mayor asks", ()),  # the wish is still open
     ],
 )
 def test_what_a_did_question_tells_as_done(text: str, done: tuple[str, ...]) -> None:
