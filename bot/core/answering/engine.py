@@ -93,7 +93,7 @@ class Engine:
             kb.entries,
             self.normalizer,
             _attributions(kb, self.normalizer),
-            _figures(kb, self.normalizer),
+            _descriptions(kb, self.normalizer),
         )
         self.reader = self._reader(kb, english)
         self.calibration = kb.calibration or IDENTITY
@@ -483,12 +483,31 @@ def _attributions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[s
     for s in kb.speakers:
         # The reporter tells; the people quoted warn, raise and flag.
         said_by[s.id] |= writer if author and author in fold(s.name) else speech
-    # The entry that tells who someone is tells their name ("the guy with the long name").
-    named_by = frozenset(normalizer.tokens("name"))
+    return [said_by[e.speaker] for e in kb.entries]
+
+
+def _descriptions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[str]]:
+    """For each entry, words that describe what its quote holds, in a question of any kind:
+    "the session *number*" of a figure; "which *firm*" of what the ones it names are; and of
+    the entry telling who someone is, their *name* and *post* ("the guy with the long name")."""
+    numbered = frozenset(normalizer.tokens("number"))
+    own = frozenset(normalizer.tokens("name post position title"))
+    measure = frozenset(normalizer.tokens("measure step action course"))
     introduces = {p.entry for p in kb.people if p.kind == "person"}
     return [
-        said_by[e.speaker] | (named_by if e.id in introduces else frozenset()) for e in kb.entries
+        (numbered if _has_figure(e.quote) else frozenset())
+        | (own if e.id in introduces else frozenset())
+        | (measure if not _DEMANDING.isdisjoint(words(e.quote)) else frozenset())
+        | _kinds_named(e.quote, kb.people, normalizer)
+        for e in kb.entries
     ]
+
+
+# A quote with one of these asks for something: "what *measure* did the report call for?"
+_DEMANDING = frozenset(
+    "call called calls calling urge urged urging recommend recommended recommending "
+    "demand demanded demanding".split()
+)
 
 
 def _kinds_named(quote: str, people: Sequence[Person], normalizer: Normalizer) -> frozenset[str]:
@@ -512,17 +531,6 @@ _ROLE_PHRASE_END = re.compile(
 def _role_head(role: str, normalizer: Normalizer) -> tuple[str, ...]:
     phrase = words(_ROLE_PHRASE_END.split(f" {role} ", maxsplit=1)[0])
     return normalizer.word_tokens(phrase[-1]) if phrase else ()
-
-
-def _figures(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[str]]:
-    """ "the session number", "which session was it, the number": the figure a quote gives
-    is its number, in a question of any kind; and "which *firm*": what the ones it names are."""
-    numbered = frozenset(normalizer.tokens("number"))
-    return [
-        (numbered if _has_figure(e.quote) else frozenset())
-        | _kinds_named(e.quote, kb.people, normalizer)
-        for e in kb.entries
-    ]
 
 
 def _has_figure(text: str) -> bool:

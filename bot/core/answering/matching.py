@@ -40,14 +40,14 @@ class EntryIndex:
         entries: Sequence[Entry],
         normalizer: Normalizer,
         attributions: Sequence[frozenset[str]] = (),
-        figures: Sequence[frozenset[str]] = (),
+        descriptions: Sequence[frozenset[str]] = (),
     ) -> None:
         """`attributions`: for each entry, the tokens readers use to point at who says its
         quote ("the experts' statement"). They leave nothing unexplained ("what does the
         experts' statement say of it?") but neither score nor weigh: nearly every entry has some.
-        `figures`: the same for words a figure in its quote answers ("number"), explained
-        even in a question of who."""
-        by_entry = self._add_vocabularies(entries, normalizer, attributions, figures)
+        `descriptions`: the same for words that describe what its quote holds ("number" of a
+        figure, "firm" of a company it names), explained even in a question of who."""
+        by_entry = self._add_vocabularies(entries, normalizer, attributions, descriptions)
         n = len(entries)
         self._idf = _inverse_document_frequencies(self._vocab, n)
         self.foreign_weight = math.log((n + 1) / 0.5)  # a word no entry knows
@@ -78,24 +78,24 @@ class EntryIndex:
         entries: Sequence[Entry],
         normalizer: Normalizer,
         attributions: Sequence[frozenset[str]],
-        figures: Sequence[frozenset[str]],
+        descriptions: Sequence[frozenset[str]],
     ) -> list[list[frozenset[str]]]:
         """Each entry's vocabulary, quote tokens and what it explains; its phrasings' tokens."""
         by_entry: list[list[frozenset[str]]] = []  # each entry's phrasings as token sets
         self._vocab: list[frozenset[str]] = []
-        self._explains: list[frozenset[str]] = []  # the vocabulary, attribution and figures
+        self._explains: list[frozenset[str]] = []  # the vocabulary, attribution and descriptions
         self._explains_unattributed: list[frozenset[str]] = []  # ...without the attribution
         self._quotes: list[frozenset[str]] = []
         said_by = attributions or [frozenset()] * len(entries)
-        figured = figures or [frozenset()] * len(entries)
-        for entry, attribution, figure in zip(entries, said_by, figured, strict=True):
+        described = descriptions or [frozenset()] * len(entries)
+        for entry, attribution, description in zip(entries, said_by, described, strict=True):
             phrasings = [frozenset(normalizer.tokens(p)) for p in entry.phrasings]
             own = normalizer.tokens(f"{entry.answer} {entry.quote}")
             self._quotes.append(frozenset(normalizer.tokens(entry.quote)))
             by_entry.append(phrasings)
             self._vocab.append(frozenset().union(*phrasings, own))
-            self._explains.append(self._vocab[-1] | attribution | figure)
-            self._explains_unattributed.append(self._vocab[-1] | figure)
+            self._explains.append(self._vocab[-1] | attribution | description)
+            self._explains_unattributed.append(self._vocab[-1] | description)
         return by_entry
 
     def _add_phrasings(self, phrasings: list[frozenset[str]]) -> None:

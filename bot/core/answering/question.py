@@ -29,6 +29,7 @@ from bot.core.answering.wordlists import (
     CONTRASTS,
     DETERMINERS,
     DURATION_WORDS,
+    IMPLIED_CONTRASTS,
     IRREGULAR_PAST,
     NEGATION_PHRASES,
     NEGATIONS,
@@ -361,8 +362,11 @@ def _confirming(found: Sequence[str], asks: frozenset[Kind]) -> bool:
 
 
 def is_contrasted(found: Sequence[str]) -> bool:
-    """ "besides X", "other than X", "apart from X": the rest of a list is asked for."""
-    return bool(_contrast_ends(found))
+    """ "besides X", "other than X", "apart from X", "which other X": the rest of a list is
+    asked for."""
+    return bool(_contrast_ends(found)) or any(
+        p in IMPLIED_CONTRASTS for p in itertools.pairwise(found)
+    )
 
 
 def _contrast_ends(found: Sequence[str]) -> list[int]:
@@ -836,6 +840,12 @@ _ASKER_WORDS = frozenset(
 )
 
 
+_OURS = frozenset("my our".split())
+_ASKER_NOUNS = frozenset(
+    "teacher teachers prof professor class classmate classmates tutor lecturer boss editor".split()
+)
+
+
 class QuestionReader:
     """Reads questions with one knowledge base's vocabulary, names and synonyms."""
 
@@ -1008,6 +1018,8 @@ class QuestionReader:
             return True
         if any(w in _WH or w in self._names.owners for w in clause):
             return False
+        if clause[0] in _OURS and clause[1:2] and clause[1] in _ASKER_NOUNS:
+            return True  # "my teacher wants a list": about the asker, whatever it names
         return (bool(set(clause) & _ASKER_WORDS) and self._known_words(clause) <= 1) or not tokens
 
     def _known_words(self, clause: list[str]) -> int:
@@ -1092,9 +1104,15 @@ def _offers_options(clause: Sequence[str]) -> bool:
 
 
 def _offers_figures(clause: Sequence[str]) -> bool:
-    """ "..., like 40", "..., 40th? 41st?" (figures offered, one clause each)."""
-    alone = len(clause) <= 2 and all(any(ch.isdigit() for ch in w) for w in clause)
+    """ "..., like 40", "..., 40th? 41st?", "..., 40 something?" (figures offered, one
+    clause each)."""
+    figures = [w for w in clause if any(ch.isdigit() for ch in w)]
+    rough = all(w in _ROUGHLY for w in clause if w not in figures)
+    alone = len(clause) <= 2 and bool(figures) and rough
     return alone or (clause[0] in _GUESS_STARTS and _has_amount(clause))
+
+
+_ROUGHLY = frozenset("something ish odd plus".split())  # "40 something", "40-odd"
 
 
 def _has_amount(clause: Sequence[str]) -> bool:

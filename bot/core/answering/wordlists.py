@@ -55,7 +55,7 @@ FILLER = (
     anybody somebody discuss discussed discusses discussing label labels labelled labeled
     attribute attributes attributed tone subject whatever whatevs wise consider considers
     considered considering full believe believes believed caught credited topic topics
-    controversy controversies scandal scandals saga accomplish accomplished
+    controversy controversies scandal scandals saga accomplish accomplished probably definitely
     """.split()
     )
     | ASKER_WORDS
@@ -104,6 +104,7 @@ CHAT_OPENERS = tuple(
     roughly | approximately | approx | around | about
     my prof says | my professor says | my teacher says | my professor asked | my prof wants
     my teacher asks | my prof asks | my professor asks | i missed | i forgot | i forget
+    i dont even know | i do not even know | i dont really know | i really dont know
     """,
     )
     if phrase.strip()
@@ -146,6 +147,8 @@ NEGATION_PHRASES = (("no", "one"),)
 # Contrast: "besides X, who ..." asks for the rest of a list.
 CONTRASTS = frozenset("except excluding besides beyond".split())
 CONTRAST_PHRASES = (("other", "than"), ("apart", "from"), ("aside", "from"))
+# "Which other companies ...?" sets aside the ones the article names, unsaid.
+IMPLIED_CONTRASTS = (("which", "other"), ("what", "other"), ("any", "other"))
 # "Who said ...?" asks who is quoted, which every entry tells (its speaker).
 SPEECH_VERBS = frozenset(
     "said say says stated state warned warn called call described describe "
@@ -350,4 +353,16 @@ SLANG = {
     "tmr": "tomorrow",
     "2moro": "tomorrow",
     "uni": "university",
+    "rly": "really",
+    "rlly": "really",
+    "prolly": "probably",
+    "probs": "probably",
+    "tryna": "trying to",
+    "lemme": "let me",
+    "gimme": "give me",
+    "ofc": "of course",
+    "obvs": "obviously",
+    "nvm": "never mind",
+    "bcuz": "because",
+    "till": "until",
 }

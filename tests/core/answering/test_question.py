@@ -122,6 +122,8 @@ def test_negation_and_contrast(text: str, negated: bool) -> None:
         ("Who other than the mayor spoke?", True),
         ("Apart from the budget, what was cut?", True),
         ("Beyond the budget, what was cut?", True),
+        ("Which other firms sell boats?", True),  # the ones named, set aside unsaid
+        ("Which firms sell other boats?", False),
         ("Who spoke at the meeting?", False),
         ("Who did not speak?", False),  # negated, not contrasted
     ],
@@ -480,6 +482,7 @@ def test_a_lower_case_name_with_a_slip_beside_its_other_half_is_that_name() -> N
         ("besides the mayor who voted for it", "the mayor"),
         ("apart from ana okafor and greg hale, who spoke", "ana okafor and greg"),
         ("who voted for it", ""),
+        ("which other boats were sold", ""),  # what it sets aside goes unsaid
     ],
 )
 def test_what_a_contrast_sets_aside(text: str, excluded: str) -> None:
