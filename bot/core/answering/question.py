@@ -309,7 +309,25 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
         return _leading_wh(found, start)
     if found[-1] in _WH and len(found) > 1:
         return _wh_kinds(found, len(found) - 1)
-    return _yes_no_kinds(found, ends_with_question_mark)
+    asked = _which_in_place(found)
+    return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
+
+
+def _which_in_place(found: Sequence[str]) -> int:
+    """Where "which" asks from inside a statement ("it must follow *which* rules?", "in line
+    with which principles"): after a preposition or a verb of following; not the "which"
+    of a relative clause ("the report, which ..."). 0 if none."""
+    return next(
+        (
+            i
+            for i, w in enumerate(found[1:-1], 1)
+            if w == "which" and (found[i - 1] in _PREPOSITIONS or found[i - 1] in _FOLLOWING)
+        ),
+        0,
+    )
+
+
+_FOLLOWING = frozenset("follow follows followed meet meets met use uses used obey obeys".split())
 
 
 def _yes_no_kinds(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[Kind]:
@@ -841,6 +859,7 @@ _ASKER_WORDS = frozenset(
 
 
 _OURS = frozenset("my our".split())
+_LINKS = frozenset("like so and or but".split())
 _ASKER_NOUNS = frozenset(
     "teacher teachers prof professor class classmate classmates tutor lecturer boss editor".split()
 )
@@ -1014,8 +1033,10 @@ class QuestionReader:
         return kept if topical else clauses
 
     def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
-        if tuple(clause) in _CHAT_PHRASES:
-            return True
+        if tuple(clause) in _CHAT_PHRASES or (
+            tuple(clause[1:]) in _CHAT_PHRASES and clause[0] in _LINKS
+        ):
+            return True  # "..., like whats his deal"
         if any(w in _WH or w in self._names.owners for w in clause):
             return False
         if clause[0] in _OURS and clause[1:2] and clause[1] in _ASKER_NOUNS:

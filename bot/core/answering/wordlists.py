@@ -132,6 +132,8 @@ CHAT_CLOSERS = tuple(
     cant spell his name | cant spell her name | cant spell their name | cant spell it
     cant remember his name | cant remember her name | forgot his name | forgot her name
     tldr | tldr pls | tldr please | tl dr | eli5 | eli5 pls | in short | in short pls
+    whats his deal | whats her deal | whats their deal | what is his deal | what is her deal
+    what is their deal | whats the deal | whats the deal with him | whats the deal with her
     """,
     )
     if phrase.strip()
@@ -189,6 +191,7 @@ NON_ASSERTING = frozenset(
     call calls calling called urge urges urged urging ask asks asked asking demand demands
     demanded recommend recommended recommends propose proposed suggest suggested need needs
     hope seek seeks push pushing plan planned intend aim if whether until till before
+    supposed ought obliged
     """.split()
 )
 # Of those, the words that open a condition: what follows them may still be told as past ("how

@@ -85,6 +85,9 @@ def kinds(text: str) -> frozenset[Kind]:
         ("did the board approve it", {Kind.YES_NO}),
         ("the plan was dropped?", {Kind.YES_NO}),
         ("the bridge was built by who", {H}),
+        ("the audit is supposed to follow which rules?", {W, H}),  # "which" asked in place
+        ("checks in line with which principles??", {W, H}),
+        ("the report, which came out in may, was ignored?", {Kind.YES_NO}),  # relative
         ("ok so can someone explain why the vote was delayed lol", {Y}),
         ("yo quick question: who runs the museum??", {H}),
         ("City council budget", set()),
@@ -760,6 +763,14 @@ def test_chat_shapes_of_this_round(engine: Engine) -> None:
         engine.read("what spyware is at the centre").tokens
     )
     assert engine.read("my teacher asks who wrote it").tokens == engine.read("who wrote it").tokens
+    same = [
+        ("which rights are violated, my teacher wants a list", "which rights are violated"),
+        ("who wrote it, like whats his deal", "who wrote it"),
+        ("did they rly say that lives are at risk", "did they really say that lives are at risk"),
+    ]
+    for chatty, plain in same:
+        assert engine.read(chatty).tokens == engine.read(plain).tokens, chatty
+    assert not engine.read("i dont even know what pegasus is, who makes it").negated  # chat
 
 
 @pytest.mark.parametrize(
