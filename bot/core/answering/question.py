@@ -361,11 +361,21 @@ def is_negated(found: Sequence[str]) -> bool:
     """Negation anywhere but a leading auxiliary ("wasnt there ...?" asks for confirmation:
     it means "was there ...?"), "not just" or "not only"."""
     rest = list(found[1:] if found[:1] and found[0] in NEGATIVE_AUXILIARIES else found)
+    rest = _without_condition(rest)
     pairs = list(itertools.pairwise(rest))
     for i, pair in enumerate(pairs):
         if pair in NOT_NEGATING:
             rest[i] = ""
     return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
+
+
+def _without_condition(found: list[str]) -> list[str]:
+    """The words without a leading condition ("if they didnt ban it, what did they do?"):
+    its negation is the premise's, not the question's."""
+    if found[:1] != ["if"]:
+        return found
+    asked = next((i for i, w in enumerate(found) if w in _WH), 0)
+    return found[asked:] if asked else found
 
 
 def _confirming(found: Sequence[str], asks: frozenset[Kind]) -> bool:

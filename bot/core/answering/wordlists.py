@@ -106,6 +106,8 @@ CHAT_OPENERS = tuple(
     my prof says | my professor says | my teacher says | my professor asked | my prof wants
     my teacher asks | my prof asks | my professor asks | i missed | i forgot | i forget
     i dont even know | i do not even know | i dont really know | i really dont know
+    kinda lost | im lost | i am lost | im kinda lost | a bit lost | bit lost | so lost
+    im so lost | totally lost | a little lost | im a bit lost | lost here | im lost here
     """,
     )
     if phrase.strip()
@@ -133,6 +135,8 @@ CHAT_CLOSERS = tuple(
     cant spell his name | cant spell her name | cant spell their name | cant spell it
     cant remember his name | cant remember her name | forgot his name | forgot her name
     tldr | tldr pls | tldr please | tl dr | eli5 | eli5 pls | in short | in short pls
+    kinda lost | im lost | i am lost | im kinda lost | a bit lost | so lost | totally lost
+    im so lost | lost here | im lost here | kinda lost here
     whats his deal | whats her deal | whats their deal | what is his deal | what is her deal
     what is their deal | whats the deal | whats the deal with him | whats the deal with her
     """,

@@ -112,6 +112,8 @@ def test_a_curated_which_phrasing_declares_what_not_who() -> None:
         ("wasnt there a vote last year", False),  # a leading negative asks to confirm
         ("Did they ban not just the sale but also the use?", False),
         ("Who signed the letter?", False),
+        ("if they didnt ban it what did they do instead", False),  # the condition's "not"
+        ("if they voted, who didnt", True),
     ],
 )
 def test_negation_and_contrast(text: str, negated: bool) -> None:
@@ -766,11 +768,13 @@ def test_chat_shapes_of_this_round(engine: Engine) -> None:
     same = [
         ("which rights are violated, my teacher wants a list", "which rights are violated"),
         ("who wrote it, like whats his deal", "who wrote it"),
+        ("kinda lost, who lifted the ban", "who lifted the ban"),
         ("did they rly say that lives are at risk", "did they really say that lives are at risk"),
     ]
     for chatty, plain in same:
         assert engine.read(chatty).tokens == engine.read(plain).tokens, chatty
     assert not engine.read("i dont even know what pegasus is, who makes it").negated  # chat
+    assert not engine.read("kinda lost, how did they describe the ban").asserted  # no loss
 
 
 @pytest.mark.parametrize(
