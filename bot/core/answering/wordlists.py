@@ -227,7 +227,7 @@ PREMISE_VERBS = frozenset(
     collapse collapsed impose imposed adopt adopted implement implemented respond responded
     reply replied react reacted publish published release released admit admitted confirm
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
-    conclude concluded disclose disclosed
+    conclude concluded disclose disclosed refuse refused reject rejected
     """.split()
 )
 IRREGULAR_PAST = frozenset(

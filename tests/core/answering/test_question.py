@@ -196,6 +196,8 @@ def test_tags_ask_to_confirm() -> None:
         ("When did the strike come to an end?", ("end",)),
         ("Will the strike come to an end?", ()),
         ("Does the deal have an end?", ()),
+        ("Which towns refused to sign the deal?", ("refus",)),  # a refusal told as done
+        ("Who should the firm refuse as a client?", ()),
     ],
 )
 def test_outcomes_taken_for_granted(text: str, asserted: tuple[str, ...]) -> None:
