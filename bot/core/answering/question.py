@@ -692,8 +692,11 @@ _FIGURES = frozenset("many much number figure count total amount".split())
 
 
 def asks_exact(found: Sequence[str]) -> bool:
-    """ "Exactly how many ...", "the exact number of ...": a precise figure is asked for."""
-    return not _EXACT.isdisjoint(found) and not _FIGURES.isdisjoint(found)
+    """ "Exactly how many ...", "the exact number of ...": a precise figure is asked for; so
+    is a part of a count ("how many *of the* phones were journalists'?")."""
+    if not _EXACT.isdisjoint(found) and not _FIGURES.isdisjoint(found):
+        return True
+    return any(triple == ("how", "many", "of") for triple in zip(found, found[1:], found[2:]))
 
 
 def asks_day(found: Sequence[str]) -> bool:

@@ -292,6 +292,7 @@ def test_an_exact_figure_is_asked_for() -> None:
     assert asks_exact(words("Exactly how many boats were there?"))
     assert asks_exact(words("What was the exact number of votes?"))
     assert not asks_exact(words("How many boats were there?"))
+    assert asks_exact(words("How many of the boats were ferries?"))  # a part of the count
 
 
 @pytest.mark.parametrize(
