@@ -696,7 +696,8 @@ def asks_exact(found: Sequence[str]) -> bool:
     is a part of a count ("how many *of the* phones were journalists'?")."""
     if not _EXACT.isdisjoint(found) and not _FIGURES.isdisjoint(found):
         return True
-    return any(triple == ("how", "many", "of") for triple in zip(found, found[1:], found[2:]))
+    triples = zip(found, found[1:], found[2:], strict=False)
+    return any(triple == ("how", "many", "of") for triple in triples)
 
 
 def asks_day(found: Sequence[str]) -> bool:
