@@ -74,6 +74,10 @@ class Profile:
     open_tokens: frozenset[str]  # what its quote leaves open ("must disclose whether it ...")
     # What its quote urges, and whom ("urge *the city* to *disclose*"): token -> party tokens.
     demanded: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # What each contrastive phrasing sets aside, and whether that is only names of people
+    # ("besides *the mayor*": the mayor's tokens, True).
+    set_aside: tuple[tuple[frozenset[str], bool], ...] = ()
+    names_people: bool = False  # its quote gives people's names ("the names of the experts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +135,25 @@ def _contrast_answerable(m: Match) -> bool:
     # "Which boats other than ferries ...?": other kinds of what the article names only as the
     # one set aside.
     other_kinds = bool(q.focus) and q.focus <= q.excluded
-    return m.profile.contrasted and not exhausted and not other_kinds
+    return (
+        m.profile.contrasted
+        and not exhausted
+        and not other_kinds
+        and sets_aside_alike(q, m.profile)
+    )
+
+
+def sets_aside_alike(q: Question, profile: Profile) -> bool:
+    """An entry whose contrasts set aside only names ("besides the watchdog, who exposed
+    it?") lists those named: "besides the spyware, which other spyware?" sets aside no name
+    and asks another list, unless it sets aside one of the same words. "Besides the three
+    named" sets aside every name: only a contrast curated for it answers."""
+    if q.excluded & _NAMES:
+        return any(aside & q.excluded for aside, _ in profile.set_aside)
+    if not profile.set_aside or not all(named for _, named in profile.set_aside):
+        return True
+    names = bool(q.excluded) and q.excluded <= q.name_tokens
+    return names or any(aside & q.excluded for aside, _ in profile.set_aside)
 
 
 def about_the_bot(m: Match) -> Reason | None:
@@ -365,7 +387,8 @@ def asked_about(m: Match) -> Reason | None:
     if m.question.focus & set(m.scored.unexplained) or m.question.detail - m.profile.own_tokens:
         return Reason.ASKED_ABOUT
     # As written, no synonym: "the title of the report" is no job title.
-    if m.question.detail_named - m.profile.mentioned:
+    given = _NAMES if m.profile.names_people else frozenset()
+    if m.question.detail_named - m.profile.mentioned - given:
         return Reason.ASKED_ABOUT
     if _asks_which_listed(m):
         return Reason.ASKED_ABOUT
@@ -389,6 +412,7 @@ def _asks_which_listed(m: Match) -> bool:
 
 
 _NOW_STEMS = frozenset("now current today nowaday".split())
+_NAMES = frozenset({"name"})  # the stem of "names", as `detail_named` holds it
 
 
 Check = Callable[[Match], Reason | None]

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core.answering.checks import Match, Profile, Reason, first_failure, kind_fits
+from bot.core.answering.checks import (
+    Match,
+    Profile,
+    Reason,
+    first_failure,
+    kind_fits,
+    sets_aside_alike,
+)
 from bot.core.answering.lexicon import English
 from bot.core.answering.matching import EntryIndex, Scored
 from bot.core.answering.normalize import Normalizer, clean, stem, words
@@ -132,6 +139,7 @@ class Engine:
             answer_states=self._tokens_of(stated_words(words(entry.answer))),
             answer_addresses=self._tokens_of(stated_words(words(entry.answer), True)),
             mentioned=frozenset(stem(w) for w in own),
+            names_people=self._names_people(entry.quote),
             addressed=stated(words(entry.quote), True) | stated(words(entry.answer), True),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
             answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
@@ -141,9 +149,19 @@ class Engine:
             ),
             open_tokens=self._open_tokens(entry.quote),
             demanded=self._demanded(entry.quote),
+            set_aside=tuple(self._set_aside(entry.phrasings[i]) for i in sorted(contrasted)),
             states_facts=entry.kind not in FACTLESS_KINDS,
             reports_event=entry.kind == "event",
         )
+
+    def _names_people(self, quote: str) -> bool:
+        text = f" {' '.join(words(quote))} "
+        people = (p for p in self.kb.people if p.kind == "person")
+        return any(f" {' '.join(words(p.name))} " in text for p in people)
+
+    def _set_aside(self, phrasing: str) -> tuple[frozenset[str], bool]:
+        read = self.reader.read(phrasing)
+        return read.excluded, bool(read.excluded) and read.excluded <= read.name_tokens
 
     def _tokens_of(self, found: list[str]) -> frozenset[str]:
         return frozenset(self.normalizer.tokens(" ".join(found)))
@@ -252,7 +270,8 @@ class Engine:
     def _fits_form(self, q: Question, scored: Scored) -> bool:
         profile = self._profiles[scored.index]
         negation = not q.negated or self.negation_fit(q, scored.index)
-        return kind_fits(q, profile) and negation and (not q.contrasted or profile.contrasted)
+        contrast = not q.contrasted or (profile.contrasted and sets_aside_alike(q, profile))
+        return kind_fits(q, profile) and negation and contrast
 
     def negation_fit(self, q: Question, index: int) -> bool:
         """A negated question fits an entry that has a negated phrasing close to it."""

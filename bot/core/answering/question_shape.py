@@ -106,7 +106,14 @@ def _which_heads(question: str) -> list[str]:
     for match in re.finditer(r"\bwhich\s+(?:of\s+the\s+|other\s+)?([a-z' ]+)", question):
         # An adverb is no part of the noun: "which political leaders specifically were".
         heads += _heads_of([w for w in match.group(1).split()[:4] if not w.endswith("ly")])
+    # "Who are the firm's clients?" asks which clients, as "which clients" would.
+    heads += [m.group(1) for m in _WHO_ARE.finditer(question) if m.group(1).endswith("s")]
     return heads
+
+
+_WHO_ARE = re.compile(
+    r"\bwho\s+(?:are|were)\s+(?:the\s+|its\s+|their\s+|(?:[a-z]+\s+)?[a-z]+'s?\s+)([a-z]+)\W*$"
+)
 
 
 def _heads_of(found: list[str]) -> list[str]:
@@ -124,7 +131,7 @@ def asks_which_members(question: str, quote: str) -> bool:
     ("... teachers, farmers, and nurses"): the article names the
     group, not which of its members, so the quote does not answer it."""
     question = question.lower()
-    if "which" not in question:
+    if "which" not in question and "who" not in question:
         return False  # the common case, decided before any text is straightened
     cased = straighten(quote)
     quote = cased.lower()

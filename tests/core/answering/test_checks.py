@@ -198,6 +198,34 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.NEGATION,
         ),
         (
+            # "The names of": a quote that names people gives them; one of a group does not.
+            c.asked_about,
+            "What are the names of the journalists who were targeted?",
+            "for my class i need the names of the experts",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            # A list of those named ("besides Amnesty, who exposed it?") is no list of spyware.
+            c.negation,
+            "Other than Pegasus, which spyware did the experts mention?",
+            "Besides Amnesty International, who exposed Pegasus?",
+            Reason.NEGATION,
+        ),
+        (
+            # A refusal told as done is a premise the quote must state.
+            c.premise,
+            "Which states refused to sidestep Kaye's call?",
+            "Which states sidestepped Kaye's call?",
+            Reason.PREMISE,
+        ),
+        (
+            # A part of a count needs a figure for the part.
+            c.counted,
+            "How many of the targeted devices belonged to journalists?",
+            "How many devices were targeted?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
             # What a quote urges someone to do is no deed done.
             c.premise,
             "What did Israel reveal about its export reviews?",

@@ -132,6 +132,9 @@ def test_asks_which_members_only_of_a_listed_item() -> None:
     assert asks_which_members("Which political leaders' devices were hacked?", quote)
     assert not asks_which_members("Whose phones were targeted?", quote)
     assert asks_which_members("Which political leaders specifically were hacked?", quote)
+    # "Who are the firm's clients?" asks which clients.
+    assert asks_which_members("Who are the mayor's journalists?", quote)
+    assert not asks_which_members("Who are the journalists' lawyers?", quote)
     # A capitalised run is a name, no list: "Business and Human Rights".
     named = "the rights to assembly, and sat on the Working Group on Business and Human Rights."
     assert not asks_which_members("which rights", named)
