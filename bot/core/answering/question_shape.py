@@ -35,7 +35,16 @@ _DETAIL = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(names|titles?|identit(?:y|ies)|age
 def detail_words(text: str) -> list[str]:
     """The detail a question asks for: "give the *names* of the journalists", "the *title* of
     the report" (never answered by a quote that only mentions the journalists or the report)."""
-    return _DETAIL.findall(straighten(text.lower()))
+    lowered = straighten(text.lower())
+    return _DETAIL.findall(lowered) + _PROVISION.findall(lowered)
+
+
+# "Which *article* of the convention ...": a provision of a text, which a quote must name
+# (not "which part of the article", this one).
+_PROVISION = re.compile(
+    r"\b(?:which|what)\s+(articles?|clauses?|provisions?)\s+of\b"
+    r"(?!\s+(?:the|this)\s+(?:article|story|piece|post)\b)"
+)
 
 
 def focus_words(text: str) -> list[str]:

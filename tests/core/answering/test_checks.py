@@ -205,6 +205,13 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.ASKED_ABOUT,
         ),
         (
+            # A provision of a text ("which article of the law") must be named by the quote.
+            c.asked_about,
+            "Which article of international human rights law requires domestic safeguards?",
+            "What does international human rights law require of states?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
             # A list of those named ("besides Amnesty, who exposed it?") is no list of spyware.
             c.negation,
             "Other than Pegasus, which spyware did the experts mention?",
