@@ -28,7 +28,7 @@ ASKER_WORDS = frozenset(
     curious confused confusing forget forgot forgotten remember remembered wondering crazy
     insane scary scared shocking surprised surprising interesting weird obviously obv pretty
     extreme gm gn homework essay assignment coursework exam quiz lecture notes professor prof
-    teacher class classmate seminar random tomorrow tonight
+    teacher class classmate seminar random tomorrow tonight friend friends roommate
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
@@ -56,7 +56,7 @@ FILLER = (
     attribute attributes attributed tone subject whatever whatevs wise consider considers
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
-    party parties player players stakeholder stakeholders
+    party parties player players stakeholder stakeholders anywhere
     """.split()
     )
     | ASKER_WORDS
