@@ -78,6 +78,7 @@ class Profile:
     # ("besides *the mayor*": the mayor's tokens, True).
     set_aside: tuple[tuple[frozenset[str], bool], ...] = ()
     names_people: bool = False  # its quote gives people's names ("the names of the experts")
+    urges_someone: bool = False  # its quote says whom it urges ("call on *all states*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +399,8 @@ def asked_about(m: Match) -> Reason | None:
         return Reason.ASKED_ABOUT  # "what was the investigation called?" of no name
     if m.question.advice:
         return Reason.ASKED_ABOUT  # "should I stop using my phone?": no passage advises
+    if m.question.addressee and not m.profile.urges_someone:
+        return Reason.ASKED_ABOUT  # "whom are they calling on?" of who is calling
     return None
 
 

@@ -140,6 +140,7 @@ class Engine:
             answer_addresses=self._tokens_of(stated_words(words(entry.answer), True)),
             mentioned=frozenset(stem(w) for w in own),
             names_people=self._names_people(entry.quote),
+            urges_someone=_urges_someone(words(entry.quote)),
             addressed=stated(words(entry.quote), True) | stated(words(entry.answer), True),
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
             answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
@@ -271,7 +272,8 @@ class Engine:
         profile = self._profiles[scored.index]
         negation = not q.negated or self.negation_fit(q, scored.index)
         contrast = not q.contrasted or (profile.contrasted and sets_aside_alike(q, profile))
-        return kind_fits(q, profile) and negation and contrast
+        addressed = not q.addressee or profile.urges_someone
+        return kind_fits(q, profile) and negation and contrast and addressed
 
     def negation_fit(self, q: Question, index: int) -> bool:
         """A negated question fits an entry that has a negated phrasing close to it."""
@@ -452,6 +454,10 @@ def urged_verbs(found: list[str]) -> list[tuple[str, list[str]]]:
         if not word.endswith("ly"):
             last = i
     return out
+
+
+def _urges_someone(found: list[str]) -> bool:
+    return any(_urged_party(found, i) for i in range(len(found)))
 
 
 def _urged_party(found: list[str], i: int) -> list[str]:

@@ -95,6 +95,7 @@ class Question:
     corrections: int  # how many words typo correction changed
     markup: bool  # looks like code, markup or a link rather than a question ("## Title")
     exact: bool  # asks for an exact figure ("exactly how many", "the exact number")
+    addressee: bool  # asks whom something is asked of ("who are they calling on?")
     day: bool  # asks for a day of the month ("on exactly which day", "the exact date")
     now: bool  # asks how things stand now, past the article ("these days", "since then")
     names_work: bool  # asks what a work was called ("what was the investigation called")
@@ -691,6 +692,24 @@ _EXACT = frozenset("exact exactly precise precisely specific".split())
 _FIGURES = frozenset("many much number figure count total amount".split())
 
 
+def asks_addressee(found: Sequence[str], asks: frozenset[Kind]) -> bool:
+    """ "Who are the experts calling on?", "to whom is the appeal addressed?": whom a call
+    is made to, not who makes it (nor whom a firm sells to)."""
+    if Kind.WHO not in asks:
+        return False
+    for i, (word, particle) in enumerate(itertools.pairwise(found)):
+        # "... calling on (in this)?": nothing of the topic after the particle.
+        rest = found[i + 2 :]
+        if word in _CALLING_FORMS and particle in ("on", "upon") and set(rest) <= STOPWORDS:
+            return True
+    return not _ADDRESSING.isdisjoint(found) and not _APPEALS.isdisjoint(found)
+
+
+_CALLING_FORMS = frozenset("call calls called calling".split())
+_ADDRESSING = frozenset("address addressed addresses addressing".split())
+_APPEALS = frozenset("appeal appeals call calls demand demands plea pleas request".split())
+
+
 def asks_exact(found: Sequence[str]) -> bool:
     """ "Exactly how many ...", "the exact number of ...": a precise figure is asked for; so
     is a part of a count ("how many *of the* phones were journalists'?")."""
@@ -905,7 +924,9 @@ class QuestionReader:
         surface = self._normalizer.correct_all(core_words)
         if not self._names.owners.keys().isdisjoint(surface):
             surface = paired_name_fixed(surface, self._names)
-        asks = self._kinds(kept, plain.rstrip().endswith("?"))
+        asks = self._kinds(
+            [self._normalizer.correct_all(c) for c in kept], plain.rstrip().endswith("?")
+        )
         names, name_tokens = self._names_in(surface)
         said = words(plain)
         contrasted = is_contrasted(surface)
@@ -934,6 +955,7 @@ class QuestionReader:
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=looks_like_markup(plain, text),
             exact=asks_exact(said),
+            addressee=asks_addressee(surface, asks),
             day=asks_day(said),
             now=asks_now(said),
             names_work=asks_name_of_work(said),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -183,3 +184,18 @@ def test_words_about_the_asker_do_not_change_the_answer(kb: KnowledgeBase, engin
             aside = rng.choice(templates).format(w=word)
             for text in (f"{entry.question} {aside}", f"{aside}, {entry.question.lower()}"):
                 assert engine.answer(text).entry == alone.entry, text
+
+
+def test_whom_a_call_is_made_to_is_answered_by_a_quote_that_says_whom(engine: Engine) -> None:
+    """ "Who are the experts calling on?" asks whom, not who the experts are: the answer is
+    a quote that names whom it urges, and no entry that names only who calls."""
+    for question in (
+        "who are the experts calling on?",
+        "who were the rapporteurs calling on here?",
+    ):
+        answer = engine.answer(question)
+        assert answer.entry is not None, question
+        assert re.search(r"\bcall(?:ed|s)? on\b|\burge\b", answer.entry.quote), question
+    callers = engine.answer("who are the experts?")
+    assert callers.entry is not None
+    assert not re.search(r"\bcalled on\b", callers.entry.quote)

@@ -21,6 +21,7 @@ from bot.core.answering.question import (
     _has_markup,
     about_article,
     about_the_bot,
+    asks_addressee,
     asks_advice,
     asks_day,
     asks_exact,
@@ -286,6 +287,22 @@ KNOWN = " city council riverton ana okafor greg hale kessler reservoir "
 )
 def test_capitalised_names_the_article_never_has(text: str, unknown: str) -> None:
     assert unknown_name(text, KNOWN) == unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("who are the mayors calling on", True),  # whom the call is made to
+        ("who were they calling on in this", True),
+        ("to whom was the council's appeal addressed", True),
+        ("who made the call", False),  # who makes it
+        ("who did the mayors call on the city to pay", False),
+        ("to whom should the firm sell boats", False),  # no call
+    ],
+)
+def test_whom_a_call_is_made_to(text: str, addressee: bool) -> None:
+    found = words(text)
+    assert asks_addressee(found, kinds_of(found, False)) is addressee
 
 
 def test_an_exact_figure_is_asked_for() -> None:
