@@ -310,7 +310,7 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
         return _leading_wh(found, start)
     if found[-1] in _WH and len(found) > 1:
         return _wh_kinds(found, len(found) - 1)
-    asked = _which_in_place(found)
+    asked = _which_in_place(found) if "which" in found else 0
     return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
 
 
@@ -393,9 +393,9 @@ def _confirming(found: Sequence[str], asks: frozenset[Kind]) -> bool:
 def is_contrasted(found: Sequence[str]) -> bool:
     """ "besides X", "other than X", "apart from X", "which other X": the rest of a list is
     asked for."""
-    return bool(_contrast_ends(found)) or any(
-        p in IMPLIED_CONTRASTS for p in itertools.pairwise(found)
-    )
+    if _contrast_ends(found):
+        return True
+    return "other" in found and any(p in IMPLIED_CONTRASTS for p in itertools.pairwise(found))
 
 
 def _contrast_ends(found: Sequence[str]) -> list[int]:
@@ -699,8 +699,8 @@ def asks_addressee(found: Sequence[str], asks: frozenset[Kind]) -> bool:
         return False
     for i, (word, particle) in enumerate(itertools.pairwise(found)):
         # "... calling on (in this)?": nothing of the topic after the particle.
-        rest = found[i + 2 :]
-        if word in _CALLING_FORMS and particle in ("on", "upon") and set(rest) <= STOPWORDS:
+        calling = word in _CALLING_FORMS and particle in ("on", "upon")
+        if calling and STOPWORDS.issuperset(found[i + 2 :]):
             return True
     return not _ADDRESSING.isdisjoint(found) and not _APPEALS.isdisjoint(found)
 
@@ -715,6 +715,8 @@ def asks_exact(found: Sequence[str]) -> bool:
     is a part of a count ("how many *of the* phones were journalists'?")."""
     if not _EXACT.isdisjoint(found) and not _FIGURES.isdisjoint(found):
         return True
+    if "of" not in found or "many" not in found:
+        return False
     triples = zip(found, found[1:], found[2:], strict=False)
     return any(triple == ("how", "many", "of") for triple in triples)
 
@@ -921,12 +923,11 @@ class QuestionReader:
         plain = _TLDR.sub("tldr", strip_address(text, self._bot_name))
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
-        surface = self._normalizer.correct_all(core_words)
+        corrected = [self._normalizer.correct_all(c) for c in kept]  # "from wich country"
+        surface = [w for c in corrected for w in c]
         if not self._names.owners.keys().isdisjoint(surface):
             surface = paired_name_fixed(surface, self._names)
-        asks = self._kinds(
-            [self._normalizer.correct_all(c) for c in kept], plain.rstrip().endswith("?")
-        )
+        asks = self._kinds(corrected, plain.rstrip().endswith("?"))
         names, name_tokens = self._names_in(surface)
         said = words(plain)
         contrasted = is_contrasted(surface)

@@ -36,7 +36,10 @@ def detail_words(text: str) -> list[str]:
     """The detail a question asks for: "give the *names* of the journalists", "the *title* of
     the report" (never answered by a quote that only mentions the journalists or the report)."""
     lowered = straighten(text.lower())
-    return _DETAIL.findall(lowered) + _PROVISION.findall(lowered)
+    found = _DETAIL.findall(lowered) if " of" in lowered else []
+    if " of" in lowered and any(w in lowered for w in ("article", "clause", "provision")):
+        found += _PROVISION.findall(lowered)
+    return found
 
 
 # "Which *article* of the convention ...": a provision of a text, which a quote must name
