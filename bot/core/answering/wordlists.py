@@ -56,7 +56,7 @@ FILLER = (
     attribute attributes attributed tone subject whatever whatevs wise consider considers
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
-    party parties player players stakeholder stakeholders anywhere
+    party parties player players stakeholder stakeholders anywhere maybe perhaps
     """.split()
     )
     | ASKER_WORDS
