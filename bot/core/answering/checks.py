@@ -391,17 +391,20 @@ def asked_about(m: Match) -> Reason | None:
     given = _NAMES if m.profile.names_people else frozenset()
     if m.question.detail_named - m.profile.mentioned - given:
         return Reason.ASKED_ABOUT
-    if _asks_which_listed(m):
+    if _asks_which_listed(m) or _asks_what_no_passage_tells(m):
         return Reason.ASKED_ABOUT
-    if m.question.now and m.profile.mentioned.isdisjoint(_NOW_STEMS):
-        return Reason.ASKED_ABOUT  # "what is she doing these days?" of a quote from then
-    if m.question.names_work and not _GIVES_A_NAME.search(f"{m.entry.quote} {m.entry.answer}"):
-        return Reason.ASKED_ABOUT  # "what was the investigation called?" of no name
-    if m.question.advice:
-        return Reason.ASKED_ABOUT  # "should I stop using my phone?": no passage advises
-    if m.question.addressee and not m.profile.urges_someone:
-        return Reason.ASKED_ABOUT  # "whom are they calling on?" of who is calling
     return None
+
+
+def _asks_what_no_passage_tells(m: Match) -> bool:
+    q = m.question
+    if q.now and m.profile.mentioned.isdisjoint(_NOW_STEMS):
+        return True  # "what is she doing these days?" of a quote from then
+    if q.names_work and not _GIVES_A_NAME.search(f"{m.entry.quote} {m.entry.answer}"):
+        return True  # "what was the investigation called?" of no name
+    # "should I stop using my phone?": no passage advises; "whom are they calling on?" of
+    # who is calling.
+    return q.advice or (q.addressee and not m.profile.urges_someone)
 
 
 # A name given: in quotes, or after "called", "named", "titled" ("called Project Lantern").

@@ -123,11 +123,7 @@ class Engine:
         negated = tuple(
             frozenset(self.normalizer.tokens(p)) for p in entry.phrasings if is_negated(words(p))
         )
-        contrasted = {
-            i: len(self.reader.read(p).names)
-            for i, p in enumerate(entry.phrasings)
-            if is_contrasted(words(p))
-        }
+        contrasted = self._contrasted(entry)
         own = [*words(entry.quote), *words(entry.answer)]
         return Profile(
             kinds=frozenset(Kind(k) for k in entry.kinds),
@@ -145,14 +141,25 @@ class Engine:
             quote_tokens=frozenset(self.normalizer.tokens(entry.quote)),
             answer_tokens=frozenset(self.normalizer.tokens(entry.answer)),
             own_tokens=frozenset(self.normalizer.tokens(f"{entry.quote} {entry.answer}")),
-            one_word_phrasings=frozenset(
-                t for p in entry.phrasings if len(words(p)) == 1 for t in self.normalizer.tokens(p)
-            ),
+            one_word_phrasings=self._one_word_phrasings(entry),
             open_tokens=self._open_tokens(entry.quote),
             demanded=self._demanded(entry.quote),
             set_aside=tuple(self._set_aside(entry.phrasings[i]) for i in sorted(contrasted)),
             states_facts=entry.kind not in FACTLESS_KINDS,
             reports_event=entry.kind == "event",
+        )
+
+    def _contrasted(self, entry: Entry) -> dict[int, int]:
+        """Its contrastive phrasings, by position: how many names each sets aside."""
+        return {
+            i: len(self.reader.read(p).names)
+            for i, p in enumerate(entry.phrasings)
+            if is_contrasted(words(p))
+        }
+
+    def _one_word_phrasings(self, entry: Entry) -> frozenset[str]:
+        return frozenset(
+            t for p in entry.phrasings if len(words(p)) == 1 for t in self.normalizer.tokens(p)
         )
 
     def _names_people(self, quote: str) -> bool:

@@ -79,7 +79,7 @@ class Normalizer:
         groups = [[words(phrase) for phrase in group] for group in synonyms]
         self._vocab = _ranked_vocabulary([*vocabulary, *(w for g in groups for p in g for w in p)])
         self._known = frozenset(self._vocab) | FUNCTION_WORDS
-        self._short_vocab = [w for w in self._vocab if len(w) in (3, 4)]
+        self._short_vocab = _short_words(self._vocab)
         self._content_words = frozenset(self._vocab) - STOPWORDS
         # A word whose stem the knowledge base knows ("presents" / "presenting") is no typo.
         self._known_stems = frozenset(stem(w) for w in self._vocab)
@@ -405,6 +405,11 @@ def _missing_letter(word: str, candidates: list[str]) -> str | None:
         if sorted(candidate) == sorted(word) and OSA.distance(word, candidate) == 1:
             return candidate
     return None
+
+
+def _short_words(vocab: list[str]) -> list[str]:
+    """The typo targets of a three-letter word: one letter more, or as long."""
+    return [w for w in vocab if len(w) in (3, 4)]
 
 
 _QUESTION_WORDS = frozenset("what who whom whose when where why how which".split())

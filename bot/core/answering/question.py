@@ -893,6 +893,12 @@ _ASKER_WORDS = frozenset(
 )
 
 
+def _is_chat_phrase(clause: list[str]) -> bool:
+    """A whole clause of chat: "thanks", "..., like whats his deal"."""
+    linked = clause[0] in _LINKS and tuple(clause[1:]) in _CHAT_PHRASES
+    return tuple(clause) in _CHAT_PHRASES or linked
+
+
 _OURS = frozenset("my our".split())
 _LINKS = frozenset("like so and or but".split())
 _ASKER_NOUNS = frozenset(
@@ -924,9 +930,7 @@ class QuestionReader:
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
         corrected = [self._normalizer.correct_all(c) for c in kept]  # "from wich country"
-        surface = [w for c in corrected for w in c]
-        if not self._names.owners.keys().isdisjoint(surface):
-            surface = paired_name_fixed(surface, self._names)
+        surface = self._named_fixed([w for c in corrected for w in c])
         asks = self._kinds(corrected, plain.rstrip().endswith("?"))
         names, name_tokens = self._names_in(surface)
         said = words(plain)
@@ -963,6 +967,11 @@ class QuestionReader:
             advice=asks_advice(said),
             which_as_article=self._which_as_article(said),
         )
+
+    def _named_fixed(self, surface: list[str]) -> list[str]:
+        if self._names.owners.keys().isdisjoint(surface):
+            return surface
+        return paired_name_fixed(surface, self._names)
 
     def _which_as_article(self, said: list[str]) -> str:
         if "which" not in said:
@@ -1070,10 +1079,8 @@ class QuestionReader:
         return kept if topical else clauses
 
     def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
-        if tuple(clause) in _CHAT_PHRASES or (
-            tuple(clause[1:]) in _CHAT_PHRASES and clause[0] in _LINKS
-        ):
-            return True  # "..., like whats his deal"
+        if _is_chat_phrase(clause):
+            return True
         if any(w in _WH or w in self._names.owners for w in clause):
             return False
         if clause[0] in _OURS and clause[1:2] and clause[1] in _ASKER_NOUNS:
