@@ -33,6 +33,7 @@ from bot.core.answering.question import (
     Kind,
     Question,
     QuestionReader,
+    calls_on,
     is_contrasted,
     is_negated,
     is_past,
@@ -163,9 +164,7 @@ class Engine:
         )
 
     def _names_people(self, quote: str) -> bool:
-        text = f" {' '.join(words(quote))} "
-        people = (p for p in self.kb.people if p.kind == "person")
-        return any(f" {' '.join(words(p.name))} " in text for p in people)
+        return any(p.kind == "person" for p in _named_in(quote, self.kb.people, aliases=False))
 
     def _set_aside(self, phrasing: str) -> tuple[frozenset[str], bool]:
         read = self.reader.read(phrasing)
@@ -416,7 +415,6 @@ class Engine:
 
 
 _URGING = frozenset("urge urged urges urging ask asked asks asking demand demanded".split())
-_CALLING = frozenset("call called calls calling".split())
 _UNSTATED_AFTER = frozenset("to must should would could will can may might shall".split())
 _NEGATED_AFTER = frozenset("not never".split())
 _CONDITIONS = frozenset("until unless pending if till".split())  # what follows is not (yet) so
@@ -470,8 +468,7 @@ def _urges_someone(found: list[str]) -> bool:
 def _urged_party(found: list[str], i: int) -> list[str]:
     """Who `found[i]` urges, if it is a verb of urging: "urge X", "call on X" (the verb, not
     the noun: "the call for")."""
-    on = found[i + 1 : i + 2] in (["on"], ["upon"])
-    if found[i] in _URGING or (found[i] in _CALLING and on):
+    if found[i] in _URGING or calls_on(found, i):
         return list(itertools.takewhile(lambda w: w != "to", found[i + 1 : i + 3]))
     return []
 
@@ -545,13 +542,17 @@ _DEMANDING = frozenset(
 def _kinds_named(quote: str, people: Sequence[Person], normalizer: Normalizer) -> frozenset[str]:
     """What the people and organisations a quote names are, by the head noun of their role
     ("Company behind the spyware"): "which *firm* is behind it?" asks for one of them."""
+    return frozenset(t for p in _named_in(quote, people) for t in _role_head(p.role, normalizer))
+
+
+def _named_in(quote: str, people: Sequence[Person], aliases: bool = True) -> list[Person]:
+    """The people and organisations `quote` names, by name (and alias), as whole words."""
     text = f" {' '.join(words(quote))} "
-    return frozenset(
-        t
+    return [
+        p
         for p in people
-        if any(f" {' '.join(words(n))} " in text for n in (p.name, *p.aliases))
-        for t in _role_head(p.role, normalizer)
-    )
+        if any(f" {' '.join(words(n))} " in text for n in (p.name, *(p.aliases if aliases else ())))
+    ]
 
 
 # A role's first phrase ends at its first preposition or clause break.

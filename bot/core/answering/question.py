@@ -697,12 +697,17 @@ def asks_addressee(found: Sequence[str], asks: frozenset[Kind]) -> bool:
     is made to, not who makes it (nor whom a firm sells to)."""
     if Kind.WHO not in asks:
         return False
-    for i, (word, particle) in enumerate(itertools.pairwise(found)):
+    for i in range(len(found) - 1):
         # "... calling on (in this)?": nothing of the topic after the particle.
-        calling = word in _CALLING_FORMS and particle in ("on", "upon")
-        if calling and STOPWORDS.issuperset(found[i + 2 :]):
+        if calls_on(found, i) and STOPWORDS.issuperset(found[i + 2 :]):
             return True
     return not _ADDRESSING.isdisjoint(found) and not _APPEALS.isdisjoint(found)
+
+
+def calls_on(found: Sequence[str], i: int) -> bool:
+    """`found[i]` is "call" (any form) with "on" or "upon": calling on someone, a demand of
+    them."""
+    return found[i] in _CALLING_FORMS and found[i + 1 : i + 2] in (["on"], ["upon"])
 
 
 _CALLING_FORMS = frozenset("call calls called calling".split())
