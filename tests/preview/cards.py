@@ -18,6 +18,7 @@ from bot.core import render
 from bot.core.answering import Engine
 from bot.core.render.card import Card
 from bot.knowledge_files import load_dir
+from bot.lexicon_files import english
 from tests.preview.capture import shoot
 from tests.preview.discord_html import page
 
@@ -40,7 +41,7 @@ def payload(card: Card, buttons: list[tuple[str, int]] = (), ephemeral: bool = F
 
 def cards() -> dict[str, Json]:
     kb = load_dir()
-    engine = Engine(kb)
+    engine = Engine(kb, english())
     shown: dict[str, Json] = {}
     answer_buttons = [("Read the paragraph", 1), ("Why this answer?", 2)]
     for name, question in (
