@@ -327,6 +327,8 @@ class Engine:
     def features(self, q: Question, chosen: Scored, ranked: list[Scored]) -> dict[str, float]:
         """The calibration model's inputs for answering `q` with `chosen` (see calibration)."""
         profile = self._profiles[chosen.index]
+        weight = self.index.weight
+        total = sum(weight(t) for t in q.tokens)
         return {
             "score": chosen.score,
             "fit": chosen.fit,
@@ -336,14 +338,15 @@ class Engine:
             "content_words": math.log1p(len(q.tokens)),
             "corrections": float(q.corrections),
             "demoted": 0.0 if chosen is ranked[0] else 1.0,
-            "unexplained": self._share(q.tokens, chosen.unexplained),
+            "unexplained": self._share(total, chosen.unexplained),
             "leftover": 1.0 if chosen.unexplained else 0.0,
-            "evidence": self._share(q.tokens, [t for t in q.tokens if t in profile.own_tokens]),
+            "evidence": self._share(total, [t for t in q.tokens if t in profile.own_tokens]),
         }
 
-    def _share(self, tokens: Sequence[str], part: Sequence[str]) -> float:
-        total = sum(self.index.weight(t) for t in tokens)
-        return round(sum(self.index.weight(t) for t in part) / total, 6) if total else 0.0
+    def _share(self, total: float, part: Sequence[str]) -> float:
+        """The share of the question's weight, `total`, that the tokens `part` carry."""
+        weight = self.index.weight
+        return round(sum(weight(t) for t in part) / total, 6) if total else 0.0
 
     def _margin(self, q: Question, chosen: Scored, ranked: list[Scored]) -> float:
         """How far `chosen` leads the best entry that would answer the question's kind with

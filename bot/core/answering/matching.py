@@ -62,10 +62,10 @@ class EntryIndex:
         for phrasings in by_entry:
             self._add_phrasings(phrasings)
         self._twin = self._twins()
-        # For the bound on a phrasing's fit: each token's entries, and whether the entry's
-        # phrasings hold it too; each entry's lightest phrasing.
-        self._postings_phrased = {
-            token: [(i, token in self._entry_phrasing_postings[i]) for i in entries]
+        # For the bound on a phrasing's fit: each token's entries whose phrasings hold it too;
+        # each entry's lightest phrasing.
+        self._phrased_postings = {
+            token: [i for i in entries if token in self._entry_phrasing_postings[i]]
             for token, entries in self._postings.items()
         }
         self._lightest = [
@@ -174,11 +174,12 @@ class EntryIndex:
         and the weight its phrasings explain."""
         explained: dict[int, float] = defaultdict(float)
         phrased: dict[int, float] = defaultdict(float)
+        postings, phrased_postings = self._postings, self._phrased_postings
         for token, weight in walked.items():
-            for i, in_phrasings in self._postings_phrased.get(token, ()):
+            for i in postings.get(token, ()):
                 explained[i] += weight
-                if in_phrasings:
-                    phrased[i] += weight
+            for i in phrased_postings.get(token, ()):
+                phrased[i] += weight
         return explained, phrased
 
     def _leaders(
@@ -198,23 +199,27 @@ class EntryIndex:
         `limit`-th score (with room for rounding)."""
         share = 1 - PHRASING_WEIGHT
         lightest = self._lightest
+        phrased_of = phrased.get
         bound = {}
         for i, e in explained.items():
-            p = phrased.get(i, 0.0)
-            bound[i] = PHRASING_WEIGHT * 2 * p / (total + max(p, lightest[i])) + share * e / total
+            p = phrased_of(i, 0.0)
+            light = lightest[i]
+            bound[i] = _TWICE_WEIGHT * p / (total + (p if p > light else light)) + share * e / total
         raw: dict[int, float] = {}
         best: dict[int, list[float]] = {}
         canonical: dict[int, float] = {}
         leaders: list[float] = []  # a min-heap of the `limit` best scores so far
+        full = False
         for i in sorted(bound, key=bound.__getitem__, reverse=True):
-            if len(leaders) >= limit and bound[i] < leaders[0] - _ROOM:
+            if full and bound[i] < leaders[0] - _ROOM:
                 break
             fit = self._best_phrasing(i, walked, total, best, canonical)
-            raw[i] = PHRASING_WEIGHT * fit + share * explained[i] / total
-            if len(leaders) < limit:
-                heapq.heappush(leaders, raw[i])
+            value = raw[i] = PHRASING_WEIGHT * fit + share * explained[i] / total
+            if full:
+                heapq.heappushpop(leaders, value)
             else:
-                heapq.heappushpop(leaders, raw[i])
+                heapq.heappush(leaders, value)
+                full = len(leaders) >= limit
         return raw, best, canonical
 
     def _best_phrasing(
@@ -267,7 +272,7 @@ class EntryIndex:
     ) -> list[tuple[Any, ...]]:
         """The entries that can make the cut (scores compared at 6 places), with their
         tie-breakers, sorted."""
-        cutoff = round(heapq.nlargest(limit, raw.values())[-1], 6)
+        cutoff = round(sorted(raw.values(), reverse=True)[:limit][-1], 6)  # few: no heap
         ranked = []
         floor = cutoff - 1e-6
         for i, value in raw.items():
@@ -287,6 +292,7 @@ class EntryIndex:
         return ranked
 
 
+_TWICE_WEIGHT = PHRASING_WEIGHT * 2  # as the bound's first factor, computed once
 _NO_FIT = [0.0, 0, 0]  # an entry none of whose phrasings shares a token
 _ROOM = 2e-6  # scores are compared at 6 places: skip only what cannot round into the cut
 

@@ -95,6 +95,9 @@ class Normalizer:
         self._longest: dict[str, int] = {}
         for key in (*self._spelled, *self._synonyms):
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        # The first two words of each longer phrase: where the next word starts none, only
+        # the word alone is looked up.
+        self._pairs = frozenset(key[:2] for key in (*self._spelled, *self._synonyms) if key[1:])
 
     def correct(self, word: str) -> str:
         """The knowledge-base word a typo most likely meant, or the word itself."""
@@ -149,8 +152,9 @@ class Normalizer:
 
     def spelled_out(self, found: list[str]) -> list[str]:
         out: list[str] = []
+        remembered = self._spelled_words.get
         for word in self._joined(found):
-            spelled: tuple[str, ...] = _remembered(self._spelled_words, word, self._spelled_word)
+            spelled = remembered(word) or _remembered(self._spelled_words, word, self._spelled_word)
             out.extend(spelled)
         return out
 
@@ -165,16 +169,20 @@ class Normalizer:
     def _joined(self, found: list[str]) -> list[str]:
         """Words split by a slip of the space bar ("spy ware", "safe guards") joined when
         together they are a content word of the base."""
+        content = self._content_words
+        last = len(found) - 1
         out: list[str] = []
         i = 0
-        while i < len(found):
-            pair = found[i] + found[i + 1] if i + 1 < len(found) else ""
-            if len(pair) >= MIN_JOINED and pair in self._content_words:
+        while i < last:
+            pair = found[i] + found[i + 1]
+            if len(pair) >= MIN_JOINED and pair in content:
                 out.append(pair)
                 i += 2
             else:
                 out.append(found[i])
                 i += 1
+        if i == last:
+            out.append(found[i])
         return out
 
     def _unstretched(self, word: str) -> str:
@@ -224,16 +232,19 @@ class Normalizer:
         stems = [stem(w) for w in surface]
         out: list[str] = []
         i = 0
-        longest = self._longest
+        longest, stop_stems, known = self._longest, self._stop_stems, self._known_stems
         while i < len(stems):
-            if surface[i] in longest or stems[i] in longest:
+            word, stem_ = surface[i], stems[i]
+            if word in longest or stem_ in longest:
                 canonical, size = self._phrase_at(surface, stems, i)
             else:
                 canonical, size = None, 1  # the common case, told without a call
             if canonical is not None:
                 out.extend(canonical)
-            elif not (surface[i] in STOPWORDS or stems[i] in self._stop_stems):
-                out.extend(self._relative(stems[i]))
+            elif stem_ in known and word not in STOPWORDS and stem_ not in stop_stems:
+                out.append(stem_)  # a known stem is its own token (see `_relative`)
+            elif not (word in STOPWORDS or stem_ in stop_stems):
+                out.extend(self._relative(stem_))
             i += size
         # One-character tokens are noise: the "m" of "I'm", the "2" of "how r states supposed 2".
         return tuple(dict.fromkeys(t for t in out if len(t) > 1))
@@ -272,6 +283,8 @@ class Normalizer:
         """The canonical stems of the longest synonym phrase at `start`, as written or by
         stems, and how many words it spans; (None, 1) when none starts there."""
         longest = max(self._longest.get(surface[start], 0), self._longest.get(stems[start], 0))
+        if longest > 1 and not self._pair_at(surface, stems, start):
+            longest = 1
         for size in range(min(longest, len(stems) - start), 0, -1):
             canonical = self._spelled.get(tuple(surface[start : start + size]))
             if canonical is None and not (size == 1 and _able(surface[start], stems[start])):
@@ -283,6 +296,14 @@ class Normalizer:
         if size > 1 and surface[start] in STOPWORDS and self._yields(surface, stems, start, size):
             return None, 1  # "the un people": "un people" is read, not "the un"
         return canonical, size
+
+    def _pair_at(self, surface: list[str], stems: list[str], start: int) -> bool:
+        """Whether a phrase of two or more words may start at `start`."""
+        after = start + 1
+        if after >= len(stems):
+            return False
+        pairs = self._pairs
+        return (surface[start], surface[after]) in pairs or (stems[start], stems[after]) in pairs
 
 
 def _able(word: str, stem_: str) -> bool:

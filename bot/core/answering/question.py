@@ -216,6 +216,8 @@ def _without_or_tail(out: list[str]) -> list[str]:
     """The words cut before a trailing "or is ...", "or are ..." among the last few words,
     or before the asker doubting themselves anywhere after the question ("... or am i
     reading too much into it")."""
+    if "or" not in out:
+        return out  # both kinds of tail start with "or"
     for i in range(2, len(out) - 2):
         if out[i : i + 3] in _SELF_DOUBT:
             return out[:i]
@@ -361,6 +363,8 @@ def is_negated_question(found: Sequence[str], asks: frozenset[Kind]) -> bool:
 def is_negated(found: Sequence[str]) -> bool:
     """Negation anywhere but a leading auxiliary ("wasnt there ...?" asks for confirmation:
     it means "was there ...?"), "not just" or "not only"."""
+    if NEGATIONS.isdisjoint(found) and _NEGATION_LEADS.isdisjoint(found):
+        return False  # most questions: nothing below could find one
     rest = list(found[1:] if found[:1] and found[0] in NEGATIVE_AUXILIARIES else found)
     rest = _without_condition(rest)
     pairs = list(itertools.pairwise(rest))
@@ -368,6 +372,9 @@ def is_negated(found: Sequence[str]) -> bool:
         if pair in NOT_NEGATING:
             rest[i] = ""
     return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
+
+
+_NEGATION_LEADS = frozenset(first for first, _ in NEGATION_PHRASES)
 
 
 def _without_condition(found: list[str]) -> list[str]:
@@ -768,6 +775,8 @@ _DEMAND_PARTICLES = (["for"], ["on"], ["upon"])
 def asks_advice(found: Sequence[str]) -> bool:
     """ "Should I stop using my phone?", "how can I check whether my own phone has it?": the
     asker's own case, on which a news article gives no advice."""
+    if _ADVISED.isdisjoint(found):
+        return False  # every phrase below has one of these
     pairs = set(itertools.pairwise(found))
     return not pairs.isdisjoint(_ADVICE) or any(
         (a, b, c) in _ADVICE_HOW for a, b, c in zip(found, found[1:], found[2:], strict=False)
@@ -778,6 +787,7 @@ _ADVICE = frozenset(
     {("should", "i"), ("my", "own"), ("is", "my"), ("has", "my"), ("was", "my")}
     | {("shud", "i"), ("shld", "i")}
 )
+_ADVISED = frozenset("i my".split())
 _ADVICE_HOW = frozenset(
     {("how", "can", "i"), ("how", "could", "i"), ("how", "would", "i"), ("how", "do", "i")}
 )
@@ -811,11 +821,19 @@ _CALENDAR = frozenset(
 )
 
 
-def unknown_name(text: str, known: str, correct: Callable[[str], str] = str) -> str:
+def unknown_name(
+    text: str,
+    known: str,
+    correct: Callable[[str], str] = str,
+    remembered: dict[str, str] | None = None,
+) -> str:
     """A run of two or more capitalised words ("Human Rights Watch", "John Smith") that
     the article never has, even with typos `correct`ed ("Jane Smtih" is Jane Smith), or "".
     Not the question's first word, nor a title-cased question; "Okafor and Hale" is two
-    names, not one."""
+    names, not one. Each run's verdict is kept in `remembered`, when given: readers name
+    the same few people again and again, and a run is looked for through the whole text."""
+    if text[1:].islower():
+        return ""  # no capital after the first letter: no run of capitalised words
     found = text.split()
     capitals = sum(w[:1].isupper() for w in found[1:])
     if len(found) > 3 and capitals > 0.7 * (len(found) - 1):
@@ -825,10 +843,26 @@ def unknown_name(text: str, known: str, correct: Callable[[str], str] = str) -> 
         return ""  # a run of capitalised words needs two capitals
     for match in _CAPITALISED.finditer(text, start):
         for part in _possessive_split(match.group(0)):
-            run = _stranger(part, known, correct)
+            run = _remembered_stranger(part, known, correct, remembered)
             if run:
                 return run
     return ""
+
+
+def _remembered_stranger(
+    part: str, known: str, correct: Callable[[str], str], remembered: dict[str, str] | None
+) -> str:
+    if remembered is None:
+        return _stranger(part, known, correct)
+    found = remembered.get(part)
+    if found is None:
+        found = _stranger(part, known, correct)
+        if len(remembered) < _REMEMBERED_RUNS:
+            remembered[part] = found
+    return found
+
+
+_REMEMBERED_RUNS = 10_000  # bounded: junk input cannot grow memory without limit
 
 
 def _possessive_split(capitalised: str) -> list[str]:
@@ -881,11 +915,15 @@ def _slipped(typed: str, known: tuple[str, ...], slips: int) -> bool:
 
 def swapped_name(found: Sequence[str], parts: NameParts) -> str:
     """ "ana hale": a first name followed by another person's surname, or ""."""
+    firsts, lasts, owners = parts.firsts, parts.lasts, parts.owners
     for first, last in itertools.pairwise(found):
-        strangers = not parts.owners.get(first, frozenset()) & parts.owners.get(last, frozenset())
-        if first in parts.firsts and last in parts.lasts and strangers:
+        if first in firsts and last in lasts and not _owned_by_one(owners, first, last):
             return f"{first} {last}"
     return ""
+
+
+def _owned_by_one(owners: Mapping[str, frozenset[str]], first: str, last: str) -> bool:
+    return bool(owners.get(first, frozenset()) & owners.get(last, frozenset()))
 
 
 # Words of a clause about the asker rather than the article.
@@ -928,6 +966,7 @@ class QuestionReader:
         self._name_list = sorted(names.owners)
         self._knows = knows
         self._bot_name = bot_name
+        self._strangers: dict[str, str] = {}  # capitalised runs' verdicts (see unknown_name)
 
     def read(self, text: str) -> Question:
         """`text` must already be cleaned (control characters out, cut to the limit)."""
@@ -956,7 +995,7 @@ class QuestionReader:
             names=names,
             name_tokens=name_tokens,
             swapped=swapped_name(surface, self._names),
-            unknown_name=unknown_name(plain, self._known_text, self._name_word),
+            unknown_name=unknown_name(plain, self._known_text, self._name_word, self._strangers),
             focus=self._tokens_of_each(focus_words(plain)),
             excluded=self._excluded(surface, contrasted),
             detail=self._tokens_of_each(reactions_asked(surface)),
