@@ -258,7 +258,7 @@ class Engine:
         fitting = self._fitting(q, ranked)
         if fitting and q.focus & set(fitting[0].unexplained):
             # The first would be declined for not knowing the noun: try one that says it.
-            about = [s for s in fitting if not q.focus - self._profiles[s.index].own_tokens]
+            about = [s for s in fitting if not q.focus - self._profiles[s.entry_index].own_tokens]
             return next(iter(about or fitting))
         return next(iter(fitting or ranked))
 
@@ -266,17 +266,20 @@ class Engine:
         """The ranked entries that fit the question's form and either score within
         KIND_SLACK of the best or (for a question of a known kind) share its paragraph."""
         floor = ranked[0].score - KIND_SLACK
-        paragraph = self.kb.entries[ranked[0].index].paragraph
+        paragraph = self.kb.entries[ranked[0].entry_index].paragraph
         return [
             s
             for s in ranked
-            if (s.score >= floor or (q.kinds and self.kb.entries[s.index].paragraph == paragraph))
+            if (
+                s.score >= floor
+                or (q.kinds and self.kb.entries[s.entry_index].paragraph == paragraph)
+            )
             and self._fits_form(q, s)
         ]
 
     def _fits_form(self, q: Question, scored: Scored) -> bool:
-        profile = self._profiles[scored.index]
-        negation = not q.negated or self.negation_fit(q, scored.index)
+        profile = self._profiles[scored.entry_index]
+        negation = not q.negated or self.negation_fit(q, scored.entry_index)
         contrast = not q.contrasted or (profile.contrasted and sets_aside_alike(q, profile))
         addressed = not q.addressee or profile.urges_someone
         return kind_fits(q, profile) and negation and contrast and addressed
@@ -300,12 +303,12 @@ class Engine:
         return self._match(q, self._choose(q, ranked)) if ranked else None
 
     def _match(self, q: Question, chosen: Scored) -> Match:
-        negation_fits = q.negated and self.negation_fit(q, chosen.index)
+        negation_fits = q.negated and self.negation_fit(q, chosen.entry_index)
         return Match(
             q,
-            self.kb.entries[chosen.index],
+            self.kb.entries[chosen.entry_index],
             chosen,
-            self._profiles[chosen.index],
+            self._profiles[chosen.entry_index],
             self.index,
             self.english,
             self._quote_df,
@@ -326,7 +329,7 @@ class Engine:
 
     def features(self, q: Question, chosen: Scored, ranked: list[Scored]) -> dict[str, float]:
         """The calibration model's inputs for answering `q` with `chosen` (see calibration)."""
-        profile = self._profiles[chosen.index]
+        profile = self._profiles[chosen.entry_index]
         weight = self.index.weight
         total = sum(weight(t) for t in q.tokens)
         return {
@@ -351,13 +354,13 @@ class Engine:
     def _margin(self, q: Question, chosen: Scored, ranked: list[Scored]) -> float:
         """How far `chosen` leads the best entry that would answer the question's kind with
         a different passage."""
-        entry = self.kb.entries[chosen.index]
+        entry = self.kb.entries[chosen.entry_index]
         others = [
             s.score
             for s in ranked
             if s is not chosen
-            and not agree(entry, self.kb.entries[s.index])
-            and kind_fits(q, self._profiles[s.index])
+            and not agree(entry, self.kb.entries[s.entry_index])
+            and kind_fits(q, self._profiles[s.entry_index])
         ]
         return round(chosen.score - max(others, default=0.0), 6)
 
@@ -378,11 +381,11 @@ class Engine:
         return [Scored(entry, score, phrasing, (), score, 1.0)]
 
     def _candidate(self, scored: Scored) -> Candidate:
-        entry = self.kb.entries[scored.index]
+        entry = self.kb.entries[scored.entry_index]
         return Candidate(entry, round(scored.score, 3), entry.phrasings[scored.phrasing])
 
     def _suggest(self, ranked: list[Scored]) -> tuple[Entry, ...]:
-        picked = [self.kb.entries[s.index] for s in ranked[:SUGGESTIONS]]
+        picked = [self.kb.entries[s.entry_index] for s in ranked[:SUGGESTIONS]]
         for entry in self.kb.entries:  # fill with the article's first, central questions
             if len(picked) >= SUGGESTIONS:
                 break

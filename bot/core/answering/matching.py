@@ -13,8 +13,7 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.core.answering.normalize import Normalizer
 from bot.core.knowledge.model import Entry
@@ -22,9 +21,8 @@ from bot.core.knowledge.model import Entry
 PHRASING_WEIGHT = 0.6  # share of the score from the best phrasing; the rest from vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
-    index: int  # position of the entry in the knowledge base
+class Scored(NamedTuple):  # a tuple, quick to make: one per ranked entry of every question
+    entry_index: int  # position of the entry in the knowledge base
     score: float  # 0..1
     phrasing: int  # index into entry.phrasings of the best phrasing
     unexplained: tuple[str, ...]  # question tokens this entry's vocabulary does not contain
@@ -62,6 +60,10 @@ class EntryIndex:
         for phrasings in by_entry:
             self._add_phrasings(phrasings)
         self._twin = self._twins()
+        # The same three facts of each phrasing together, as the ranking reads them.
+        self._phrasing_about = list(
+            zip(self._phrasing_weight, self._phrasing_position, self._phrasing_copies, strict=True)
+        )
         # For the bound on a phrasing's fit: each token's entries whose phrasings hold it too;
         # each entry's lightest phrasing.
         self._phrased_postings = {
@@ -242,15 +244,11 @@ class EntryIndex:
                 shared[phrasing] = get(phrasing, 0.0) + weight
         if not shared:
             return 0.0
-        weights, positions, copied = (
-            self._phrasing_weight,
-            self._phrasing_position,
-            self._phrasing_copies,
-        )
+        about = self._phrasing_about
         top, at, support = -1.0, 0, 0
         for phrasing, overlap in sorted(shared.items()):
-            fit = 2 * overlap / (total + weights[phrasing])
-            j, copies = positions[phrasing], copied[phrasing]
+            weight, j, copies = about[phrasing]
+            fit = 2 * overlap / (total + weight)
             if j == 0:
                 canonical[i] = fit
             if fit > top + 1e-9:
@@ -283,7 +281,7 @@ class EntryIndex:
                 continue
             fit, at, support = best.get(i, _NO_FIT)
             quote = self._quotes[i]
-            focus = sum(w for t, w in weights.items() if t in quote) / (1 + len(quote))
+            focus = sum([w for t, w in weights.items() if t in quote]) / (1 + len(quote))
             # `support`: how many of its phrasings ask this same way (the entry *about* it).
             ranked.append(
                 (-score, -support, -focus, -canonical.get(i, 0.0), i, int(at), score, fit)

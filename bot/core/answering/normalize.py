@@ -283,8 +283,8 @@ class Normalizer:
         """The canonical stems of the longest synonym phrase at `start`, as written or by
         stems, and how many words it spans; (None, 1) when none starts there."""
         longest = max(self._longest.get(surface[start], 0), self._longest.get(stems[start], 0))
-        if longest > 1 and not self._pair_at(surface, stems, start):
-            longest = 1
+        if longest == 1 or not self._pair_at(surface, stems, start):
+            return self._word_at(surface[start], stems[start])
         for size in range(min(longest, len(stems) - start), 0, -1):
             canonical = self._spelled.get(tuple(surface[start : start + size]))
             if canonical is None and not (size == 1 and _able(surface[start], stems[start])):
@@ -296,6 +296,13 @@ class Normalizer:
         if size > 1 and surface[start] in STOPWORDS and self._yields(surface, stems, start, size):
             return None, 1  # "the un people": "un people" is read, not "the un"
         return canonical, size
+
+    def _word_at(self, word: str, stem_: str) -> tuple[tuple[str, ...] | None, int]:
+        """`_phrase_at` for a phrase of one word."""
+        canonical = self._spelled.get((word,))
+        if canonical is None and not _able(word, stem_):
+            canonical = self._synonyms.get((stem_,))
+        return canonical, 1
 
     def _pair_at(self, surface: list[str], stems: list[str], start: int) -> bool:
         """Whether a phrase of two or more words may start at `start`."""

@@ -1097,6 +1097,8 @@ class QuestionReader:
         return asserted_outcomes(surface, _nouned(plain, surface))
 
     def _counted(self, surface: list[str]) -> frozenset[str]:
+        if "how" not in surface:
+            return frozenset()
         for i, pair in enumerate(itertools.pairwise(surface)):
             if pair in (("how", "many"), ("how", "much")):
                 return frozenset(self._normalizer.tokens_of(surface[i + 2 : i + 3]))

@@ -84,7 +84,7 @@ def test_words_pointing_at_the_source_leave_nothing_unexplained(engine: Engine) 
             continue
         tokens = [*asked, *sorted(source)]
         for attributed in (True, False):
-            found = [s for s in index.score(tokens, 60, attributed) if s.index == i]
+            found = [s for s in index.score(tokens, 60, attributed) if s.entry_index == i]
             assert found, entry.id
             left = set(found[0].unexplained) & source
             assert left == (set() if attributed else source), entry.id
