@@ -285,13 +285,20 @@ class Engine:
         return kind_fits(q, profile) and negation and contrast and addressed
 
     def negation_fit(self, q: Question, index: int) -> bool:
-        """A negated question fits an entry that has a negated phrasing close to it."""
+        """A negated question fits an entry that has a negated phrasing close to it: by the
+        F1 of how much of the phrasing the question says and how much of the question the
+        phrasing or the entry's quote explains (a reader may name part of the answer: "the
+        industry must not become a what-free zone")."""
         asked = set(q.tokens)
-        total = sum(self.index.weight(t) for t in asked)
+        weight = self.index.weight
+        total = sum(weight(t) for t in asked)
+        quote = self.index.quote_tokens(index)
         for phrasing in self._profiles[index].negated:
-            shared = sum(self.index.weight(t) for t in asked & phrasing)
-            weight = sum(self.index.weight(t) for t in phrasing)
-            if total + weight and 2 * shared / (total + weight) >= NEGATED_FIT:
+            said = sum(weight(t) for t in asked & phrasing)
+            explained = sum(weight(t) for t in asked if t in phrasing or t in quote)
+            whole = sum(weight(t) for t in phrasing)
+            recall, precision = said / whole if whole else 0.0, explained / total if total else 0.0
+            if said and 2 * recall * precision / (recall + precision) >= NEGATED_FIT:
                 return True
         return False
 

@@ -130,6 +130,10 @@ class EntryIndex:
     def weight(self, token: str) -> float:
         return self._idf.get(token, self.foreign_weight)
 
+    def quote_tokens(self, i: int) -> frozenset[str]:
+        """The tokens of entry `i`'s quote."""
+        return self._quotes[i]
+
     def knows(self, token: str) -> bool:
         return token in self._idf
 

@@ -199,3 +199,32 @@ def test_whom_a_call_is_made_to_is_answered_by_a_quote_that_says_whom(engine: En
     callers = engine.answer("who are the experts?")
     assert callers.entry is not None
     assert not re.search(r"\bcalled on\b", callers.entry.quote)
+
+
+_STRANGERS = (
+    "tractor banana kettle violin pebble walrus glacier saddle lantern pickle orchard meadow "
+    "giraffe trumpet mitten carrot marble puddle rooster spinach teapot volcano cobweb yogurt"
+).split()
+
+
+def test_a_negated_question_may_name_part_of_its_answer(kb: KnowledgeBase, engine: Engine) -> None:
+    # "the industry must not become a what-free zone": the reader says the negated
+    # phrasing and part of the quote that answers it, here twice as many words again as the
+    # phrasing has. The same number of words the quote does not hold make another question.
+    cases = 0
+    for i, entry in enumerate(kb.entries):
+        for phrasing in entry.alternates:
+            if not engine.read(phrasing).negated:
+                continue
+            said = words(phrasing)
+            unsaid = [w for w in dict.fromkeys(words(entry.quote)) if w not in said and len(w) > 3]
+            if len(unsaid) < 2 * len(said):
+                continue
+            cases += 1
+            answer_words = " ".join(unsaid[: 2 * len(said)])
+            with_answer = engine.read(f"{phrasing} {answer_words}")
+            assert with_answer.negated, phrasing
+            assert engine.negation_fit(with_answer, i), phrasing
+            strangers = " ".join(_STRANGERS[: 2 * len(said)])
+            assert not engine.negation_fit(engine.read(f"{phrasing} {strangers}"), i), phrasing
+    assert cases >= 3
