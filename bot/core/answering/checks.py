@@ -14,10 +14,10 @@ from bot.core.answering.lexicon import English
 from bot.core.answering.matching import EntryIndex, Scored
 from bot.core.answering.normalize import stem, words
 from bot.core.answering.question import Kind, Question
-from bot.core.answering.question_shape import asks_which_members
+from bot.core.answering.question_shape import asks_which_members, lists_after
 from bot.core.answering.wordlists import FUNCTION_WORDS, NON_ASSERTING, STOPWORDS
 from bot.core.knowledge.model import Entry
-from bot.core.text import fold
+from bot.core.text import fold, straighten
 
 CONTRAST_NAMES = 2  # "besides A and B, who ...": the list the article gives is used up
 MAX_UNEXPLAINED = 0.34  # share of the question's weight the answer may leave unexplained
@@ -391,9 +391,19 @@ def asked_about(m: Match) -> Reason | None:
     given = _NAMES if m.profile.names_people else frozenset()
     if m.question.detail_named - m.profile.mentioned - given:
         return Reason.ASKED_ABOUT
-    if _asks_which_listed(m) or _asks_what_no_passage_tells(m):
+    if _asks_which_listed(m) or _asks_what_no_passage_tells(m) or _specifics_untold(m):
         return Reason.ASKED_ABOUT
     return None
+
+
+def _specifics_untold(m: Match) -> bool:
+    """ "What specific measures did it take?" of a quote that says "measures" but lists none."""
+    noun = m.question.specifics
+    if not noun:
+        return False
+    quote = straighten(m.entry.quote.lower())
+    root = noun[: max(4, len(noun) - 2)]
+    return root in quote and not lists_after(quote, noun)
 
 
 def _asks_what_no_passage_tells(m: Match) -> bool:

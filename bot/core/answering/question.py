@@ -18,7 +18,12 @@ from rapidfuzz.distance import OSA
 
 from bot.core.answering.lexicon import English
 from bot.core.answering.normalize import Normalizer, stem, words
-from bot.core.answering.question_shape import detail_words, focus_words, strip_address
+from bot.core.answering.question_shape import (
+    detail_words,
+    focus_words,
+    specifics_asked,
+    strip_address,
+)
 from bot.core.answering.wordlists import (
     ARTICLE_WORDS,
     AUXILIARIES,
@@ -102,6 +107,7 @@ class Question:
     advice: bool  # asks about the asker's own case ("should I stop using my phone?")
     which_as_article: str  # a which-question as the article words it ("which heads of state"
     # -> "which political leaders"), or "" when no reader's phrase changes
+    specifics: str = ""  # the noun whose particular members it asks ("what specific *measures*")
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
@@ -1010,6 +1016,7 @@ class QuestionReader:
             names_work=asks_name_of_work(said),
             advice=asks_advice(said),
             which_as_article=self._which_as_article(said),
+            specifics=specifics_asked(plain),
         )
 
     def _named_fixed(self, surface: list[str]) -> list[str]:

@@ -181,3 +181,48 @@ _HELP = frozenset(
 def asks_for_help(text: str) -> bool:
     """ "help", "what can you do?": a request for the bot's help, not a question to answer."""
     return " ".join(words(text)) in _HELP or text.strip() == "?"
+
+
+_SPECIFIC = re.compile(
+    r"\b(?:what|which)\s+(?:specific|particular|concrete)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+s)\b"
+)
+_AFTER_NOUN = frozenset(
+    "is are was were do does did has have had will would should could can must may might "
+    "what which who whom whose when where why how".split()
+)
+
+
+def specifics_asked(question: str) -> str:
+    """The plural noun a question asks the particular members of ("what specific *measures*
+    did it take", "which particular *regulations*"), folded, or ""."""
+    lowered = question.lower()
+    if not any(w in lowered for w in ("specific", "particular", "concrete")):
+        return ""  # the common case, decided before the pattern
+    match = _SPECIFIC.search(straighten(lowered))
+    if match is None:
+        return ""
+    phrase = []
+    for word in match.group(1).split():
+        if word in _AFTER_NOUN:
+            break
+        phrase.append(word)
+    return phrase[-1] if phrase and phrase[-1].endswith("s") else ""
+
+
+def lists_after(quote: str, noun: str) -> bool:
+    """Whether `quote` (folded) names members of `noun` in a list right after it ("the rights
+    to freedom of expression, privacy, and liberty"): the first comma within a few words,
+    and another after it."""
+    found = quote.split()
+    root = noun[: max(4, len(noun) - 2)]  # "freedoms" ~ "freedom"
+    for at, word in enumerate(found):
+        if word.startswith(root):
+            near = found[at + 1 : at + 1 + _LIST_REACH]
+            commas = [i for i, w in enumerate(near) if w.endswith(",")]
+            if len(commas) >= 2 and commas[0] < _LIST_START:
+                return True
+    return False
+
+
+_LIST_START = 4  # "rights to freedom of expression,": the words up to the first item's comma
+_LIST_REACH = 16  # the words after the noun a list of its members may take

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from bot.core.answering import ANSWER_THRESHOLD, Engine
 from bot.core.answering.normalize import stem, words
+from bot.core.answering.question_shape import lists_after
 from bot.core.answering.wordlists import STOPWORDS
 from bot.core.knowledge.model import KnowledgeBase
 from bot.lexicon_files import english
@@ -365,3 +366,26 @@ def test_words_unknown_to_english_and_the_article(engine: Engine, count: int) ->
             "".join(rng.choice(letters) for _ in range(rng.randint(5, 9))) for _ in range(count)
         )
         assert not answered(engine, made), made
+
+
+def _unlisted_plurals(quote: str) -> list[str]:
+    folded = quote.lower()
+    plurals = {w for w in words(quote) if len(w) >= 6 and w.endswith("s") and w not in STOPWORDS}
+    return sorted(w for w in plurals if w in folded and not lists_after(folded, w))
+
+
+def test_particular_members_the_article_does_not_list(kb: KnowledgeBase, engine: Engine) -> None:
+    # "What specific measures ...?" for every plural noun a quote says without listing its
+    # members: no answer whose quote says that noun without listing them.
+    asked = 0
+    for entry in kb.entries:
+        for noun in _unlisted_plurals(entry.quote):
+            for template in (
+                "What specific {} are mentioned?",
+                "which particular {} did they mean",
+            ):
+                answer = engine.answer(template.format(noun))
+                asked += 1
+                if answer.entry is not None:
+                    assert noun not in _unlisted_plurals(answer.entry.quote), template.format(noun)
+    assert asked >= 40

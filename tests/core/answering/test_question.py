@@ -48,6 +48,7 @@ from bot.core.answering.question import (
     told_as_done,
     unknown_name,
 )
+from bot.core.answering.question_shape import lists_after, specifics_asked
 
 W, H, WN, WR, Y, HM, HL = (
     Kind.WHAT,
@@ -846,3 +847,36 @@ def test_the_asker_forgetting_is_chatter(engine: Engine) -> None:
     assert engine.read("ngl i missed who exposed pegasus").tokens == plain
     assert engine.read("who exposed pegasus, forgot to copy it").tokens == plain
     assert "my" not in engine.read("my prof keeps mentioning the report").tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("What specific measures did Israel take?", "measures"),
+        ("which particular international regulations did he want?", "regulations"),
+        ("What concrete legal safeguards do they propose?", "safeguards"),
+        ("What specific guarantees would allow it to end?", "guarantees"),
+        ("what measures did Israel take?", ""),
+        ("what do they want from the firm specifically", ""),
+        ("what specific date was it", ""),
+    ],
+)
+def test_a_question_of_particular_members(text: str, noun: str) -> None:
+    assert specifics_asked(text) == noun
+
+
+@pytest.mark.parametrize(
+    ("quote", "noun", "listed"),
+    [
+        ("it violates the rights to freedom of expression, privacy, and liberty", "rights", True),
+        ("it violates the freedoms of expression, privacy, and liberty", "freedoms", True),
+        (
+            "states must adopt safeguards to protect people from abuse, threats, and harm",
+            "safeguards",
+            False,
+        ),
+        ("disclose fully what measures it took to review the deals", "measures", False),
+    ],
+)
+def test_a_list_of_members_follows_the_noun(quote: str, noun: str, listed: bool) -> None:
+    assert lists_after(quote, noun) is listed
