@@ -1036,9 +1036,11 @@ class QuestionReader:
         return frozenset(self._normalizer.tokens_of(excluded_words(surface)))
 
     def _topic_tokens(self, surface: list[str], asks: frozenset[Kind]) -> tuple[str, ...]:
-        """The content tokens; in a how-long question, without the verbs of lasting."""
+        """The content tokens; in a how-long question, without the verbs of lasting and with
+        "long" ("until when would it last" asks how long, as the entries about it are asked)."""
         if Kind.HOW_LONG in asks:
             surface = [w for w in surface if w not in DURATION_WORDS]
+            surface += [] if "long" in surface else ["long"]
         if Kind.YES_NO in asks and "do" in surface:
             surface = done_as_carried_out(surface)
         if _NAMING_VERBS & set(surface):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.core.answering import ANSWER_THRESHOLD, MAX_QUESTION_CHARS, Answer, Engine
 from bot.core.answering.checks import Reason
-from bot.core.answering.engine import stated
+from bot.core.answering.engine import agree, stated
 from bot.core.answering.normalize import stem, words
 from bot.core.answering.wordlists import ASKER_WORDS
 from bot.core.knowledge.model import KnowledgeBase
@@ -228,3 +228,20 @@ def test_a_negated_question_may_name_part_of_its_answer(kb: KnowledgeBase, engin
             strangers = " ".join(_STRANGERS[: 2 * len(said)])
             assert not engine.negation_fit(engine.read(f"{phrasing} {strangers}"), i), phrasing
     assert cases >= 3
+
+
+def test_until_when_asks_how_long(kb: KnowledgeBase, engine: Engine) -> None:
+    # "Until when should it last?" is asked as "How long should it last?" is: the same
+    # entry (or one that agrees) answers, for every curated how-long phrasing.
+    asked = 0
+    for entry in kb.entries:
+        for phrasing in entry.phrasings:
+            if not phrasing.lower().startswith("how long "):
+                continue
+            for opening in ("Until when ", "till when "):
+                text = opening + phrasing[len("how long ") :]
+                answer = engine.answer(text)
+                asked += 1
+                assert answer.entry is not None, text
+                assert agree(answer.entry, entry), text
+    assert asked >= 4
