@@ -534,11 +534,13 @@ def _descriptions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[s
     the entry telling who someone is, their *name* and *post* ("the guy with the long name")."""
     numbered = frozenset(normalizer.tokens("number"))
     own = frozenset(normalizer.tokens("name post position title"))
+    post = frozenset(normalizer.tokens("post position title job"))
     measure = frozenset(normalizer.tokens("measure step action course"))
     introduces = {p.entry for p in kb.people if p.kind == "person"}
     return [
         (numbered if _has_figure(e.quote) else frozenset())
         | (own if e.id in introduces else frozenset())
+        | (post if _gives_a_post(e.quote, kb.people, normalizer) else frozenset())
         | (measure if not _DEMANDING.isdisjoint(words(e.quote)) else frozenset())
         | _kinds_named(e.quote, kb.people, normalizer)
         for e in kb.entries
@@ -550,6 +552,16 @@ _DEMANDING = frozenset(
     "call called calls calling urge urged urging recommend recommended recommending "
     "demand demanded demanding".split()
 )
+
+
+def _gives_a_post(quote: str, people: Sequence[Person], normalizer: Normalizer) -> bool:
+    """Whether `quote` names a person with their post ("Jane Smith, the then city
+    treasurer"): "what job did Smith have when she wrote it?" is answered there."""
+    said = set(normalizer.tokens(quote))
+    return any(
+        p.kind == "person" and said.issuperset(_role_head(p.role, normalizer))
+        for p in _named_in(quote, people)
+    )
 
 
 def _kinds_named(quote: str, people: Sequence[Person], normalizer: Normalizer) -> frozenset[str]:

@@ -245,3 +245,25 @@ def test_until_when_asks_how_long(kb: KnowledgeBase, engine: Engine) -> None:
                 assert answer.entry is not None, text
                 assert agree(answer.entry, entry), text
     assert asked >= 4
+
+
+def test_a_quote_that_gives_someones_post_explains_their_job(
+    kb: KnowledgeBase, engine: Engine
+) -> None:
+    # "David Kaye, the then UN special rapporteur, published a report": in "what job did
+    # Kaye have when he wrote the report?", "job" is explained by that passage.
+    job = engine.normalizer.tokens("job")
+    asked = 0
+    for i, entry in enumerate(kb.entries):
+        for person in kb.people:
+            head = words(person.role.split(";")[0].split(",")[0].split(" on ")[0])[-1]
+            if person.kind != "person" or person.name not in entry.quote:
+                continue
+            if head not in words(entry.quote):
+                continue
+            tokens = engine.read(f"What job did {person.name} have?").tokens
+            scored = [s for s in engine.index.score(tokens, len(kb.entries)) if s.entry_index == i]
+            asked += 1
+            assert scored, entry.id
+            assert not set(job) & set(scored[0].unexplained), entry.id
+    assert asked >= 2
