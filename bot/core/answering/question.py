@@ -269,7 +269,9 @@ def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
     if kind is Kind.HOW:
         return _how_kinds(after)
     if kind is Kind.WHAT:
-        return _what_kinds(word, after)
+        # "what was the date of ...": the time noun after "is the" or "was the" asks when.
+        dated = list(after) in (["is", "the"], ["was", "the"]) and found[at + 3 : at + 4]
+        return _what_kinds(word, found[at + 3 : at + 4] if dated else after)
     if at > 0 and found[at - 1] in ("until", "till"):
         return frozenset({Kind.HOW_LONG})
     return frozenset({kind, *_and_wh(found, at, after)} - {Kind.HOW})
