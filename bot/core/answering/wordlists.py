@@ -56,7 +56,8 @@ FILLER = (
     attribute attributes attributed tone subject whatever whatevs wise consider considers
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
-    party parties player players stakeholder stakeholders anywhere maybe perhaps
+    party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
+    along together jointly
     """.split()
     )
     | ASKER_WORDS

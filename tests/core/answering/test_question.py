@@ -884,3 +884,16 @@ def test_a_question_of_particular_members(text: str, noun: str) -> None:
 )
 def test_a_list_of_members_follows_the_noun(quote: str, noun: str, listed: bool) -> None:
     assert lists_after(quote, noun) is listed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who ran the audit alongside the council?",
+        "who ran it along with the council",
+        "who ran it together with the council",
+    ],
+)
+def test_a_partner_asked_for_is_no_topic_word(engine: Engine, text: str) -> None:
+    # "alongside", "along with", "together with": who else, not a word of the article.
+    assert {"alongsid", "along", "togeth"}.isdisjoint(engine.read(text).tokens)
