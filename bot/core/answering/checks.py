@@ -132,7 +132,8 @@ def _contrast_answerable(m: Match) -> bool:
     """Something is left once the contrast sets its part aside."""
     q = m.question
     named = m.profile.contrasted_phrasings.get(m.scored.phrasing, 0)
-    exhausted = len(q.names) >= CONTRAST_NAMES and len(q.names) > named
+    aside = len(q.names_set_aside)  # not the names asked among: "which *rapporteurs*"
+    exhausted = aside >= CONTRAST_NAMES and aside > named
     # "Which boats other than ferries ...?": other kinds of what the article names only as the
     # one set aside.
     other_kinds = bool(q.focus) and q.focus <= q.excluded

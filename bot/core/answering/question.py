@@ -108,6 +108,7 @@ class Question:
     which_as_article: str  # a which-question as the article words it ("which heads of state"
     # -> "which political leaders"), or "" when no reader's phrase changes
     specifics: str = ""  # the noun whose particular members it asks ("what specific *measures*")
+    names_set_aside: frozenset[str] = frozenset()  # ids of those a contrast sets aside
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
@@ -1019,6 +1020,7 @@ class QuestionReader:
             advice=asks_advice(said),
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
+            names_set_aside=self._names_set_aside(surface, contrasted),
         )
 
     def _named_fixed(self, surface: list[str]) -> list[str]:
@@ -1031,6 +1033,9 @@ class QuestionReader:
             return ""
         worded = self._normalizer.as_article_words(said)
         return " ".join(worded) if worded != said else ""
+
+    def _names_set_aside(self, surface: list[str], contrasted: bool) -> frozenset[str]:
+        return self._names_in(excluded_words(surface))[0] if contrasted else frozenset()
 
     def _excluded(self, surface: list[str], contrasted: bool) -> frozenset[str]:
         if not contrasted:

@@ -897,3 +897,16 @@ def test_a_list_of_members_follows_the_noun(quote: str, noun: str, listed: bool)
 def test_a_partner_asked_for_is_no_topic_word(engine: Engine, text: str) -> None:
     # "alongside", "along with", "together with": who else, not a word of the article.
     assert {"alongsid", "along", "togeth"}.isdisjoint(engine.read(text).tokens)
+
+
+def test_a_contrast_sets_aside_only_the_names_after_it(engine: Engine) -> None:
+    # "Other than A, which rapporteurs ...?": A is set aside; the rapporteurs asked among,
+    # though a name of the article too, are not (so one name set aside leaves a list).
+    people = [p for p in engine.kb.people if p.kind == "person"]
+    assert len(people) >= 3
+    for person in people:
+        q = engine.read(f"Other than {person.name}, which special rapporteurs are named?")
+        assert q.names_set_aside == {person.id}, person.name
+        assert not engine.read(
+            f"Which special rapporteurs, besides {person.name}?"
+        ).names_set_aside - {person.id}
