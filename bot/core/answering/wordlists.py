@@ -57,7 +57,7 @@ FILLER = (
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
-    along together jointly
+    along together jointly refrain refrains refrained
     """.split()
     )
     | ASKER_WORDS
@@ -148,7 +148,7 @@ CHAT_CLOSERS = tuple(
 NEGATIONS = frozenset(
     """
     not never nobody none neither nor didnt doesnt dont isnt wasnt arent werent cant cannot
-    wont havent hasnt hadnt shouldnt couldnt wouldnt mustnt aint
+    wont havent hasnt hadnt shouldnt couldnt wouldnt mustnt aint refrain refrains refrained
     """.split()
 )
 NEGATION_PHRASES = (("no", "one"),)

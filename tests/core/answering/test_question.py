@@ -120,6 +120,7 @@ def test_a_curated_which_phrasing_declares_what_not_who() -> None:
         ("Who signed the letter?", False),
         ("if they didnt ban it what did they do instead", False),  # the condition's "not"
         ("if they voted, who didnt", True),
+        ("What should the firm refrain from selling?", True),  # "refrain from": not
     ],
 )
 def test_negation_and_contrast(text: str, negated: bool) -> None:
