@@ -952,6 +952,7 @@ def _is_chat_phrase(clause: list[str]) -> bool:
 
 
 _OURS = frozenset("my our".split())
+_ASKERS_WORK = frozenset("im i ive doing writing working".split())  # opening a clause
 _LINKS = frozenset("like so and or but".split())
 _ASKER_NOUNS = frozenset(
     "teacher teachers prof professor class classmate classmates tutor lecturer boss editor".split()
@@ -1143,7 +1144,11 @@ class QuestionReader:
     def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
         if _is_chat_phrase(clause):
             return True
-        if any(w in _WH or w in self._names.owners for w in clause):
+        if any(w in _WH for w in clause):
+            return False
+        if _ASKERS_WORK & set(clause[:2]) and not PURPOSE_NOUNS.isdisjoint(clause):
+            return True  # "im writing an essay on press freedom": the asker's work, not the topic
+        if any(w in self._names.owners for w in clause):
             return False
         if clause[0] in _OURS and clause[1:2] and clause[1] in _ASKER_NOUNS:
             return True  # "my teacher wants a list": about the asker, whatever it names

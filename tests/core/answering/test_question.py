@@ -911,3 +911,17 @@ def test_a_contrast_sets_aside_only_the_names_after_it(engine: Engine) -> None:
         assert not engine.read(
             f"Which special rapporteurs, besides {person.name}?"
         ).names_set_aside - {person.id}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what did they say about media freedom, im writing an essay on press freedom",
+        "who made the spyware? doing a project on surveillance tech lol",
+        "what did the experts say about privacy, working on a class presentation about spyware",
+    ],
+)
+def test_a_clause_about_the_askers_own_work_is_chatter(engine: Engine, text: str) -> None:
+    # The asker's essay or project is no topic, even on words of the article.
+    first = engine.read(text.split(",")[0].split("?")[0])
+    assert engine.read(text).tokens == first.tokens
