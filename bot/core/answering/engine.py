@@ -228,7 +228,8 @@ class Engine:
         if not q.tokens:
             return self._close_phrasing(q)
         # Who asks for a person: "the UN special rapporteur" is then the question itself.
-        return self.index.score(q.tokens, RANKED, attributed=Kind.WHO not in q.kinds)
+        ranked = self.index.score(q.tokens, RANKED, attributed=Kind.WHO not in q.kinds)
+        return [_alternative_forgiven(q, s) for s in ranked] if any(q.alternatives) else ranked
 
     def _verdict(
         self,
@@ -484,6 +485,19 @@ def _urged_party(found: list[str], i: int) -> list[str]:
     if found[i] in _URGING or calls_on(found, i):
         return list(itertools.takewhile(lambda w: w != "to", found[i + 1 : i + 3]))
     return []
+
+
+def _alternative_forgiven(q: Question, scored: Scored) -> Scored:
+    """ "Is the ban on selling or using it?": an entry that explains one alternative whole
+    leaves nothing unexplained by not saying the other."""
+    left, right = q.alternatives
+    missing = set(scored.unexplained)
+    forgiven = (right & missing if left and not left & missing else set()) | (
+        left & missing if right and not right & missing else set()
+    )
+    if not forgiven:
+        return scored
+    return scored._replace(unexplained=tuple(t for t in scored.unexplained if t not in forgiven))
 
 
 def agree(a: Entry, b: Entry) -> bool:

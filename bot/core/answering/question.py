@@ -109,6 +109,9 @@ class Question:
     # -> "which political leaders"), or "" when no reader's phrase changes
     specifics: str = ""  # the noun whose particular members it asks ("what specific *measures*")
     names_set_aside: frozenset[str] = frozenset()  # ids of those a contrast sets aside
+    # The tokens of the two alternatives of "A or B" ("is the ban on *selling* or *using*
+    # it?"); either may be what the article does not say, if it says the other.
+    alternatives: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
@@ -931,6 +934,31 @@ def swapped_name(found: Sequence[str], parts: NameParts) -> str:
     return ""
 
 
+def either_or(found: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The two alternatives of "A or B": the run of content words before the first "or"
+    and the one after it (up to _ALTERNATIVE_SPAN words each); none for "or something",
+    "or not", "or what"."""
+    if "or" not in found:
+        return [], []
+    at = found.index("or")
+    if found[at + 1 : at + 2] and found[at + 1] in _NO_ALTERNATIVE:
+        return [], []
+    before = _content_run(list(reversed(found[:at])))[::-1]
+    after = _content_run(list(found[at + 1 :]))
+    return (before, after) if before and after else ([], [])
+
+
+def _content_run(found: list[str]) -> list[str]:
+    """The first run of content words in `found`, stopwords before it skipped."""
+    start = next((i for i, w in enumerate(found) if w not in STOPWORDS), len(found))
+    run = itertools.takewhile(lambda w: w not in STOPWORDS, found[start:])
+    return list(run)[:_ALTERNATIVE_SPAN]
+
+
+_ALTERNATIVE_SPAN = 3
+_NO_ALTERNATIVE = frozenset("something smth sth what nah not whatever so anything".split())
+
+
 def _owned_by_one(owners: Mapping[str, frozenset[str]], first: str, last: str) -> bool:
     return bool(owners.get(first, frozenset()) & owners.get(last, frozenset()))
 
@@ -1022,6 +1050,7 @@ class QuestionReader:
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
             names_set_aside=self._names_set_aside(surface, contrasted),
+            alternatives=self._alternatives(surface),
         )
 
     def _named_fixed(self, surface: list[str]) -> list[str]:
@@ -1034,6 +1063,10 @@ class QuestionReader:
             return ""
         worded = self._normalizer.as_article_words(said)
         return " ".join(worded) if worded != said else ""
+
+    def _alternatives(self, surface: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+        left, right = (frozenset(self._normalizer.tokens_of(a)) for a in either_or(surface))
+        return left - right, right - left  # what one alternative says and the other does not
 
     def _names_set_aside(self, surface: list[str], contrasted: bool) -> frozenset[str]:
         return self._names_in(excluded_words(surface))[0] if contrasted else frozenset()

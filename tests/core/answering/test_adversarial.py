@@ -389,3 +389,38 @@ def test_particular_members_the_article_does_not_list(kb: KnowledgeBase, engine:
                 if answer.entry is not None:
                     assert noun not in _unlisted_plurals(answer.entry.quote), template.format(noun)
     assert asked >= 40
+
+
+_STRANGE = ["tractor", "banana", "kettle", "violin", "walrus", "glacier", "pickle", "orchard"]
+
+
+def test_either_or_of_two_things_the_article_never_says(kb: KnowledgeBase, engine: Engine) -> None:
+    # "A or B" where the article says neither: no alternative is excused, nothing answered.
+    # (After a comma, "..., A or B?" is the asker's guess, dropped: see the guesses above.)
+    rng = random.Random(11)
+    for entry in kb.entries:
+        a, b = rng.sample(_STRANGE, 2)
+        text = f"{entry.question.rstrip('?')} {a} or {b}?"
+        assert not answered(engine, text), text
+
+
+def test_either_or_excuses_the_alternative_an_entry_does_not_say(
+    kb: KnowledgeBase, engine: Engine
+) -> None:
+    # "A or B" where the matched entry says A: B, unknown, is not left unexplained.
+    rng = random.Random(12)
+    checked = 0
+    for entry in kb.entries:
+        said = [w for w in words(entry.quote) if len(w) > 5 and w not in STOPWORDS]
+        if not said:
+            continue
+        word = rng.choice(said)
+        text = f"{entry.question.rstrip('?')} {word} or {rng.choice(_STRANGE)}?"
+        match = engine.match(text)
+        if match is None or match.entry.id != entry.id:
+            continue
+        if set(engine.read(word).tokens) & set(match.scored.unexplained):
+            continue  # the entry does not say A either ("united" of "United Nations")
+        checked += 1
+        assert not set(_STRANGE) & set(match.scored.unexplained), text
+    assert checked >= 20

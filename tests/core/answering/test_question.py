@@ -31,6 +31,7 @@ from bot.core.answering.question import (
     asserted_outcomes,
     clauses_of,
     done_as_carried_out,
+    either_or,
     excluded_words,
     is_contrasted,
     is_embedded_question,
@@ -925,3 +926,18 @@ def test_a_clause_about_the_askers_own_work_is_chatter(engine: Engine, text: str
     # The asker's essay or project is no topic, even on words of the article.
     first = engine.read(text.split(",")[0].split("?")[0])
     assert engine.read(text).tokens == first.tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "left", "right"),
+    [
+        ("is the ban on selling or also using it", ["selling"], ["using"]),
+        ("was the report harsh or kinda mild", ["report", "harsh"], ["mild"]),
+        ("should the disclosure be public or private", ["public"], ["private"]),
+        ("did they name the firm or something", [], []),
+        ("is it true or not", [], []),
+        ("who voted", [], []),
+    ],
+)
+def test_the_alternatives_of_either_or(text: str, left: list[str], right: list[str]) -> None:
+    assert either_or(words(text)) == (left, right)
