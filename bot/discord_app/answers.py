@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.core.answering import MAX_QUESTION_CHARS, Answer, Engine
 from bot.core.knowledge.model import KnowledgeBase
@@ -39,7 +39,7 @@ class Asker:
 
     def ask(self, question: str, command: str) -> Answer:
         # Matched without the mentions; shown (escaped) as the person wrote it.
-        answer = replace(self.engine.answer(strip_mentions(question)), question=clean(question))
+        answer = self.engine.answer(strip_mentions(question))._replace(question=clean(question))
         _log.info(
             "command=%s entry=%s confidence=%.3f reason=%s",
             command,

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -59,15 +59,13 @@ CLOSE_PHRASING = 88  # rapidfuzz ratio for a question with no topic words to mat
 __all__ = ["ANSWER_THRESHOLD", "Answer", "Assessment", "Candidate", "Engine", "Reason", "agree"]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):  # immutable, and quick to make
     entry: Entry
     score: float  # 0..1
     phrasing: str  # the question or alternate it matched best
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):  # immutable, and quick to make
     question: str  # the user's text, cleaned of control characters and cut to the limit
     entry: Entry | None  # None: declined
     confidence: float  # 0..1: the chance the answer is right
@@ -82,8 +80,7 @@ class Answer:
         return self.entry is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):  # immutable, and quick to make
     answer: Answer
     candidate: Entry | None  # the entry it would answer with, declined or not
     features: dict[str, float]  # the calibration model's inputs (empty without a candidate)

@@ -95,9 +95,12 @@ class Normalizer:
         self._longest: dict[str, int] = {}
         for key in (*self._spelled, *self._synonyms):
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
-        # The first two words of each longer phrase: where the next word starts none, only
-        # the word alone is looked up.
-        self._pairs = frozenset(key[:2] for key in (*self._spelled, *self._synonyms) if key[1:])
+        # The longest phrase that starts with each pair of words: where the next word starts
+        # none, only the word alone is looked up.
+        self._pairs: dict[tuple[str, ...], int] = {}
+        for key in (*self._spelled, *self._synonyms):
+            if key[1:]:
+                self._pairs[key[:2]] = max(self._pairs.get(key[:2], 0), len(key))
 
     def correct(self, word: str) -> str:
         """The knowledge-base word a typo most likely meant, or the word itself."""
@@ -282,8 +285,8 @@ class Normalizer:
     ) -> tuple[tuple[str, ...] | None, int]:
         """The canonical stems of the longest synonym phrase at `start`, as written or by
         stems, and how many words it spans; (None, 1) when none starts there."""
-        longest = max(self._longest.get(surface[start], 0), self._longest.get(stems[start], 0))
-        if longest == 1 or not self._pair_at(surface, stems, start):
+        longest = self._pair_at(surface, stems, start)
+        if longest < 2:
             return self._word_at(surface[start], stems[start])
         for size in range(min(longest, len(stems) - start), 0, -1):
             canonical = self._spelled.get(tuple(surface[start : start + size]))
@@ -304,13 +307,16 @@ class Normalizer:
             canonical = self._synonyms.get((stem_,))
         return canonical, 1
 
-    def _pair_at(self, surface: list[str], stems: list[str], start: int) -> bool:
-        """Whether a phrase of two or more words may start at `start`."""
+    def _pair_at(self, surface: list[str], stems: list[str], start: int) -> int:
+        """The most words a phrase starting at `start` may take (0 or 1: no longer phrase)."""
         after = start + 1
         if after >= len(stems):
-            return False
+            return 0
         pairs = self._pairs
-        return (surface[start], surface[after]) in pairs or (stems[start], stems[after]) in pairs
+        return max(
+            pairs.get((surface[start], surface[after]), 0),
+            pairs.get((stems[start], stems[after]), 0),
+        )
 
 
 def _able(word: str, stem_: str) -> bool:

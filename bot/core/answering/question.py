@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -74,8 +75,7 @@ class Kind(StrEnum):
 KIND_NAMES = tuple(k.value for k in Kind)
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):  # immutable, and a tuple: quick to make for every message
     text: str  # as the user wrote it, cleaned and cut (what is shown back)
     core: str  # without mentions, a greeting to the bot, chatter and chat wrappers
     words: tuple[str, ...]  # the core's folded words, typos corrected
@@ -678,14 +678,13 @@ _SYMBOL = re.compile(r"[^\w\s]")
 REPEATS = 5  # this many of one word, over half the text, is spam, not a question
 
 
-def looks_like_markup(text: str, whole: str = "") -> bool:
+def looks_like_markup(text: str, whole: str = "", whole_words: Sequence[str] | None = None) -> bool:
     """Code, a Markdown heading, HTML, a link, or mostly symbols: not a question to answer;
     nor is one word over and over in the `whole` message (before the bot's name is taken
-    off)."""
-    symbols = len(_SYMBOL.findall(text))
-    if _has_markup(text) or (len(text) >= 4 and symbols > len(text) * 0.4):
+    off; `whole_words`, when given, are its words)."""
+    if _has_markup(text) or (len(text) >= 4 and len(_SYMBOL.findall(text)) > len(text) * 0.4):
         return True
-    return is_repetition(words(whole or text))
+    return is_repetition(words(whole or text) if whole_words is None else whole_words)
 
 
 def is_repetition(found: Sequence[str]) -> bool:
@@ -956,6 +955,7 @@ def _content_run(found: list[str]) -> list[str]:
 
 
 _ALTERNATIVE_SPAN = 3
+_NO_ALTERNATIVES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 _NO_ALTERNATIVE = frozenset("something smth sth what nah not whatever so anything".split())
 
 
@@ -1040,7 +1040,7 @@ class QuestionReader:
             detail_named=frozenset(stem(w) for w in [*detail_words(plain), *taking(surface, asks)]),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
-            markup=looks_like_markup(plain, text),
+            markup=looks_like_markup(plain, text, said if plain == text else None),
             exact=asks_exact(said),
             addressee=asks_addressee(surface, asks),
             day=asks_day(said),
@@ -1065,6 +1065,8 @@ class QuestionReader:
         return " ".join(worded) if worded != said else ""
 
     def _alternatives(self, surface: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+        if "or" not in surface:
+            return _NO_ALTERNATIVES
         left, right = (frozenset(self._normalizer.tokens_of(a)) for a in either_or(surface))
         return left - right, right - left  # what one alternative says and the other does not
 
