@@ -980,6 +980,7 @@ def _is_chat_phrase(clause: list[str]) -> bool:
 
 
 _OURS = frozenset("my our".split())
+_REFERRING = frozenset("it them".split())  # what another clause named ("this" is the article)
 _ASKERS_WORK = frozenset("im i ive doing writing working".split())  # opening a clause
 _LINKS = frozenset("like so and or but".split())
 _ASKER_NOUNS = frozenset(
@@ -1173,8 +1174,17 @@ class QuestionReader:
             for n, (c, t) in enumerate(zip(clauses, tokens, strict=True))
             if not self._chatter(c, t) and not (n and is_guess(c))
         ]
-        topical = any(t for c, t in zip(clauses, tokens, strict=True) if c in kept)
-        return kept if topical else clauses
+        said = [t for c, t in zip(clauses, tokens, strict=True) if c in kept]
+        topical = any(said)
+        # "my teacher mentioned some 2019 report, who wrote it?": the question points back
+        # at what an aside before it named, and says nothing else.
+        pointing = (
+            bool(kept)
+            and kept[0] is not clauses[0]
+            and sum(map(len, said)) <= 1
+            and any(_REFERRING & set(c) for c in kept)
+        )
+        return kept if topical and not pointing else clauses
 
     def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
         if _is_chat_phrase(clause):

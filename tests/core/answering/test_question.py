@@ -941,3 +941,13 @@ def test_a_clause_about_the_askers_own_work_is_chatter(engine: Engine, text: str
 )
 def test_the_alternatives_of_either_or(text: str, left: list[str], right: list[str]) -> None:
     assert either_or(words(text)) == (left, right)
+
+
+def test_a_question_pointing_back_at_an_aside_keeps_it(engine: Engine) -> None:
+    # "my teacher mentioned some 2019 report, who wrote it?": "it" is what the aside named.
+    pointing = engine.read("my teacher mentioned some 2019 report on spyware, who wrote it?")
+    assert "2019" in pointing.tokens
+    assert len(pointing.tokens) >= 3
+    # An aside after the question, or "this" (the article), keeps it out.
+    after = engine.read("whats the title of this thing, my teacher wants it for a citation")
+    assert after.tokens == engine.read("whats the title of this thing").tokens
