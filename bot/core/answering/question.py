@@ -1091,6 +1091,9 @@ class QuestionReader:
             surface = naming_call_dropped(surface)
         if _CONDITION_NOUNS & set(surface):
             surface = [w for w in surface if w not in _MEETING_CONDITIONS]
+        if not _ADDRESSING.isdisjoint(surface) and asks_addressee(surface, asks):
+            # "to whom is the appeal addressed?": the appeal's, not a presentation's
+            surface = [w for w in surface if w not in _ADDRESSING]
         return self._normalizer.tokens_of(surface)
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:

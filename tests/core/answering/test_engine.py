@@ -267,3 +267,18 @@ def test_a_quote_that_gives_someones_post_explains_their_job(
             assert scored, entry.id
             assert not set(job) & set(scored[0].unexplained), entry.id
     assert asked >= 2
+
+
+def test_whom_an_appeal_is_addressed_to_is_answered_by_whom_it_urges(engine: Engine) -> None:
+    # "Addressed" is no presentation here: the answer is a quote that urges someone.
+    urging = re.compile(r"\b(?:urge[sd]?|call(?:ed|s|ing)? on)\b", re.IGNORECASE)
+    for appeal in ("appeal", "call", "demand", "plea"):
+        for template in (
+            "To whom is the {} addressed?",
+            "Whom did the experts address their {} to?",
+            "who was the experts' {} addressed to",
+        ):
+            text = template.format(appeal)
+            answer = engine.answer(text)
+            assert answer.entry is not None, text
+            assert urging.search(answer.entry.quote), text
