@@ -57,7 +57,7 @@ FILLER = (
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
-    along together jointly refrain refrains refrained official officially formal formally
+    along together jointly refrain refrains refrained
     """.split()
     )
     | ASKER_WORDS
