@@ -532,6 +532,24 @@ def asserted_outcomes(found: Sequence[str], nouns: frozenset[int] = frozenset())
     return (*asserted, *_phrasal_outcomes(found, past), *_ended_up_doing(found, past))
 
 
+def lasting_asserted(found: Sequence[str], asks: frozenset[Kind]) -> tuple[str, ...]:
+    """ "How long *did* the ban last?" takes it as having been in force: the stems of
+    its verbs of lasting, which the entry must state ("how long should it last?" takes
+    nothing)."""
+    if Kind.HOW_LONG not in asks or "did" not in found:
+        return ()
+    start = found.index("did") + 1
+    return tuple(
+        stem(w)
+        for i, w in enumerate(found[start:], start)
+        if w in _LASTING and found[i - 1] not in _WISHED  # "did he want it *to* last?"
+    )
+
+
+_LASTING = frozenset("last stay remain run continue".split())
+_WISHED = frozenset("to should would could will must might may".split())
+
+
 def told_as_done(found: Sequence[str]) -> tuple[str, ...]:
     """Stems of the plain verbs after "did" ("what did the city *reveal*"): told as done, unless
     the question is of what would be, or asks what someone was urged to do ("did they urge it
@@ -1029,7 +1047,7 @@ class QuestionReader:
             asks_speaker=asks_speaker(surface, asks),
             about_article=about_article(surface),
             about_bot=about_the_bot(surface),
-            asserted=self._asserted(plain, surface),
+            asserted=self._asserted(plain, surface) + lasting_asserted(surface, asks),
             did=told_as_done(surface),
             names=names,
             name_tokens=name_tokens,

@@ -424,3 +424,23 @@ def test_either_or_excuses_the_alternative_an_entry_does_not_say(
         checked += 1
         assert not set(_STRANGE) & set(match.scored.unexplained), text
     assert checked >= 20
+
+
+_HOW_LONG_SHOULD = re.compile(
+    r"^how long (?:should|will|would|must|is) (.+?) (last|stay|remain)\b", re.I
+)
+
+
+def test_how_long_did_a_thing_last_that_never_was(kb: KnowledgeBase, engine: Engine) -> None:
+    # "How long should the ban last?" asked as if it had been in force: "How long did the
+    # ban last?" takes for granted what no entry states.
+    asked = 0
+    for entry in kb.entries:
+        for phrasing in entry.phrasings:
+            match = _HOW_LONG_SHOULD.match(phrasing)
+            if match is None:
+                continue
+            text = f"How long did {match.group(1)} {match.group(2)}?"
+            asked += 1
+            assert not answered(engine, text), text
+    assert asked >= 3

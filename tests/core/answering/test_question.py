@@ -39,6 +39,7 @@ from bot.core.answering.question import (
     is_negated,
     is_tag,
     kinds_of,
+    lasting_asserted,
     looks_like_markup,
     name_parts,
     naming_call_dropped,
@@ -951,3 +952,18 @@ def test_a_question_pointing_back_at_an_aside_keeps_it(engine: Engine) -> None:
     # An aside after the question, or "this" (the article), keeps it out.
     after = engine.read("whats the title of this thing, my teacher wants it for a citation")
     assert after.tokens == engine.read("whats the title of this thing").tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted"),
+    [
+        ("how long did the ban last", ("last",)),
+        ("how long did the pause they proposed stay in force", ("stay",)),
+        ("how long did they want the ban to last", ()),
+        ("how long should the ban last", ()),
+        ("how long did the meeting take", ()),
+    ],
+)
+def test_how_long_did_it_last_takes_it_as_in_force(text: str, asserted: tuple[str, ...]) -> None:
+    found = words(text)
+    assert lasting_asserted(found, kinds_of(found, False)) == asserted
