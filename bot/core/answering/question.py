@@ -35,6 +35,7 @@ from bot.core.answering.wordlists import (
     CONTRASTS,
     DETERMINERS,
     DURATION_WORDS,
+    FUNCTION_WORDS,
     IMPLIED_CONTRASTS,
     IRREGULAR_PAST,
     NEGATION_PHRASES,
@@ -906,13 +907,20 @@ def _possessive_split(capitalised: str) -> list[str]:
 
 
 def _stranger(capitalised: str, known: str, correct: Callable[[str], str]) -> str:
-    """The capitalised run, folded and without months, when it has two or more words and
-    the article has it neither as typed nor with typos corrected; else ""."""
-    run = [w for w in fold(capitalised).split() if w not in _CALENDAR]
+    """The capitalised run, folded and without months and words in capitals for stress
+    ("Acme Corp NOT"), when it has two or more words and the article has it neither as typed
+    nor with typos corrected; else ""."""
+    said = [w for w in capitalised.split() if not _stressed(w)]
+    run = [w for w in fold(" ".join(said)).split() if w not in _CALENDAR]
     typed, fixed = " ".join(run), " ".join(correct(w) for w in run)
     if len(run) < 2 or f" {typed} " in known or f" {fixed} " in known:
         return ""
     return "" if _misspelt_in(run, _positions(known)) else typed
+
+
+def _stressed(word: str) -> bool:
+    """A function word in capitals: "what must they NOT do", "ONLY the experts"."""
+    return word.isupper() and len(word) > 1 and fold(word) in FUNCTION_WORDS
 
 
 @functools.lru_cache(maxsize=4)

@@ -967,3 +967,10 @@ def test_a_question_pointing_back_at_an_aside_keeps_it(engine: Engine) -> None:
 def test_how_long_did_it_last_takes_it_as_in_force(text: str, asserted: tuple[str, ...]) -> None:
     found = words(text)
     assert lasting_asserted(found, kinds_of(found, False)) == asserted
+
+
+def test_a_function_word_in_capitals_is_stress_not_part_of_a_name() -> None:
+    # "What must the Acme Corp NOT do?": "Acme Corp" is the known name; NOT is stress.
+    assert unknown_name("What must the Acme Corp NOT do?", " acme corp ") == ""
+    assert unknown_name("What did ONLY the Acme Corp say?", " acme corp ") == ""
+    assert unknown_name("What did Acme Corp and Jane Doe say?", " acme corp ") == "jane doe"
