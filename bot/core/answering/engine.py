@@ -288,17 +288,24 @@ class Engine:
         phrasing or the entry's quote explains (a reader may name part of the answer: "the
         industry must not become a what-free zone")."""
         asked = set(q.tokens)
-        weight = self.index.weight
-        total = sum(weight(t) for t in asked)
         quote = self.index.quote_tokens(index)
-        for phrasing in self._profiles[index].negated:
-            said = sum(weight(t) for t in asked & phrasing)
-            explained = sum(weight(t) for t in asked if t in phrasing or t in quote)
-            whole = sum(weight(t) for t in phrasing)
-            recall, precision = said / whole if whole else 0.0, explained / total if total else 0.0
-            if said and 2 * recall * precision / (recall + precision) >= NEGATED_FIT:
-                return True
-        return False
+        return any(
+            self._negated_fit(asked, phrasing, quote) >= NEGATED_FIT
+            for phrasing in self._profiles[index].negated
+        )
+
+    def _negated_fit(
+        self, asked: set[str], phrasing: frozenset[str], quote: frozenset[str]
+    ) -> float:
+        """The F1 of `negation_fit` for one negated phrasing (0 when they share nothing)."""
+        weight = self.index.weight
+        said = sum(weight(t) for t in asked & phrasing)
+        if not said:
+            return 0.0
+        explained = sum(weight(t) for t in asked if t in phrasing or t in quote)
+        recall = said / sum(weight(t) for t in phrasing)
+        precision = explained / sum(weight(t) for t in asked)
+        return 2 * recall * precision / (recall + precision)
 
     def match(self, question: str) -> Match | None:
         """The question and the entry the engine would weigh for it, as the checks see them

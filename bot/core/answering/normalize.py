@@ -90,17 +90,14 @@ class Normalizer:
         # Readers' phrases of two or more words, as the article words them ("heads of state"
         # -> "political leaders"): for checks that read the question's words, not its stems.
         self._as_article = _readers_phrases(groups)
-        # The longest phrase that starts with each word (as written, or as a stem): a word that
-        # starts none is looked up alone.
+        # The longest phrase that starts with each word (as written, or as a stem), and with
+        # each pair of words: a word that starts none is looked up alone.
         self._longest: dict[str, int] = {}
-        for key in (*self._spelled, *self._synonyms):
-            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
-        # The longest phrase that starts with each pair of words: where the next word starts
-        # none, only the word alone is looked up.
         self._pairs: dict[tuple[str, ...], int] = {}
-        for key in (*self._spelled, *self._synonyms):
-            if key[1:]:
-                self._pairs[key[:2]] = max(self._pairs.get(key[:2], 0), len(key))
+        for phrase in (*self._spelled, *self._synonyms):
+            _keep_longest(self._longest, phrase[0], len(phrase))
+            if phrase[1:]:
+                _keep_longest(self._pairs, phrase[:2], len(phrase))
 
     def correct(self, word: str) -> str:
         """The knowledge-base word a typo most likely meant, or the word itself."""
@@ -235,7 +232,7 @@ class Normalizer:
         stems = [stem(w) for w in surface]
         out: list[str] = []
         i = 0
-        longest, stop_stems, known = self._longest, self._stop_stems, self._known_stems
+        longest, stop_stems = self._longest, self._stop_stems
         while i < len(stems):
             word, stem_ = surface[i], stems[i]
             if word in longest or stem_ in longest:
@@ -244,8 +241,6 @@ class Normalizer:
                 canonical, size = None, 1  # the common case, told without a call
             if canonical is not None:
                 out.extend(canonical)
-            elif stem_ in known and word not in STOPWORDS and stem_ not in stop_stems:
-                out.append(stem_)  # a known stem is its own token (see `_relative`)
             elif not (word in STOPWORDS or stem_ in stop_stems):
                 out.extend(self._relative(stem_))
             i += size
@@ -285,20 +280,16 @@ class Normalizer:
     ) -> tuple[tuple[str, ...] | None, int]:
         """The canonical stems of the longest synonym phrase at `start`, as written or by
         stems, and how many words it spans; (None, 1) when none starts there."""
-        longest = self._pair_at(surface, stems, start)
-        if longest < 2:
-            return self._word_at(surface[start], stems[start])
-        for size in range(min(longest, len(stems) - start), 0, -1):
+        for size in range(min(self._pair_at(surface, stems, start), len(stems) - start), 1, -1):
             canonical = self._spelled.get(tuple(surface[start : start + size]))
-            if canonical is None and not (size == 1 and _able(surface[start], stems[start])):
+            if canonical is None:
                 canonical = self._synonyms.get(tuple(stems[start : start + size]))
-            if canonical is not None:
-                break
-        else:
-            return None, 1
-        if size > 1 and surface[start] in STOPWORDS and self._yields(surface, stems, start, size):
-            return None, 1  # "the un people": "un people" is read, not "the un"
-        return canonical, size
+            if canonical is None:
+                continue
+            if surface[start] in STOPWORDS and self._yields(surface, stems, start, size):
+                return None, 1  # "the un people": "un people" is read, not "the un"
+            return canonical, size
+        return self._word_at(surface[start], stems[start])
 
     def _word_at(self, word: str, stem_: str) -> tuple[tuple[str, ...] | None, int]:
         """`_phrase_at` for a phrase of one word."""
@@ -317,6 +308,14 @@ class Normalizer:
             pairs.get((surface[start], surface[after]), 0),
             pairs.get((stems[start], stems[after]), 0),
         )
+
+
+_Key = TypeVar("_Key")
+
+
+def _keep_longest(longest: dict[_Key, int], start: _Key, size: int) -> None:
+    """Keep in `longest` the most words of a phrase that starts with `start`."""
+    longest[start] = max(longest.get(start, 0), size)
 
 
 def _able(word: str, stem_: str) -> bool:

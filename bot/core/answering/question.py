@@ -985,6 +985,19 @@ _NO_ALTERNATIVES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozense
 _NO_ALTERNATIVE = frozenset("something smth sth what nah not whatever so anything".split())
 
 
+def _without_wording(surface: list[str], asks: frozenset[Kind]) -> list[str]:
+    """The words without those that only word the question: a call for a name ("what did they
+    call it"), a condition being met, and "addressed" in a question of whom an appeal is to
+    ("to whom is the appeal addressed?": the appeal's, not a presentation's)."""
+    if _NAMING_VERBS & set(surface):
+        surface = naming_call_dropped(surface)
+    if _CONDITION_NOUNS & set(surface):
+        surface = [w for w in surface if w not in _MEETING_CONDITIONS]
+    if not _ADDRESSING.isdisjoint(surface) and asks_addressee(surface, asks):
+        surface = [w for w in surface if w not in _ADDRESSING]
+    return surface
+
+
 def _owned_by_one(owners: Mapping[str, frozenset[str]], first: str, last: str) -> bool:
     return bool(owners.get(first, frozenset()) & owners.get(last, frozenset()))
 
@@ -1067,7 +1080,7 @@ class QuestionReader:
             detail_named=frozenset(stem(w) for w in [*detail_words(plain), *taking(surface, asks)]),
             counted=self._counted(surface),
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
-            markup=looks_like_markup(plain, text, said if plain == text else None),
+            markup=_markup(plain, text, said),
             exact=asks_exact(said),
             addressee=asks_addressee(surface, asks),
             day=asks_day(said),
@@ -1113,14 +1126,7 @@ class QuestionReader:
             surface += [] if "long" in surface else ["long"]
         if Kind.YES_NO in asks and "do" in surface:
             surface = done_as_carried_out(surface)
-        if _NAMING_VERBS & set(surface):
-            surface = naming_call_dropped(surface)
-        if _CONDITION_NOUNS & set(surface):
-            surface = [w for w in surface if w not in _MEETING_CONDITIONS]
-        if not _ADDRESSING.isdisjoint(surface) and asks_addressee(surface, asks):
-            # "to whom is the appeal addressed?": the appeal's, not a presentation's
-            surface = [w for w in surface if w not in _ADDRESSING]
-        return self._normalizer.tokens_of(surface)
+        return self._normalizer.tokens_of(_without_wording(surface, asks))
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
         """The topical clauses' words, chat stripped, and whether a confirming tag ("is it?")
@@ -1201,38 +1207,65 @@ class QuestionReader:
         kept = [
             c
             for n, (c, t) in enumerate(zip(clauses, tokens, strict=True))
-            if not self._chatter(c, t) and not (n and is_guess(c))
+            if not (self._chatter(c, t) or (n and is_guess(c)))
         ]
         said = [t for c, t in zip(clauses, tokens, strict=True) if c in kept]
-        topical = any(said)
-        # "my teacher mentioned some 2019 report, who wrote it?": the question points back
-        # at what an aside before it named, and says nothing else.
-        pointing = (
-            bool(kept)
-            and kept[0] is not clauses[0]
-            and sum(map(len, said)) <= 1
-            and any(_REFERRING & set(c) for c in kept)
-        )
-        return kept if topical and not pointing else clauses
+        return clauses if _untopical(clauses, kept, said) else kept
 
     def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
         if _is_chat_phrase(clause):
             return True
         if any(w in _WH for w in clause):
             return False
-        if _ASKERS_WORK & set(clause[:2]) and not PURPOSE_NOUNS.isdisjoint(clause):
-            return True  # "im writing an essay on press freedom": the asker's work, not the topic
+        if _is_askers_work(clause):
+            return True
         if any(w in self._names.owners for w in clause):
             return False
-        if clause[0] in _OURS and clause[1:2] and clause[1] in _ASKER_NOUNS:
-            return True  # "my teacher wants a list": about the asker, whatever it names
-        return (bool(set(clause) & _ASKER_WORDS) and self._known_words(clause) <= 1) or not tokens
+        if _is_askers_people(clause):
+            return True
+        return self._about_asker(clause) or not tokens
+
+    def _about_asker(self, clause: list[str]) -> bool:
+        """ "sorry typing on phone": a word about the asker, and at most one the base knows."""
+        return bool(set(clause) & _ASKER_WORDS) and self._known_words(clause) <= 1
 
     def _known_words(self, clause: list[str]) -> int:
         """How many of the clause's words, other than words about the asker, the base knows
         ("sorry typing on phone": one, though "phone" is two tokens)."""
         said = [w for w in self._normalizer.correct_all(clause) if w not in _ASKER_WORDS]
         return sum(any(map(self._knows, self._normalizer.word_tokens(w))) for w in said)
+
+
+def _markup(plain: str, text: str, said: list[str]) -> bool:
+    """`looks_like_markup` of the question, with its words when the whole text is the question."""
+    return looks_like_markup(plain, text, said if plain == text else None)
+
+
+def _untopical(
+    clauses: list[list[str]], kept: list[list[str]], said: Sequence[Sequence[str]]
+) -> bool:
+    """Nothing topical is left without the chatter, or what is left points back at it."""
+    return not any(said) or _points_back(clauses, kept, said)
+
+
+def _points_back(
+    clauses: list[list[str]], kept: list[list[str]], said: Sequence[Sequence[str]]
+) -> bool:
+    """ "my teacher mentioned some 2019 report, who wrote it?": the question kept points back
+    at what an aside before it named, and says nothing else."""
+    if not kept or kept[0] is clauses[0] or sum(map(len, said)) > 1:
+        return False
+    return any(_REFERRING & set(c) for c in kept)
+
+
+def _is_askers_people(clause: list[str]) -> bool:
+    """ "my teacher wants a list": about the asker, whatever it names."""
+    return clause[0] in _OURS and clause[1:2] != [] and clause[1] in _ASKER_NOUNS
+
+
+def _is_askers_work(clause: list[str]) -> bool:
+    """ "im writing an essay on press freedom": the asker's work, not the topic."""
+    return bool(_ASKERS_WORK & set(clause[:2])) and not PURPOSE_NOUNS.isdisjoint(clause)
 
 
 # "what condition has to be *met*": a condition is met, fulfilled or satisfied; no meeting.
