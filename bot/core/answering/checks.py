@@ -14,7 +14,7 @@ from bot.core.answering.lexicon import English
 from bot.core.answering.matching import EntryIndex, Scored
 from bot.core.answering.normalize import stem, words
 from bot.core.answering.question import Kind, Question
-from bot.core.answering.question_shape import asks_which_members, lists_after
+from bot.core.answering.question_shape import asks_which_members, lists_after, noun_root
 from bot.core.answering.wordlists import FUNCTION_WORDS, NON_ASSERTING, STOPWORDS
 from bot.core.knowledge.model import Entry
 from bot.core.text import fold, straighten
@@ -403,7 +403,7 @@ def _specifics_untold(m: Match) -> bool:
     if not noun:
         return False
     quote = straighten(m.entry.quote.lower())
-    root = noun[: max(4, len(noun) - 2)]
+    root = noun_root(noun)
     return root in quote and not lists_after(quote, noun)
 
 

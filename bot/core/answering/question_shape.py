@@ -157,7 +157,7 @@ def asks_which_members(question: str, quote: str) -> bool:
     cased = straighten(quote)
     quote = cased.lower()
     for word in heads:
-        root = re.escape(word[: max(4, len(word) - 2)])  # "farmers" ~ "farmer"
+        root = re.escape(noun_root(word))
         # A list item: after ", " or "and ", and itself followed by ",", "and" or the end
         # (of the quote, or of its sentence).
         start = r"(?:(?:, |\band )(?:\w+ )?|(?:\bincluding (?:those of )?|\bsuch as )(?:\w+ ){0,2})"
@@ -209,12 +209,17 @@ def specifics_asked(question: str) -> str:
     return phrase[-1] if phrase and phrase[-1].endswith("s") else ""
 
 
+def noun_root(noun: str) -> str:
+    """A noun's first letters, which its other forms share ("farmers" ~ "farmer")."""
+    return noun[: max(4, len(noun) - 2)]
+
+
 def lists_after(quote: str, noun: str) -> bool:
     """Whether `quote` (folded) names members of `noun` in a list right after it ("the rights
     to freedom of expression, privacy, and liberty"): the first comma within a few words,
     and another after it."""
     found = quote.split()
-    root = noun[: max(4, len(noun) - 2)]  # "freedoms" ~ "freedom"
+    root = noun_root(noun)
     for at, word in enumerate(found):
         if word.startswith(root):
             near = found[at + 1 : at + 1 + _LIST_REACH]
