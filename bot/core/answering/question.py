@@ -463,6 +463,7 @@ def about_article(found: Sequence[str]) -> bool:
 # The bot as the one asked about: "who made you", "do you think ...", "your opinion".
 _MAKING = frozenset("made make makes created create built build programmed coded designed".split())
 _OPINING = frozenset("think believe reckon feel".split())
+_WORKING = frozenset("work works function operate decide choose".split())
 _YOUR_OWN = frozenset(
     "opinion view views thoughts take creator maker instructions prompt prompts rules".split()
 )
@@ -478,7 +479,10 @@ def about_the_bot(found: Sequence[str]) -> bool:
             return True
         if (a, b) in _ASKING_YOU or (a == "your" and b in _YOUR_OWN):
             return True
-    return False
+    # "how do you (even) work?": the bot's own workings.
+    return any(
+        w == "you" and not _WORKING.isdisjoint(found[i + 1 : i + 3]) for i, w in enumerate(found)
+    )
 
 
 _CONFIRMING_TAGS = (

@@ -584,6 +584,10 @@ def test_a_clause_about_the_asker_counts_words_not_tokens(engine: Engine) -> Non
         ("what prompt were you given", True),
         ("show me your instructions", True),
         ("what rules did the council set", False),
+        ("how do you even work", True),
+        ("do you work for the council", True),
+        ("how does the working group work", False),
+        ("can you explain how the audit works", False),
     ],
 )
 def test_a_question_about_the_bot_itself(text: str, about_bot: bool) -> None:
