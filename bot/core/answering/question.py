@@ -479,7 +479,11 @@ def about_the_bot(found: Sequence[str]) -> bool:
             return True
         if (a, b) in _ASKING_YOU or (a == "your" and b in _YOUR_OWN):
             return True
-    # "how do you (even) work?": the bot's own workings.
+    return _asks_how_you_work(found)
+
+
+def _asks_how_you_work(found: Sequence[str]) -> bool:
+    """ "how do you (even) work?", "do you work for ...": the bot's own workings."""
     return any(
         w == "you" and not _WORKING.isdisjoint(found[i + 1 : i + 3]) for i, w in enumerate(found)
     )
