@@ -288,23 +288,25 @@ class Engine:
         phrasing or the entry's quote explains (a reader may name part of the answer: "the
         industry must not become a what-free zone")."""
         asked = set(q.tokens)
+        total = sum(self.index.weight(t) for t in asked)  # once, not per phrasing
         quote = self.index.quote_tokens(index)
         return any(
-            self._negated_fit(asked, phrasing, quote) >= NEGATED_FIT
+            self._negated_fit(asked, total, phrasing, quote) >= NEGATED_FIT
             for phrasing in self._profiles[index].negated
         )
 
     def _negated_fit(
-        self, asked: set[str], phrasing: frozenset[str], quote: frozenset[str]
+        self, asked: set[str], total: float, phrasing: frozenset[str], quote: frozenset[str]
     ) -> float:
-        """The F1 of `negation_fit` for one negated phrasing (0 when they share nothing)."""
+        """The F1 of `negation_fit` for one negated phrasing (0 when they share nothing);
+        `total` is the weight of `asked`."""
         weight = self.index.weight
         said = sum(weight(t) for t in asked & phrasing)
         if not said:
             return 0.0
         explained = sum(weight(t) for t in asked if t in phrasing or t in quote)
         recall = said / sum(weight(t) for t in phrasing)
-        precision = explained / sum(weight(t) for t in asked)
+        precision = explained / total
         return 2 * recall * precision / (recall + precision)
 
     def match(self, question: str) -> Match | None:
