@@ -229,6 +229,7 @@ class Normalizer:
 
     def tokens_of(self, surface: list[str]) -> tuple[str, ...]:
         """Content stems of already corrected words (see `surface`)."""
+        surface = list_size_dropped(surface)
         stems = [stem(w) for w in surface]
         out: list[str] = []
         i = 0
@@ -322,6 +323,22 @@ def _able(word: str, stem_: str) -> bool:
     """ "acceptable", "defensible", "nationality": a word the stemmer cut to another word
     ("accept", "nation") that means something else; it takes none of that word's synonyms."""
     return word.endswith(_DERIVED) and not stem_.endswith(_DERIVED_STEMS)
+
+
+# "What *two* adjectives ...", "which three rights": the size of the list asked for, which
+# no quote need repeat.
+_LIST_SIZES = frozenset("two three four five six seven eight nine ten".split())
+
+
+def list_size_dropped(found: list[str]) -> list[str]:
+    """The words without a list's size right after "what" or "which"."""
+    if _LIST_SIZES.isdisjoint(found):
+        return found
+    return [
+        w
+        for i, w in enumerate(found)
+        if not (w in _LIST_SIZES and found[i - 1 : i] in (["what"], ["which"]))
+    ]
 
 
 _DERIVED = ("able", "ible", "ality")

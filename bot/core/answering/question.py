@@ -122,6 +122,7 @@ class NameParts:
     firsts: frozenset[str]
     lasts: frozenset[str]
     pairs: frozenset[tuple[str, str]] = frozenset()  # words next to each other in a name
+    by_name: Mapping[str, frozenset[str]] | None = None  # owners, not counting titles
 
 
 # Clause breaks: punctuation, a dash, and the chat words people use as punctuation.
@@ -273,6 +274,8 @@ def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
     kind = _WH[word]
     if kind is Kind.HOW:
         return _how_kinds(after)
+    if kind is Kind.WHAT and _until_what(found, at):
+        return frozenset({Kind.HOW_LONG})
     if kind is Kind.WHAT:
         # "what was the date of ...": the time noun after "is the" or "was the" asks when.
         dated = list(after) in (["is", "the"], ["was", "the"]) and found[at + 3 : at + 4]
@@ -280,6 +283,12 @@ def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
     if at > 0 and found[at - 1] in ("until", "till"):
         return frozenset({Kind.HOW_LONG})
     return frozenset({kind, *_and_wh(found, at, after)} - {Kind.HOW})
+
+
+def _until_what(found: Sequence[str], at: int) -> bool:
+    """ "Until what point ...": a limit, as "until when" is."""
+    until = at > 0 and found[at - 1] in ("until", "till")
+    return until and found[at + 1 : at + 2] in (["point"], ["time"], ["date"], ["stage"])
 
 
 def _what_kinds(word: str, after: Sequence[str]) -> frozenset[Kind]:
@@ -1001,9 +1010,26 @@ def _without_wording(surface: list[str], asks: frozenset[Kind]) -> list[str]:
         surface = naming_call_dropped(surface)
     if _CONDITION_NOUNS & set(surface):
         surface = [w for w in surface if w not in _MEETING_CONDITIONS]
+    surface = made_to_do_required(surface)
     if not _ADDRESSING.isdisjoint(surface) and asks_addressee(surface, asks):
         surface = [w for w in surface if w not in _ADDRESSING]
     return surface
+
+
+_MAKING_DO = frozenset("make makes".split())
+_MADE_SPAN = 4  # "make [all the member states] do": the most words between
+
+
+def made_to_do_required(found: list[str]) -> list[str]:
+    """ "What does the law make states do?": to make someone do a thing is to require it of
+    them, not to make (build) anything."""
+    if "do" not in found or _MAKING_DO.isdisjoint(found):
+        return found
+    for i, word in enumerate(found):
+        sure = found[i + 1 : i + 2] in (["sure"], ["certain"])  # "make sure they do not"
+        if word in _MAKING_DO and not sure and "do" in found[i + 2 : i + 2 + _MADE_SPAN]:
+            return [*found[:i], "requires", *found[i + 1 :]]
+    return found
 
 
 def _owned_by_one(owners: Mapping[str, frozenset[str]], first: str, last: str) -> bool:
@@ -1075,7 +1101,7 @@ class QuestionReader:
             contrasted=contrasted,
             asks_speaker=asks_speaker(surface, asks),
             about_article=about_article(surface),
-            about_bot=about_the_bot(surface),
+            about_bot=_about_bot(surface),
             asserted=self._asserted(plain, surface) + lasting_asserted(surface, asks),
             did=told_as_done(surface),
             names=names,
@@ -1119,7 +1145,10 @@ class QuestionReader:
         return left - right, right - left  # what one alternative says and the other does not
 
     def _names_set_aside(self, surface: list[str], contrasted: bool) -> frozenset[str]:
-        return self._names_in(excluded_words(surface))[0] if contrasted else frozenset()
+        if not contrasted:
+            return frozenset()
+        by_name = self._names.by_name or self._names.owners
+        return frozenset(i for w in excluded_words(surface) for i in by_name.get(w, ()))
 
     def _excluded(self, surface: list[str], contrasted: bool) -> frozenset[str]:
         if not contrasted:
@@ -1215,7 +1244,7 @@ class QuestionReader:
         kept = [
             c
             for n, (c, t) in enumerate(zip(clauses, tokens, strict=True))
-            if not (self._chatter(c, t) or (n and is_guess(c)))
+            if not (self._chatter(c, t) or (n and _is_afterword(c)))
         ]
         said = [t for c, t in zip(clauses, tokens, strict=True) if c in kept]
         return clauses if _untopical(clauses, kept, said) else kept
@@ -1225,7 +1254,7 @@ class QuestionReader:
             return True
         if any(w in _WH for w in clause):
             return False
-        if _is_askers_work(clause):
+        if _is_askers_own(clause):
             return True
         if any(w in self._names.owners for w in clause):
             return False
@@ -1276,6 +1305,62 @@ def _is_askers_work(clause: list[str]) -> bool:
     return bool(_ASKERS_WORK & set(clause[:2])) and not PURPOSE_NOUNS.isdisjoint(clause)
 
 
+def _about_bot(found: list[str]) -> bool:
+    """About the bot, or asking it for leave ("can i share it?")."""
+    return about_the_bot(found) or _is_askers_intent(found)
+
+
+def _is_afterword(clause: list[str]) -> bool:
+    """After the question: a guess at the answer ("..., like 'reckless'?") or a remark."""
+    return is_guess(clause) or _is_remark(clause)
+
+
+def _is_askers_own(clause: list[str]) -> bool:
+    """The asker's work, what they need the answer for, or what they will do with it."""
+    return _is_askers_work(clause) or _is_askers_purpose(clause) or _is_askers_intent(clause)
+
+
+def _is_remark(clause: list[str]) -> bool:
+    """ "..., it was pretty harsh": the asker's remark on what they ask about, after it."""
+    at = 1 if clause[0] in _REMARKED else 0
+    if at and clause[at : at + 1] and clause[at] in _REMARKING:
+        at += 1
+    while at < len(clause) - 1 and clause[at] in _INTENSIFIERS:
+        at += 1
+    return 0 < at == len(clause) - 1
+
+
+_REMARKED = frozenset("it its thats this that they theyre".split())
+_REMARKING = frozenset("was is were are sounds sounded seems seemed".split())
+_INTENSIFIERS = frozenset("pretty so really very kinda quite super rly soo sooo too".split())
+
+
+def _is_askers_purpose(clause: list[str]) -> bool:
+    """ "need it for a slide": what the asker needs the answer for, and nothing else."""
+    if "for" not in clause or clause[-1] not in PURPOSE_NOUNS:
+        return False
+    return set(clause[: clause.index("for")]) <= _NEEDING
+
+
+_NEEDING = frozenset(
+    "i im need needed needs it this that want wanna using use asking its is".split()
+)
+
+
+def _is_askers_intent(clause: list[str]) -> bool:
+    """ "wanna share it in #news": what the asker will do with the answer."""
+    at = 0
+    while at < len(clause) and clause[at] in _INTENDING:
+        at += 1
+    said = clause[at : at + 2]
+    return at > 0 and len(said) == 2 and said[0] in _PASSING_ON and said[1] in _REFERRING_TO
+
+
+_INTENDING = frozenset("i im ill wanna want to gonna going so can could will".split())
+_PASSING_ON = frozenset("share post send quote cite forward repost paste pin use".split())
+_REFERRING_TO = frozenset("it this that them".split())
+
+
 # "what condition has to be *met*": a condition is met, fulfilled or satisfied; no meeting.
 _CONDITION_NOUNS = frozenset(
     "condition conditions requirement requirements criteria benchmark benchmarks".split()
@@ -1312,7 +1397,11 @@ def _naming_use_dropped(found: Sequence[str]) -> list[str]:
 
 _NAMING_USES = frozenset("use used attach attached apply applied".split())
 _NAMING_VERBS = frozenset({"call", "calls"}) | _NAMING_USES  # what makes a question name a thing
-_NAMING_NOUNS = frozenset("word words term terms phrase phrases label adjective wording".split())
+_NAMING_NOUNS = frozenset(
+    """
+    word words term terms phrase phrases label labels adjective adjectives wording language
+    """.split()
+)
 _YES_NO_STARTS = frozenset("did do does will would could".split())
 
 
@@ -1386,7 +1475,26 @@ def name_parts(
                 lasts.update(found[1:])  # middle names too: "Ana Kwame" if Kwame is another's
                 pairs.update(itertools.pairwise(found))
     frozen = {w: frozenset(ids) for w, ids in owners.items()}
-    return NameParts(frozen, frozenset(firsts), frozenset(lasts), frozenset(pairs))
+    by_name = _owners_by_name(people, stop, english)
+    return NameParts(frozen, frozenset(firsts), frozenset(lasts), frozenset(pairs), by_name)
+
+
+def _owners_by_name(
+    people: Sequence[tuple[str, Sequence[str], bool]], stop: frozenset[str], english: English
+) -> dict[str, frozenset[str]]:
+    """Each name word's owners, leaving out people's titles: an alias that shares no word
+    with the name ("special rapporteur on freedom of expression") names a mandate, whose
+    words ("freedom", "expression") are no one's name."""
+    owners: dict[str, set[str]] = {}
+    for person_id, names, is_person in people:
+        own = set(_name_words(names[0], stop))
+        for name in names:
+            found = _name_words(name, stop)
+            if is_person and own.isdisjoint(found):
+                continue
+            for w in _naming_words(found, is_person, english):
+                owners.setdefault(w, set()).add(person_id)
+    return {w: frozenset(ids) for w, ids in owners.items()}
 
 
 def paired_name_fixed(found: Sequence[str], parts: NameParts) -> list[str]:

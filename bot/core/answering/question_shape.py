@@ -21,7 +21,8 @@ INTENTS = ("when", "where", "how many", "how much", "how long")
 
 _FOCUS_ASKED = (
     r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:exact\s+)?([a-z]+)\s+of\b"  # the name of
-    r"|\b(?:which|what)\s+(?:other\s+)?(?:(?:kind|sort|type)s?\s+of\s+)?([a-z]+)"  # which country
+    r"|\b(?:which|what)\s+(?:other\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:(?:kind|sort|type)s?\s+of\s+)?([a-z]+)"  # which country, which three rights
 )
 _FOCUS = re.compile(_FOCUS_ASKED + r"|\w's\s+([a-z]+)")  # ... or the mayor's nationality
 # Without an apostrophe the last branch cannot match, and the rest is searched faster alone.

@@ -57,7 +57,8 @@ FILLER = (
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
-    along together jointly refrain refrains refrained
+    along together jointly refrain refrains refrained reference references referenced
+    referencing invoke invokes invoked invoking
     """.split()
     )
     | ASKER_WORDS
@@ -71,6 +72,7 @@ PURPOSE_NOUNS = frozenset(
     """
     class classes homework essay assignment coursework project school exam quiz notes research
     paper presentation course lecture seminar thesis studies study university college debate
+    slide slides slideshow powerpoint newsletter worksheet handout club podcast blog
     """.split()
 )
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its

@@ -41,6 +41,7 @@ from bot.core.answering.question import (
     kinds_of,
     lasting_asserted,
     looks_like_markup,
+    made_to_do_required,
     name_parts,
     naming_call_dropped,
     paired_name_fixed,
@@ -88,6 +89,8 @@ def kinds(text: str) -> frozenset[Kind]:
         ("How much did it cost?", {HM}),
         ("How long will the pause last?", {HL}),
         ("Until when is the road closed?", {HL}),
+        ("Until what point is the road closed?", {HL}),
+        ("till what time does the pause hold", {HL}),
         ("How did the mayor describe it?", {Kind.HOW, W}),
         ("Is the ban permanent?", {Kind.YES_NO}),
         ("did the board approve it", {Kind.YES_NO}),
@@ -978,3 +981,68 @@ def test_a_function_word_in_capitals_is_stress_not_part_of_a_name() -> None:
     assert unknown_name("What must the Acme Corp NOT do?", " acme corp ") == ""
     assert unknown_name("What did ONLY the Acme Corp say?", " acme corp ") == ""
     assert unknown_name("What did Acme Corp and Jane Doe say?", " acme corp ") == "jane doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("who ran the audit? need it for a slide", "who ran the audit?"),
+        ("who ran the audit? i need this for my presentation", "who ran the audit?"),
+        ("who ran the audit, wanna share it in #general", "who ran the audit"),
+        ("who ran the audit? gonna post it in the group chat", "who ran the audit?"),
+        ("who ran the audit lol, it was pretty harsh", "who ran the audit"),
+        ("who ran the audit? thats so wild", "who ran the audit?"),
+    ],
+)
+def test_what_the_asker_needs_or_will_do_or_thinks_is_chatter(
+    engine: Engine, text: str, question: str
+) -> None:
+    # After the question: what the answer is for, where it will be shared, a remark on it.
+    assert engine.read(text).tokens == engine.read(question).tokens
+
+
+@pytest.mark.parametrize("text", ["can i share it?", "can i quote this", "could i post it"])
+def test_asking_leave_to_share_is_about_the_bot(engine: Engine, text: str) -> None:
+    assert engine.read(text).about_bot
+
+
+@pytest.mark.parametrize("size", ["two", "three", "five"])
+def test_the_size_of_a_list_asked_for_is_no_topic_word(engine: Engine, size: str) -> None:
+    # "What two words ...": how many the asker expects, not a word the quote must have.
+    asked = engine.read(f"Which {size} rights are violated?")
+    assert asked.tokens == engine.read("Which rights are violated?").tokens
+    assert asked.focus == engine.read("Which rights are violated?").focus
+
+
+def test_a_contrast_on_a_titles_words_sets_no_person_aside(engine: Engine) -> None:
+    # "Other than freedom of expression, which rights ...?" names a right, not the
+    # rapporteur whose title has those words; her name still sets her aside.
+    titled = [
+        (p, alias)
+        for p in engine.kb.people
+        for alias in p.aliases
+        if p.kind == "person" and not set(words(alias)) & set(words(p.name))
+    ]
+    assert titled
+    for person, title in titled:
+        topic = " ".join(words(title)[3:])  # "special rapporteur on [freedom of expression]"
+        assert not engine.read(f"Other than {topic}, which rights are named?").names_set_aside
+        named = engine.read(f"Other than {person.name}, which rights are named?")
+        assert person.id in named.names_set_aside
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("what does the law make councils do", "what does the law requires councils do"),
+        (
+            "what does it make all the member firms do",
+            "what does it requires all the member firms do",
+        ),
+        ("must the mayor make sure firms do it", "must the mayor make sure firms do it"),
+        ("who makes the drones", "who makes the drones"),
+    ],
+)
+def test_making_someone_do_a_thing_is_requiring_it(text: str, read: str) -> None:
+    # To make someone do something is to require it of them, not to build anything.
+    assert made_to_do_required(words(text)) == words(read)
