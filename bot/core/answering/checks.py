@@ -79,6 +79,7 @@ class Profile:
     set_aside: tuple[tuple[frozenset[str], bool], ...] = ()
     names_people: bool = False  # its quote gives people's names ("the names of the experts")
     urges_someone: bool = False  # its quote says whom it urges ("call on *all states*")
+    about_people: frozenset[str] = frozenset()  # the people whose own entry it is
 
 
 @dataclass(frozen=True, slots=True)

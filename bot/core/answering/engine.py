@@ -102,6 +102,8 @@ class Engine:
         )
         self.reader = self._reader(kb, english)
         self.calibration = kb.calibration or IDENTITY
+        self._people_of = _people_by_entry(kb)
+        self._persons = frozenset(p.id for p in kb.people if p.kind == "person")
         self._profiles = [self._profile(e) for e in kb.entries]
         self._quote_df = _quote_frequencies(kb.entries, self._profiles)
         self._questions = [fold(e.question) for e in kb.entries]
@@ -145,6 +147,7 @@ class Engine:
             set_aside=tuple(self._set_aside(entry.phrasings[i]) for i in sorted(contrasted)),
             states_facts=entry.kind not in FACTLESS_KINDS,
             reports_event=entry.kind == "event",
+            about_people=self._people_of.get(entry.id, frozenset()),
         )
 
     def _contrasted(self, entry: Entry) -> dict[int, int]:
@@ -280,7 +283,14 @@ class Engine:
         negation = not q.negated or self.negation_fit(q, scored.entry_index)
         contrast = not q.contrasted or (profile.contrasted and sets_aside_alike(q, profile))
         addressed = not q.addressee or profile.urges_someone
-        return kind_fits(q, profile) and negation and contrast and addressed
+        named = self._names_fit(q, profile)
+        return kind_fits(q, profile) and negation and contrast and addressed and named
+
+    def _names_fit(self, q: Question, profile: Profile) -> bool:
+        """One person's own entry does not answer a question that names only other people
+        ("what does Ana cover?" is not answered by Bo's mandate, though one quote names both)."""
+        named = (q.named_by_name - q.names_set_aside) & self._persons
+        return not named or not profile.about_people or bool(named & profile.about_people)
 
     def negation_fit(self, q: Question, index: int) -> bool:
         """A negated question fits an entry that has a negated phrasing close to it: by the
@@ -525,6 +535,15 @@ def _quote_frequencies(entries: Sequence[Entry], profiles: Sequence[Profile]) ->
     """How many distinct quotes hold each token (entries citing one sentence count once)."""
     quotes = {e.quote: p.quote_tokens for e, p in zip(entries, profiles, strict=True)}
     return Counter(t for tokens in quotes.values() for t in tokens)
+
+
+def _people_by_entry(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Each person's own entry -> the people it is about ("Who is Ana Kwame?")."""
+    found: dict[str, set[str]] = {}
+    for person in kb.people:
+        if person.kind == "person" and person.entry:
+            found.setdefault(person.entry, set()).add(person.id)
+    return {entry: frozenset(ids) for entry, ids in found.items()}
 
 
 def _folded_phrasings(entries: Sequence[Entry]) -> list[tuple[str, int, int]]:

@@ -436,8 +436,14 @@ def _synonym_tables(groups: list[list[list[str]]]) -> tuple[Phrases, Phrases]:
 
 
 def _readers_phrases(groups: list[list[list[str]]]) -> dict[tuple[str, ...], list[str]]:
-    """Each reader's phrase of two or more words -> its group's first (the article's) phrase."""
-    return {tuple(p): group[0] for group in groups for p in group[1:] if len(p) > 1}
+    """Each reader's phrase of two or more words -> its group's first (the article's) phrase;
+    not a plural for a singular ("wider goods" -> "democracy"): a kind, not one of its kind."""
+    return {
+        tuple(p): group[0]
+        for group in groups
+        for p in group[1:]
+        if len(p) > 1 and not (p[-1].endswith("s") and not group[0][-1].endswith("s"))
+    }
 
 
 def _canonical(phrase: list[str]) -> tuple[str, ...]:

@@ -110,6 +110,7 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
     # -> "which political leaders"), or "" when no reader's phrase changes
     specifics: str = ""  # the noun whose particular members it asks ("what specific *measures*")
     names_set_aside: frozenset[str] = frozenset()  # ids of those a contrast sets aside
+    named_by_name: frozenset[str] = frozenset()  # ids it names by name, not by title
     # The tokens of the two alternatives of "A or B" ("is the ban on *selling* or *using*
     # it?"); either may be what the article does not say, if it says the other.
     alternatives: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -1032,6 +1033,32 @@ def made_to_do_required(found: list[str]) -> list[str]:
     return found
 
 
+def name_hedges_dropped(found: list[str], owners: Mapping[str, object]) -> list[str]:
+    """Without what a reader says of a name they half remember: "the guy *with the long
+    name*, ana *something*"."""
+    out: list[str] = []
+    for i, word in enumerate(found):
+        if word in _VAGUE and out and out[-1] in owners:
+            continue
+        if word in ("with", "w") and found[i + 1 : i + 2] == ["the"]:
+            said = found[i + 2 : i + 5]
+            size = next((n for n in (3, 2) if said[:n] in _DESCRIBED_NAMES), 0)
+            if size:
+                return [*out, *name_hedges_dropped(found[i + 2 + size :], owners)]
+        out.append(word)
+    return out
+
+
+_VAGUE = frozenset("something somethin smth sth whatever".split())
+_DESCRIBED_NAMES = (
+    ["long", "name"],
+    ["long", "middle", "name"],
+    ["long", "last", "name"],
+    ["weird", "name"],
+    ["hard", "name"],
+)
+
+
 def _owned_by_one(owners: Mapping[str, frozenset[str]], first: str, last: str) -> bool:
     return bool(owners.get(first, frozenset()) & owners.get(last, frozenset()))
 
@@ -1124,6 +1151,7 @@ class QuestionReader:
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
             names_set_aside=self._names_set_aside(surface, contrasted),
+            named_by_name=self._named_by_name(surface) if names else frozenset(),
             alternatives=self._alternatives(surface),
         )
 
@@ -1145,10 +1173,12 @@ class QuestionReader:
         return left - right, right - left  # what one alternative says and the other does not
 
     def _names_set_aside(self, surface: list[str], contrasted: bool) -> frozenset[str]:
-        if not contrasted:
-            return frozenset()
+        return self._named_by_name(excluded_words(surface)) if contrasted else frozenset()
+
+    def _named_by_name(self, found: Sequence[str]) -> frozenset[str]:
+        """The ids the words name by name: "freedom of expression" names a mandate, no one."""
         by_name = self._names.by_name or self._names.owners
-        return frozenset(i for w in excluded_words(surface) for i in by_name.get(w, ()))
+        return frozenset(i for w in found for i in by_name.get(w, ()))
 
     def _excluded(self, surface: list[str], contrasted: bool) -> frozenset[str]:
         if not contrasted:
@@ -1163,6 +1193,8 @@ class QuestionReader:
             surface += [] if "long" in surface else ["long"]
         if Kind.YES_NO in asks and "do" in surface:
             surface = done_as_carried_out(surface)
+        if not self._names.owners.keys().isdisjoint(surface):
+            surface = name_hedges_dropped(surface, self._names.owners)
         return self._normalizer.tokens_of(_without_wording(surface, asks))
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
@@ -1343,7 +1375,7 @@ def _is_askers_purpose(clause: list[str]) -> bool:
 
 
 _NEEDING = frozenset(
-    "i im need needed needs it this that want wanna using use asking its is".split()
+    "i im need needed needs it this that want wanna using use asking its is citing quoting".split()
 )
 
 

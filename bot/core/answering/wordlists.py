@@ -72,7 +72,7 @@ PURPOSE_NOUNS = frozenset(
     """
     class classes homework essay assignment coursework project school exam quiz notes research
     paper presentation course lecture seminar thesis studies study university college debate
-    slide slides slideshow powerpoint newsletter worksheet handout club podcast blog
+    slide slides slideshow powerpoint newsletter worksheet handout club podcast blog uni
     """.split()
 )
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its
@@ -142,6 +142,11 @@ CHAT_CLOSERS = tuple(
     im so lost | lost here | im lost here | kinda lost here
     whats his deal | whats her deal | whats their deal | what is his deal | what is her deal
     what is their deal | whats the deal | whats the deal with him | whats the deal with her
+    short version pls | short version please
+    in one line | in a sentence | in one sentence
+    in simple words | in simple terms | in plain english | in plain words | in few words
+    according to the statement | according to their statement | per the statement
+    according to the warning | according to them | according to the experts
     """,
     )
     if phrase.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answering.lexicon import NO_ENGLISH
-from bot.core.answering.normalize import Normalizer, clean, ordinal
+from bot.core.answering.normalize import Normalizer, clean, list_size_dropped, ordinal
 from bot.core.answering.question_shape import asks_which_members, strip_address
 from bot.core.text import fold
 from bot.lexicon_files import english
@@ -203,3 +203,16 @@ def test_readers_phrases_read_as_the_articles_words() -> None:
     said = "which heads of state were hacked".split()
     assert worded.as_article_words(said) == "which political leaders were hacked".split()
     assert worded.as_article_words(["heads", "up"]) == ["heads", "up"]  # one word: as it is
+
+
+def test_a_plural_kind_is_not_read_as_one_of_its_kind() -> None:
+    # "which wider goods" asks for the list; "which democracy" would ask which member of it.
+    worded = Normalizer(["democracy"], [["democracy", "wider goods", "common good"]], NO_ENGLISH)
+    assert worded.as_article_words("which wider goods".split()) == "which wider goods".split()
+    assert worded.as_article_words("which common good".split()) == "which democracy".split()
+
+
+def test_the_size_of_a_list_after_what_or_which_is_dropped() -> None:
+    assert list_size_dropped("what two words".split()) == ["what", "words"]
+    assert list_size_dropped("which three rights".split()) == ["which", "rights"]
+    assert list_size_dropped("the two rights".split()) == ["the", "two", "rights"]

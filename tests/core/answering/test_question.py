@@ -42,6 +42,7 @@ from bot.core.answering.question import (
     lasting_asserted,
     looks_like_markup,
     made_to_do_required,
+    name_hedges_dropped,
     name_parts,
     naming_call_dropped,
     paired_name_fixed,
@@ -992,6 +993,9 @@ def test_a_function_word_in_capitals_is_stress_not_part_of_a_name() -> None:
         ("who ran the audit? gonna post it in the group chat", "who ran the audit?"),
         ("who ran the audit lol, it was pretty harsh", "who ran the audit"),
         ("who ran the audit? thats so wild", "who ran the audit?"),
+        ("who ran the audit? citing it for uni", "who ran the audit?"),
+        ("who ran the audit, short version pls", "who ran the audit"),
+        ("who ran the audit, according to the statement", "who ran the audit"),
     ],
 )
 def test_what_the_asker_needs_or_will_do_or_thinks_is_chatter(
@@ -1046,3 +1050,33 @@ def test_a_contrast_on_a_titles_words_sets_no_person_aside(engine: Engine) -> No
 def test_making_someone_do_a_thing_is_requiring_it(text: str, read: str) -> None:
     # To make someone do something is to require it of them, not to build anything.
     assert made_to_do_required(words(text)) == words(read)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("whos the guy with the long name, ana something", "whos the guy , ana"),
+        ("the ana guy w the long middle name", "the ana guy"),
+        ("what does ana smth do", "what does ana do"),
+        ("ana something", "ana"),
+        ("what does something say", "what does something say"),  # no name before it
+    ],
+)
+def test_what_a_reader_says_of_a_half_remembered_name_is_dropped(text: str, read: str) -> None:
+    owners = {"ana": frozenset({"person-ana"})}
+    found = text.replace(",", " ,").split()
+    assert name_hedges_dropped(found, owners) == read.split()
+
+
+def test_a_persons_own_entry_never_answers_for_another_person(engine: Engine) -> None:
+    # One quote names several people: their entries share it, but "what does A do?" is not
+    # answered by B's mandate.
+    people = [p for p in engine.kb.people if p.kind == "person" and p.entry]
+    own = {p.entry for p in people}
+    assert len(people) >= 3
+    for person in people:
+        for asked in (person.name.split()[0], person.name.split()[-1], person.name):
+            for text in (f"what does {asked} cover", f"what is {asked}'s job", f"{asked} role"):
+                answer = engine.answer(text)
+                if answer.entry is not None and answer.entry.id in own:
+                    assert answer.entry.id == person.entry, text
