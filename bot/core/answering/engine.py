@@ -289,8 +289,10 @@ class Engine:
     def _names_fit(self, q: Question, profile: Profile) -> bool:
         """One person's own entry does not answer a question that names only other people
         ("what does Ana cover?" is not answered by Bo's mandate, though one quote names both)."""
+        if not q.named_by_name or not profile.about_people:
+            return True  # the common case: no name, or no person's own entry
         named = (q.named_by_name - q.names_set_aside) & self._persons
-        return not named or not profile.about_people or bool(named & profile.about_people)
+        return not named or bool(named & profile.about_people)
 
     def negation_fit(self, q: Question, index: int) -> bool:
         """A negated question fits an entry that has a negated phrasing close to it: by the
