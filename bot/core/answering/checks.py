@@ -420,7 +420,10 @@ def _asks_what_no_passage_tells(m: Match) -> bool:
 
 
 # A name given: in quotes, or after "called", "named", "titled" ("called Project Lantern").
-_GIVES_A_NAME = re.compile(r"[“\"]|\b(?:called|named|titled|entitled|dubbed) [“\"]?[A-Z]")
+# A name in quotation marks is short: a whole quoted sentence names nothing.
+_GIVES_A_NAME = re.compile(
+    r"[“\"][^”\"]{1,40}[”\"]|\b(?:called|named|titled|entitled|dubbed) [“\"]?[A-Z]"
+)
 
 
 def _asks_which_listed(m: Match) -> bool:

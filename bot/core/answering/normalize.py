@@ -175,7 +175,8 @@ class Normalizer:
         i = 0
         while i < last:
             pair = found[i] + found[i + 1]
-            if len(pair) >= MIN_JOINED and pair in content:
+            # Never across a function word: "brazil is" is no "brazilis".
+            if len(pair) >= MIN_JOINED and pair in content and found[i + 1] not in FUNCTION_WORDS:
                 out.append(pair)
                 i += 2
             else:

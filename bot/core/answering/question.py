@@ -806,15 +806,18 @@ def asks_name_of_work(found: Sequence[str]) -> bool:
     did the report call for?" asks a demand."""
     if _WORKS.isdisjoint(found):
         return False
-    if len(naming_call_dropped(found)) < len(found):
-        return True  # "what did they call their report"
+    if len(naming_call_dropped(found)) < len(_naming_use_dropped(found)):
+        return True  # "what did they call their report" (not "what word did they use for it")
     return any(
         w in _NAMED and found[i + 1 : i + 2] not in _DEMAND_PARTICLES for i, w in enumerate(found)
     )
 
 
 _WORKS = frozenset(
-    "investigation investigations probe inquiry report study operation project campaign".split()
+    """
+    investigation investigations probe inquiry report study operation project campaign
+    framework frameworks treaty convention regime mechanism
+    """.split()
 )
 _NAMED = frozenset("called named titled entitled dubbed".split())
 _DEMAND_PARTICLES = (["for"], ["on"], ["upon"])
@@ -1059,6 +1062,17 @@ _DESCRIBED_NAMES = (
 )
 
 
+def ends_as_question(text: str) -> bool:
+    """The text ends with "?", or with "?" and a sign-off after it ("... gradual? ty")."""
+    if "?" not in text:
+        return False
+    after = words(text.rsplit("?", 1)[1])
+    return all(w in _SIGN_OFFS or not any(c.isalnum() for c in w) for w in after)
+
+
+_SIGN_OFFS = frozenset("ty thx thanks thank you pls plz please lol lmao haha tia".split())
+
+
 def _owned_by_one(owners: Mapping[str, frozenset[str]], first: str, last: str) -> bool:
     return bool(owners.get(first, frozenset()) & owners.get(last, frozenset()))
 
@@ -1114,7 +1128,7 @@ class QuestionReader:
         core_words = [w for c in kept for w in c]
         corrected = [self._normalizer.correct_all(c) for c in kept]  # "from wich country"
         surface = self._named_fixed([w for c in corrected for w in c])
-        asks = self._kinds(corrected, plain.rstrip().endswith("?"))
+        asks = self._kinds(corrected, ends_as_question(plain))
         names, name_tokens = self._names_in(surface)
         said = words(plain)
         contrasted = is_contrasted(surface)
@@ -1151,7 +1165,7 @@ class QuestionReader:
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
             names_set_aside=self._names_set_aside(surface, contrasted),
-            named_by_name=self._named_by_name(surface) if names else frozenset(),
+            named_by_name=self._named_by_name(surface),
             alternatives=self._alternatives(surface),
         )
 

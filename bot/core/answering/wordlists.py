@@ -99,6 +99,9 @@ CHAT_OPENERS = tuple(
     good morning | good afternoon | good evening | greetings | dear bot | hey there
     i would like know | i would like to ask | i want know | i need help | help me
     my teacher said | my prof said | someone told me | i heard that | i heard | i read that
+    my friend says | my friend said | a friend says | a friend said | my friends say
+    my friends said | my mate says | my mate said | my dad says | my mom says | my mum says
+    people say | people are saying | someone said | somebody said | i was told
     i dont get it | i dont understand | i do not get it | i dont get | i do not get
     whats the deal with | whats the deal w | what is the deal with | whats up with | what about
     i do not know | i dont know | dunno | not sure | im not sure | i am not sure

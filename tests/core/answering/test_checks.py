@@ -307,3 +307,18 @@ def test_the_checks_run_in_one_order_and_the_first_failure_names_the_reason(
     answered = engine.match("Who is Mary Lawlor?")
     assert answered is not None
     assert c.first_failure(answered) is None
+
+
+@pytest.mark.parametrize(
+    ("passage", "names"),
+    [
+        ("The inquiry, called “Project Lantern”, found ...", True),
+        ("a probe dubbed Lantern", True),
+        ("They called it “reckless”.", True),
+        ("“The council must publish every contract it signs, in full, within a month.”", False),
+        ("The report found that the council broke its own rules.", False),
+    ],
+)
+def test_a_passage_gives_a_name_in_short_quotes_or_after_called(passage: str, names: bool) -> None:
+    # A whole quoted sentence names nothing: it is what someone said.
+    assert bool(c._GIVES_A_NAME.search(passage)) is names

@@ -96,6 +96,9 @@ def test_a_word_split_in_two_is_joined() -> None:
     assert split.tokens("safe guards") == split.tokens("safeguards")
     # Two words that make no word of the base stay two; nor is a short pair joined.
     assert split.tokens("human rights") == (*split.tokens("human"), *split.tokens("rights"))
+    # Never across a function word: "israel is" is no "israelis".
+    names = Normalizer("israel israelis".split(), [], english())
+    assert names.spelled_out("israel is".split()) == ["israel", "is"]
 
 
 def test_a_phrase_reads_its_words_as_their_own_groups_do() -> None:

@@ -32,6 +32,7 @@ from bot.core.answering.question import (
     clauses_of,
     done_as_carried_out,
     either_or,
+    ends_as_question,
     excluded_words,
     is_contrasted,
     is_embedded_question,
@@ -837,6 +838,8 @@ def test_what_a_did_question_tells_as_done(text: str, done: tuple[str, ...]) -> 
         ("what did the report call for", False),  # a demand
         ("what investigation prompted the call", False),  # the call itself
         ("what was the spyware called", False),  # no work: a product's name
+        ("what word did the paper use for the report", False),  # a description, no name
+        ("what would the new framework be called", True),
     ],
 )
 def test_a_question_of_what_a_work_was_called(text: str, named: bool) -> None:
@@ -1080,3 +1083,17 @@ def test_a_persons_own_entry_never_answers_for_another_person(engine: Engine) ->
                 answer = engine.answer(text)
                 if answer.entry is not None and answer.entry.id in own:
                     assert answer.entry.id == person.entry, text
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("was it early or late?", True),
+        ("was it early or late? ty", True),
+        ("was it early or late? thanks lol 🙏", True),
+        ("was it early? or late, i think", False),
+        ("it was early", False),
+    ],
+)
+def test_a_question_mark_before_a_sign_off_still_ends_the_question(text: str, asks: bool) -> None:
+    assert ends_as_question(text) is asks
