@@ -257,14 +257,18 @@ def _without_closer(out: list[str]) -> tuple[list[str], bool]:
     never all of them."""
     for phrase in _CLOSERS.get(out[-1], ()):
         if out[-len(phrase) :] == phrase and len(out) > len(phrase):
-            if phrase == ["again"] and out[-2] in _RESUMED:
-                continue  # "start again" is what is asked, not "remind me"
+            if phrase in (["again"], ["wild"]) and out[-2] in _PHRASED_WITH[phrase[0]]:
+                continue  # "start again", "run wild": what is asked, not "remind me", "wow"
             return out[: -len(phrase)], True
     return out, False
 
 
 # Verbs that "again" completes ("could sales start again"): a resumption, not a reminder.
 _RESUMED = frozenset("start starts started begin begins began sell sold happen happens".split())
+_PHRASED_WITH = {
+    "again": _RESUMED,
+    "wild": frozenset("run runs running ran go goes going went gone".split()),
+}
 
 
 def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
@@ -1098,7 +1102,10 @@ _REFERRING = frozenset("it them".split())  # what another clause named ("this" i
 _ASKERS_WORK = frozenset("im i ive doing writing working".split())  # opening a clause
 _LINKS = frozenset("like so and or but".split())
 _ASKER_NOUNS = frozenset(
-    "teacher teachers prof professor class classmate classmates tutor lecturer boss editor".split()
+    """
+    teacher teachers prof professor class classmate classmates tutor lecturer boss editor
+    friend friends mate mates roommate dad mom mum brother sister partner bf gf
+    """.split()
 )
 
 
@@ -1348,7 +1355,8 @@ def _is_askers_people(clause: list[str]) -> bool:
 
 def _is_askers_work(clause: list[str]) -> bool:
     """ "im writing an essay on press freedom": the asker's work, not the topic."""
-    return bool(_ASKERS_WORK & set(clause[:2])) and not PURPOSE_NOUNS.isdisjoint(clause)
+    about = not PURPOSE_NOUNS.isdisjoint(clause) or clause[2:3] in (["about"], ["abt"], ["on"])
+    return bool(_ASKERS_WORK & set(clause[:2])) and about
 
 
 def _about_bot(found: list[str]) -> bool:
@@ -1369,8 +1377,8 @@ def _is_askers_own(clause: list[str]) -> bool:
 def _is_remark(clause: list[str]) -> bool:
     """ "..., it was pretty harsh": the asker's remark on what they ask about, after it."""
     at = 1 if clause[0] in _REMARKED else 0
-    if at and clause[at : at + 1] and clause[at] in _REMARKING:
-        at += 1
+    if clause[at : at + 1] and clause[at] in _REMARKING:
+        at += 1  # "it sounds vague", or just "sounds vague"
     while at < len(clause) - 1 and clause[at] in _INTENSIFIERS:
         at += 1
     return 0 < at == len(clause) - 1

@@ -58,7 +58,7 @@ FILLER = (
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
     along together jointly refrain refrains refrained reference references referenced
-    referencing invoke invokes invoked invoking
+    referencing invoke invokes invoked invoking ballpark set alone
     """.split()
     )
     | ASKER_WORDS
@@ -72,7 +72,7 @@ PURPOSE_NOUNS = frozenset(
     """
     class classes homework essay assignment coursework project school exam quiz notes research
     paper presentation course lecture seminar thesis studies study university college debate
-    slide slides slideshow powerpoint newsletter worksheet handout club podcast blog uni
+    slide slides slideshow powerpoint newsletter worksheet handout club podcast blog uni hw
     """.split()
 )
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its
@@ -99,9 +99,6 @@ CHAT_OPENERS = tuple(
     good morning | good afternoon | good evening | greetings | dear bot | hey there
     i would like know | i would like to ask | i want know | i need help | help me
     my teacher said | my prof said | someone told me | i heard that | i heard | i read that
-    my friend says | my friend said | a friend says | a friend said | my friends say
-    my friends said | my mate says | my mate said | my dad says | my mom says | my mum says
-    people say | people are saying | someone said | somebody said | i was told
     i dont get it | i dont understand | i do not get it | i dont get | i do not get
     whats the deal with | whats the deal w | what is the deal with | whats up with | what about
     i do not know | i dont know | dunno | not sure | im not sure | i am not sure
@@ -281,6 +278,7 @@ INTENSIFIERS = frozenset("even really actually basically just literally like so"
 # Chat spellings, written out before typo correction ("ppl" is "people", "r" is "are").
 SLANG = {
     "ppl": "people",
+    "hr": "human rights",
     "peeps": "people",
     "r": "are",
     "u": "you",

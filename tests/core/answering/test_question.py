@@ -999,6 +999,9 @@ def test_a_function_word_in_capitals_is_stress_not_part_of_a_name() -> None:
         ("who ran the audit? citing it for uni", "who ran the audit?"),
         ("who ran the audit, short version pls", "who ran the audit"),
         ("who ran the audit, according to the statement", "who ran the audit"),
+        ("who ran the audit? sounds vague lol", "who ran the audit?"),
+        ("who ran the audit? im writing abt city budgets", "who ran the audit?"),
+        ("who ran the audit, my friend sent it without the date", "who ran the audit"),
     ],
 )
 def test_what_the_asker_needs_or_will_do_or_thinks_is_chatter(
@@ -1097,3 +1100,9 @@ def test_a_persons_own_entry_never_answers_for_another_person(engine: Engine) ->
 )
 def test_a_question_mark_before_a_sign_off_still_ends_the_question(text: str, asks: bool) -> None:
     assert ends_as_question(text) is asks
+
+
+def test_a_closer_that_ends_a_phrase_of_the_question_stays() -> None:
+    # "wild" closes chat ("seems wild"), but "run wild" is what is asked about.
+    assert strip_chat(words("did the firms run wild")) == words("did the firms run wild")
+    assert strip_chat(words("did the firms sell it wild")) == words("did the firms sell it")
