@@ -262,7 +262,7 @@ def keywords(m: Match) -> Reason | None:
     q = m.question
     if q.kinds:
         return None
-    if _glue_run(q.words) >= MIN_GLUE or _article_before_glue(q.words):
+    if _glue_run(q.words) >= MIN_GLUE or _article_before_glue(q.words) or _shuffled(q):
         return Reason.KEYWORDS
     if len(q.tokens) < MIN_KEYWORDS:
         return None
@@ -308,6 +308,21 @@ def _article_before_glue(found: Sequence[str]) -> bool:
     if len(found) >= 3 and found[-1] in _ARTICLES:
         return True
     return any(a in _ARTICLES and b in _NO_NOUN_AFTER for a, b in itertools.pairwise(found))
+
+
+_DANGLING = frozenset("of and".split())  # no phrase ends so ("exposed by" may: "by whom")
+MIN_DANGLING = 4
+
+
+def _shuffled(q: Question) -> bool:
+    """ "... peaceful the rapporteur of": "of" or "and" last among many words, which no
+    phrase ends with (unless trailing off: "rights of...?"); or a content word twice in a
+    row ("audit audit report")."""
+    found = q.words
+    trailing_off = ".." in q.text or "…" in q.text
+    if len(found) >= MIN_DANGLING and found[-1] in _DANGLING and not trailing_off:
+        return True
+    return any(a == b and a not in STOPWORDS for a, b in itertools.pairwise(found))
 
 
 def _salad(q: Question, quote: str) -> bool:

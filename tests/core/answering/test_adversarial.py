@@ -179,6 +179,37 @@ def article_ended_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> l
     return out
 
 
+def dangling_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
+    """Four to six words of a quote, shuffled, ending in "of" or "and"."""
+    rng = random.Random(SEED + 5)
+    out = []
+    for entry in kb.entries:
+        said = words(entry.quote)
+        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1})
+        for _ in range(per_entry if len(pool) >= 8 else 0):
+            picked = [*rng.sample(pool, rng.randint(4, 6)), rng.choice(["of", "and"])]
+            text = " ".join(picked)
+            if not engine.read(text).kinds:
+                out.append(text)
+    return out
+
+
+def doubled_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
+    """Three to five content words of a quote, shuffled, one of them said twice in a row."""
+    rng = random.Random(SEED + 6)
+    out = []
+    for entry in kb.entries:
+        said = words(entry.quote)
+        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1} - STOPWORDS)
+        for _ in range(per_entry if len(pool) >= 8 else 0):
+            picked = rng.sample(pool, rng.randint(3, 5))
+            at = rng.randrange(len(picked))
+            text = " ".join([*picked[: at + 1], picked[at], *picked[at + 1 :]])
+            if not engine.read(text).kinds:
+                out.append(text)
+    return out
+
+
 @pytest.mark.parametrize(
     ("make", "least"),
     [
@@ -186,12 +217,16 @@ def article_ended_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> l
         (turned_round_salads, 50),
         (twice_turned_salads, 30),
         (article_ended_salads, 50),
+        (dangling_salads, 50),
+        (doubled_salads, 50),
     ],
     ids=[
         "one quote shuffled",
         "a pair turned round, one function word",
         "two pairs turned round, two function words",
         "ending in an article",
+        "ending in of or and",
+        "a word twice in a row",
     ],
 )
 def test_salads_of_one_quote(
