@@ -297,7 +297,7 @@ def _glue_run(found: Sequence[str]) -> int:
 _ARTICLES = frozenset("the a an".split())
 # Words no noun phrase starts with: after "the" or "a" they show words put in at random.
 _NO_NOUN_AFTER = frozenset(
-    "of and to in on for or with by at from is are was were the a an".split()
+    "of and to in on for or with by at from is are was were the a an how why who".split()
 )
 
 
@@ -402,7 +402,9 @@ def unknown_words(m: Match) -> Reason | None:
 def asked_about(m: Match) -> Reason | None:
     """The noun asked about ("which *country*", "the mayor's *husband*") must be the entry's, and
     "which journalists" is not answered by a quote that only lists journalists."""
-    if m.question.focus & set(m.scored.unexplained) or m.question.detail - m.profile.own_tokens:
+    if focus_asked(m.question, m.profile) & set(m.scored.unexplained):
+        return Reason.ASKED_ABOUT
+    if m.question.detail - m.profile.own_tokens:
         return Reason.ASKED_ABOUT
     # As written, no synonym: "the title of the report" is no job title.
     given = _NAMES if m.profile.names_people else frozenset()
@@ -411,6 +413,12 @@ def asked_about(m: Match) -> Reason | None:
     if _asks_which_listed(m) or _asks_what_no_passage_tells(m) or _specifics_untold(m):
         return Reason.ASKED_ABOUT
     return None
+
+
+def focus_asked(q: Question, profile: Profile) -> frozenset[str]:
+    """The nouns asked about, but a "name" of a person's own entry ("the author's name"):
+    that entry gives the name."""
+    return q.focus - _NAMES if profile.about_people else q.focus
 
 
 def _specifics_untold(m: Match) -> bool:
@@ -431,7 +439,21 @@ def _asks_what_no_passage_tells(m: Match) -> bool:
         return True  # "what was the investigation called?" of no name
     # "should I stop using my phone?": no passage advises; "whom are they calling on?" of
     # who is calling.
-    return q.advice or (q.addressee and not m.profile.urges_someone)
+    if q.within and not _names_more_than(m.entry.answer, q):
+        return True  # "where in Spain is it based?" of "it is based in Spain"
+    return q.advice or q.predicts or (q.addressee and not m.profile.urges_someone)
+
+
+def _names_more_than(answer: str, q: Question) -> bool:
+    """The answer names something (a capitalised word) the question does not."""
+    asked = set(q.words) | set(words(q.text))
+    said = (
+        _POSSESSIVE.sub("", fold(w).rstrip(".,;:!?")) for w in answer.split() if w[:1].isupper()
+    )
+    return any(w not in asked for w in said)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 # A name given: in quotes, or after "called", "named", "titled" ("called Project Lantern").

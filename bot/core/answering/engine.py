@@ -23,6 +23,7 @@ from bot.core.answering.checks import (
     Profile,
     Reason,
     first_failure,
+    focus_asked,
     kind_fits,
     sets_aside_alike,
 )
@@ -257,11 +258,17 @@ class Engine:
         told beside the urging). When the first knows nothing of the noun asked about ("which
         *session*"), one whose own quote or answer holds it comes first."""
         fitting = self._fitting(q, ranked)
-        if fitting and q.focus & set(fitting[0].unexplained):
+        if fitting and focus_asked(q, self._profiles[fitting[0].entry_index]) & set(
+            fitting[0].unexplained
+        ):
             # The first would be declined for not knowing the noun: try one that says it.
-            about = [s for s in fitting if not q.focus - self._profiles[s.entry_index].own_tokens]
+            about = [s for s in fitting if not self._focus_untold(q, s.entry_index)]
             return next(iter(about or fitting))
         return next(iter(fitting or ranked))
+
+    def _focus_untold(self, q: Question, index: int) -> frozenset[str]:
+        profile = self._profiles[index]
+        return focus_asked(q, profile) - profile.own_tokens
 
     def _fitting(self, q: Question, ranked: list[Scored]) -> list[Scored]:
         """The ranked entries that fit the question's form and either score within

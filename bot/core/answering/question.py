@@ -108,6 +108,8 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
     advice: bool  # asks about the asker's own case ("should I stop using my phone?")
     which_as_article: str  # a which-question as the article words it ("which heads of state"
     # -> "which political leaders"), or "" when no reader's phrase changes
+    predicts: bool = False  # asks someone's forecast ("do they think it will work?")
+    within: str = ""  # the place a "where in" asks inside ("where in *Spain*")
     specifics: str = ""  # the noun whose particular members it asks ("what specific *measures*")
     names_set_aside: frozenset[str] = frozenset()  # ids of those a contrast sets aside
     named_by_name: frozenset[str] = frozenset()  # ids it names by name, not by title
@@ -218,8 +220,14 @@ def _without_purpose(out: list[str]) -> tuple[list[str], bool]:
     for end in range(min(_PURPOSE_SPAN, len(out) - 1), 1, -1):
         if out[0] == "for" and out[end - 1] in PURPOSE_NOUNS:
             return out[end:], True
+    return _without_trailing_purpose(out)
+
+
+def _without_trailing_purpose(out: list[str]) -> tuple[list[str], bool]:
+    # "... asking for a debate thing": the purpose noun may come before a vague one.
+    last = out[-2] if out[-1] in ("thing", "stuff") and len(out) > 2 else out[-1]
     for start in range(max(1, len(out) - _PURPOSE_SPAN), len(out) - 1):
-        if out[start] == "for" and out[-1] in PURPOSE_NOUNS:
+        if out[start] == "for" and last in PURPOSE_NOUNS:
             cut = start - 1 if out[start - 1] in ("asking", "its", "is") else start
             return out[:cut], True
     return out, False
@@ -337,10 +345,15 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
     start = 1 if found[0] in _PREPOSITIONS and len(found) > 1 else 0
     if found[start] in _WH:
         return _leading_wh(found, start)
-    if found[-1] in _WH and len(found) > 1:
+    if _asks_last(found):
         return _wh_kinds(found, len(found) - 1)
-    asked = _which_in_place(found) if "which" in found else 0
+    asked = _which_in_place(found) if "which" in found or "what" in found else 0
     return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
+
+
+def _asks_last(found: Sequence[str]) -> bool:
+    """A question word last: "... built by who", not "... the how" (shuffled words)."""
+    return found[-1] in _WH and len(found) > 1 and found[-2] not in ("the", "a")
 
 
 def _which_in_place(found: Sequence[str]) -> int:
@@ -351,7 +364,8 @@ def _which_in_place(found: Sequence[str]) -> int:
         (
             i
             for i, w in enumerate(found[1:-1], 1)
-            if w == "which" and (found[i - 1] in _PREPOSITIONS or found[i - 1] in _FOLLOWING)
+            if w in ("which", "what")
+            and (found[i - 1] in _PREPOSITIONS or found[i - 1] in _FOLLOWING)
         ),
         0,
     )
@@ -476,7 +490,9 @@ def about_article(found: Sequence[str]) -> bool:
 
 # The bot as the one asked about: "who made you", "do you think ...", "your opinion".
 _MAKING = frozenset("made make makes created create built build programmed coded designed".split())
-_OPINING = frozenset("think believe reckon feel".split())
+_OPINING = frozenset(
+    "think thinks believe believes reckon reckons feel feels expect expects".split()
+)
 _WORKING = frozenset("work works function operate decide choose".split())
 _YOUR_OWN = frozenset(
     "opinion view views thoughts take creator maker instructions prompt prompts rules".split()
@@ -848,6 +864,27 @@ _ADVICE_HOW = frozenset(
 )
 
 
+def asks_forecast(found: Sequence[str]) -> bool:
+    """ "Does the author think it would actually work?": an opinion of what will come,
+    which no report of what was said gives."""
+    if _OPINING.isdisjoint(found):
+        return False
+    at = next(i for i, w in enumerate(found) if w in _OPINING)
+    return not _FORECASTING.isdisjoint(found[at + 1 : at + 1 + _FORECAST_SPAN])
+
+
+_FORECASTING = frozenset("will would gonna wont".split())  # not "could": possibly so
+_FORECAST_SPAN = 5  # "think [the states] will": the most words between
+
+
+def place_within(found: Sequence[str]) -> str:
+    """ "Where in Spain is it based?": the place asked inside ("spain"), or ""."""
+    for i, pair in enumerate(itertools.pairwise(found)):
+        if pair == ("where", "in") and found[i + 2 : i + 3]:
+            return found[i + 2]
+    return ""
+
+
 def asks_now(found: Sequence[str]) -> bool:
     """ "What is he doing these days?", "has it changed since then?": how things stand now,
     which a news article, told at one time, does not say."""
@@ -1066,6 +1103,15 @@ _DESCRIBED_NAMES = (
 )
 
 
+def _predicts(asks: frozenset[Kind], said: list[str]) -> bool:
+    return Kind.YES_NO in asks and asks_forecast(said)
+
+
+def _named_as_who(asks: frozenset[Kind], focus: frozenset[str]) -> frozenset[Kind]:
+    """ "What is the author's *name*?" asks who as much as what."""
+    return asks | {Kind.WHO} if Kind.WHAT in asks and "name" in focus else asks
+
+
 def ends_as_question(text: str) -> bool:
     """The text ends with "?", or with "?" and a sign-off after it ("... gradual? ty")."""
     if "?" not in text:
@@ -1135,7 +1181,8 @@ class QuestionReader:
         core_words = [w for c in kept for w in c]
         corrected = [self._normalizer.correct_all(c) for c in kept]  # "from wich country"
         surface = self._named_fixed([w for c in corrected for w in c])
-        asks = self._kinds(corrected, ends_as_question(plain))
+        focus = self._tokens_of_each(focus_words(plain))
+        asks = _named_as_who(self._kinds(corrected, ends_as_question(plain)), focus)
         names, name_tokens = self._names_in(surface)
         said = words(plain)
         contrasted = is_contrasted(surface)
@@ -1156,7 +1203,7 @@ class QuestionReader:
             name_tokens=name_tokens,
             swapped=swapped_name(surface, self._names),
             unknown_name=unknown_name(plain, self._known_text, self._name_word, self._strangers),
-            focus=self._tokens_of_each(focus_words(plain)),
+            focus=focus,
             excluded=self._excluded(surface, contrasted),
             detail=self._tokens_of_each(reactions_asked(surface)),
             detail_named=frozenset(stem(w) for w in [*detail_words(plain), *taking(surface, asks)]),
@@ -1169,6 +1216,8 @@ class QuestionReader:
             now=asks_now(said),
             names_work=asks_name_of_work(said),
             advice=asks_advice(said),
+            predicts=_predicts(asks, said),
+            within=place_within(said),
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
             names_set_aside=self._names_set_aside(surface, contrasted),
@@ -1397,7 +1446,10 @@ def _is_askers_purpose(clause: list[str]) -> bool:
 
 
 _NEEDING = frozenset(
-    "i im need needed needs it this that want wanna using use asking its is citing quoting".split()
+    """
+    i im need needed needs it this that want wanna using use asking its is citing quoting
+    the a number name date answer quote source info
+    """.split()
 )
 
 
@@ -1417,7 +1469,10 @@ _REFERRING_TO = frozenset("it this that them".split())
 
 # "what condition has to be *met*": a condition is met, fulfilled or satisfied; no meeting.
 _CONDITION_NOUNS = frozenset(
-    "condition conditions requirement requirements criteria benchmark benchmarks".split()
+    """
+    condition conditions requirement requirements criteria benchmark benchmarks standard
+    standards
+    """.split()
 )
 _MEETING_CONDITIONS = frozenset("met meet meets fulfilled fulfil fulfill satisfied".split())
 _CALL_SUBJECT = 3  # "what did [the un experts] call it": the words between "did" and "call"

@@ -73,6 +73,7 @@ PURPOSE_NOUNS = frozenset(
     class classes homework essay assignment coursework project school exam quiz notes research
     paper presentation course lecture seminar thesis studies study university college debate
     slide slides slideshow powerpoint newsletter worksheet handout club podcast blog uni hw
+    citation citations bibliography reference
     """.split()
 )
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its

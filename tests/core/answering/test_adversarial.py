@@ -479,3 +479,16 @@ def test_how_long_did_a_thing_last_that_never_was(kb: KnowledgeBase, engine: Eng
             asked += 1
             assert not answered(engine, text), text
     assert asked >= 3
+
+
+def test_forecasts_nobody_made(kb: KnowledgeBase, engine: Engine) -> None:
+    # Nobody's forecast is reported: "does X think it will work?" is never answered.
+    made = []
+    for person in kb.people:
+        made += [
+            f"Does {person.name} think the moratorium will actually work?",
+            f"Do people at {person.name} believe states would agree?",
+            f"does {person.name.split()[-1]} expect governments will adopt it",
+        ]
+    assert len(made) > 20
+    assert [text for text in made if answered(engine, text)] == []

@@ -322,3 +322,11 @@ def test_the_checks_run_in_one_order_and_the_first_failure_names_the_reason(
 def test_a_passage_gives_a_name_in_short_quotes_or_after_called(passage: str, names: bool) -> None:
     # A whole quoted sentence names nothing: it is what someone said.
     assert bool(c._GIVES_A_NAME.search(passage)) is names
+
+
+def test_where_inside_a_place_needs_an_answer_naming_more(engine: Engine) -> None:
+    # "Where in Spain is it based?" is not answered by "in Spain": the answer must name more.
+    q = engine.read("Where in Spain is the firm based?")
+    assert q.within == "spain"
+    assert not c._names_more_than("The firm is based in Spain.", q)
+    assert c._names_more_than("The firm is based in Madrid, Spain.", q)

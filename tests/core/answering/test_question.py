@@ -25,6 +25,7 @@ from bot.core.answering.question import (
     asks_advice,
     asks_day,
     asks_exact,
+    asks_forecast,
     asks_name_of_work,
     asks_now,
     asks_speaker,
@@ -48,6 +49,7 @@ from bot.core.answering.question import (
     naming_call_dropped,
     paired_name_fixed,
     phrasing_kinds,
+    place_within,
     reactions_asked,
     strip_chat,
     told_as_done,
@@ -100,6 +102,8 @@ def kinds(text: str) -> frozenset[Kind]:
         ("the bridge was built by who", {H}),
         ("the audit is supposed to follow which rules?", {W, H}),  # "which" asked in place
         ("checks in line with which principles??", {W, H}),
+        ("checks in line with what rules??", {W}),
+        ("firms museum audit the how", set()),  # a salad ending in "the how" asks nothing
         ("the report, which came out in may, was ignored?", {Kind.YES_NO}),  # relative
         ("ok so can someone explain why the vote was delayed lol", {Y}),
         ("yo quick question: who runs the museum??", {H}),
@@ -1002,6 +1006,8 @@ def test_a_function_word_in_capitals_is_stress_not_part_of_a_name() -> None:
         ("who ran the audit? sounds vague lol", "who ran the audit?"),
         ("who ran the audit? im writing abt city budgets", "who ran the audit?"),
         ("who ran the audit, my friend sent it without the date", "who ran the audit"),
+        ("who ran the audit, need the date for my citation", "who ran the audit"),
+        ("who ran the audit? asking for a debate thing", "who ran the audit?"),
     ],
 )
 def test_what_the_asker_needs_or_will_do_or_thinks_is_chatter(
@@ -1106,3 +1112,34 @@ def test_a_closer_that_ends_a_phrase_of_the_question_stays() -> None:
     # "wild" closes chat ("seems wild"), but "run wild" is what is asked about.
     assert strip_chat(words("did the firms run wild")) == words("did the firms run wild")
     assert strip_chat(words("did the firms sell it wild")) == words("did the firms sell it")
+
+
+@pytest.mark.parametrize(
+    ("text", "forecast"),
+    [
+        ("does the mayor think the plan will work", True),
+        ("do they believe the council would agree", True),
+        ("do they think people could be hurt", False),  # what may be so, which is reported
+        ("does the mayor think the plan works", False),
+    ],
+)
+def test_a_question_of_someones_forecast(text: str, forecast: bool) -> None:
+    assert asks_forecast(words(text)) is forecast
+
+
+def test_where_in_a_place_asks_inside_it() -> None:
+    assert place_within(words("Where in Spain is the firm based?")) == "spain"
+    assert place_within(words("Where is the firm based?")) == ""
+
+
+def test_a_persons_name_asks_who(engine: Engine) -> None:
+    # "What is the author's name?" asks who as much as what; "the name of the report" does not.
+    assert Kind.WHO in engine.read("What is the mayor's name?").kinds
+    assert Kind.WHO not in engine.read("What is the report about?").kinds
+
+
+def test_a_standard_is_met_not_a_meeting(engine: Engine) -> None:
+    assert (
+        engine.read("what standards must it meet").tokens
+        == engine.read("what standards must it").tokens
+    )
