@@ -199,6 +199,7 @@ def strip_chat(found: Sequence[str]) -> list[str]:
     what", "lol", "or is that overblown") around them; the words themselves when nothing
     else would be left."""
     out = _without_or_tail(list(found))
+    out = _without_heard_before(out) if out else out
     changed = True
     while changed and out:
         out, opened = _without_opener(out)
@@ -258,6 +259,13 @@ def _without_opener(out: list[str]) -> tuple[list[str], bool]:
         if out[: len(phrase)] == phrase and len(out) > len(phrase):
             return out[len(phrase) :], True
     return out, False
+
+
+def _without_heard_before(out: list[str]) -> list[str]:
+    """ "never heard of the firm b4": the asker's "before", no "repeatedly" of the article."""
+    if out[-1] in ("b4", "before") and "heard" in out:
+        return out[:-1]
+    return out
 
 
 def _without_closer(out: list[str]) -> tuple[list[str], bool]:

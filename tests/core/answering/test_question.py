@@ -1008,6 +1008,7 @@ def test_a_function_word_in_capitals_is_stress_not_part_of_a_name() -> None:
         ("who ran the audit, my friend sent it without the date", "who ran the audit"),
         ("who ran the audit, need the date for my citation", "who ran the audit"),
         ("who ran the audit? asking for a debate thing", "who ran the audit?"),
+        ("never heard of the council b4, who ran the audit?", "the council, who ran the audit?"),
     ],
 )
 def test_what_the_asker_needs_or_will_do_or_thinks_is_chatter(
