@@ -887,6 +887,8 @@ _FORECAST_SPAN = 5  # "think [the states] will": the most words between
 
 def place_within(found: Sequence[str]) -> str:
     """ "Where in Spain is it based?": the place asked inside ("spain"), or ""."""
+    if "where" not in found:
+        return ""
     for i, pair in enumerate(itertools.pairwise(found)):
         if pair == ("where", "in") and found[i + 2 : i + 3]:
             return found[i + 2]
@@ -1088,6 +1090,12 @@ def made_to_do_required(found: list[str]) -> list[str]:
 def name_hedges_dropped(found: list[str], owners: Mapping[str, object]) -> list[str]:
     """Without what a reader says of a name they half remember: "the guy *with the long
     name*, ana *something*"."""
+    if _VAGUE.isdisjoint(found) and "with" not in found and "w" not in found:
+        return found  # the common case: nothing said of a name
+    return _hedges_dropped(found, owners)
+
+
+def _hedges_dropped(found: list[str], owners: Mapping[str, object]) -> list[str]:
     out: list[str] = []
     for i, word in enumerate(found):
         if word in _VAGUE and out and out[-1] in owners:
@@ -1096,7 +1104,7 @@ def name_hedges_dropped(found: list[str], owners: Mapping[str, object]) -> list[
             said = found[i + 2 : i + 5]
             size = next((n for n in (3, 2) if said[:n] in _DESCRIBED_NAMES), 0)
             if size:
-                return [*out, *name_hedges_dropped(found[i + 2 + size :], owners)]
+                return [*out, *_hedges_dropped(found[i + 2 + size :], owners)]
         out.append(word)
     return out
 
@@ -1122,8 +1130,8 @@ def _named_as_who(asks: frozenset[Kind], focus: frozenset[str]) -> frozenset[Kin
 
 def ends_as_question(text: str) -> bool:
     """The text ends with "?", or with "?" and a sign-off after it ("... gradual? ty")."""
-    if "?" not in text:
-        return False
+    if text.rstrip().endswith("?") or "?" not in text:
+        return "?" in text  # the common cases, told without reading the words
     after = words(text.rsplit("?", 1)[1])
     return all(w in _SIGN_OFFS or not any(c.isalnum() for c in w) for w in after)
 
@@ -1229,7 +1237,7 @@ class QuestionReader:
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
             names_set_aside=self._names_set_aside(surface, contrasted),
-            named_by_name=self._named_by_name(surface),
+            named_by_name=self._people_named(surface, names),
             alternatives=self._alternatives(surface),
         )
 
@@ -1252,6 +1260,9 @@ class QuestionReader:
 
     def _names_set_aside(self, surface: list[str], contrasted: bool) -> frozenset[str]:
         return self._named_by_name(excluded_words(surface)) if contrasted else frozenset()
+
+    def _people_named(self, surface: list[str], names: frozenset[str]) -> frozenset[str]:
+        return self._named_by_name(surface) if names else names  # no name: none by name
 
     def _named_by_name(self, found: Sequence[str]) -> frozenset[str]:
         """The ids the words name by name: "freedom of expression" names a mandate, no one."""
@@ -1463,6 +1474,8 @@ _NEEDING = frozenset(
 
 def _is_askers_intent(clause: list[str]) -> bool:
     """ "wanna share it in #news": what the asker will do with the answer."""
+    if not clause or clause[0] not in _INTENDING:
+        return False  # the common case
     at = 0
     while at < len(clause) and clause[at] in _INTENDING:
         at += 1
