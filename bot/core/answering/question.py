@@ -355,8 +355,18 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
         return _leading_wh(found, start)
     if _asks_last(found):
         return _wh_kinds(found, len(found) - 1)
+    if _asks_for_detail(found):
+        return _what_kinds("what", found[1:3])  # "(i need) the name of the ...", "the date of"
     asked = _which_in_place(found) if "which" in found or "what" in found else 0
     return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
+
+
+def _asks_for_detail(found: Sequence[str]) -> bool:
+    """ "the name of the rapporteur pls": a request, asked as "what is the name of"."""
+    return found[0] == "the" and found[2:3] == ["of"] and found[1] in _DETAILS_ASKED
+
+
+_DETAILS_ASKED = frozenset("name names title date number year".split())
 
 
 def _asks_last(found: Sequence[str]) -> bool:
@@ -1229,7 +1239,9 @@ class QuestionReader:
             exact=asks_exact(said),
             addressee=asks_addressee(surface, asks),
             day=asks_day(said),
-            now=asks_now(said),
+            now=asks_now(
+                core_words
+            ),  # not an aside's "anymore": "..., hes not mayor anymore right?"
             names_work=asks_name_of_work(said),
             advice=asks_advice(said),
             predicts=_predicts(asks, said),
@@ -1433,8 +1445,18 @@ def _about_bot(found: list[str]) -> bool:
 
 
 def _is_afterword(clause: list[str]) -> bool:
-    """After the question: a guess at the answer ("..., like 'reckless'?") or a remark."""
-    return is_guess(clause) or _is_remark(clause)
+    """After the question: a guess at the answer ("..., like 'reckless'?"), a remark, or what
+    the asker believes, checked with a tag ("..., hes not mayor anymore right?")."""
+    return is_guess(clause) or _is_remark(clause) or _is_belief(clause)
+
+
+def _is_belief(clause: list[str]) -> bool:
+    checked = clause[-1] in _BELIEF_TAGS and len(clause) <= _BELIEF_SPAN
+    return checked and not any(w in _WH for w in clause)
+
+
+_BELIEF_TAGS = frozenset("right correct yeah innit".split())
+_BELIEF_SPAN = 8
 
 
 def _is_askers_own(clause: list[str]) -> bool:
@@ -1520,12 +1542,13 @@ def naming_call_dropped(found: Sequence[str]) -> list[str]:
 def _naming_use_dropped(found: Sequence[str]) -> list[str]:
     """ "what word did they use", "which terms were used": the words asked for, no use."""
     for i, word in enumerate(found):
-        if word in _NAMING_USES and _NAMING_NOUNS & set(found[max(0, i - 5) : i]):
+        if word in _NAMING_USES and _NAMING_NOUNS & set(found[max(0, i - _NAMING_SPAN) : i]):
             return [*found[:i], *found[i + 1 :]]
     return list(found)
 
 
 _NAMING_USES = frozenset("use used attach attached apply applied".split())
+_NAMING_SPAN = 7  # "what word [in quotation marks do the experts] use"
 _NAMING_VERBS = frozenset({"call", "calls"}) | _NAMING_USES  # what makes a question name a thing
 _NAMING_NOUNS = frozenset(
     """

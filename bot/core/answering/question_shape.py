@@ -32,14 +32,19 @@ _FOCUS_WITHOUT_POSSESSIVE = re.compile(_FOCUS_ASKED)
 # "the names of", "the title of": a detail of something, which only a quote that gives it
 # answers ("the name of the spyware" is its name, which the quote has: not a detail).
 # "the names of", "the exact title of", "the official title of": one word may come between.
-_DETAIL = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(names|titles?|identit(?:y|ies)|ages)\s+of\b")
+_DETAIL = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(names|titles?|identit(?:y|ies)|ages)\s+of\b"
+    r"|^(?:pls\s+|please\s+)?(name)\s+(?:all\s+)?the\s+(?:[a-z]+\s+)?[a-z]+s\b"  # "name the X-s"
+)
 
 
 def detail_words(text: str) -> list[str]:
     """The detail a question asks for: "give the *names* of the journalists", "the *title* of
-    the report" (never answered by a quote that only mentions the journalists or the report)."""
+    the report", "*name* the journalists" (never answered by a quote that only mentions the
+    journalists or the report)."""
     lowered = straighten(text.lower())
-    found = _DETAIL.findall(lowered) if " of" in lowered else []
+    asked = " of" in lowered or "name" in lowered[:12]
+    found = [a or b for a, b in _DETAIL.findall(lowered)] if asked else []
     if " of" in lowered and any(w in lowered for w in ("article", "clause", "provision")):
         found += _PROVISION.findall(lowered)
     return found

@@ -58,7 +58,7 @@ FILLER = (
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
     along together jointly refrain refrains refrained reference references referenced
-    referencing invoke invokes invoked invoking ballpark set alone
+    referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
     """.split()
     )
     | ASKER_WORDS
@@ -145,6 +145,8 @@ CHAT_CLOSERS = tuple(
     what is their deal | whats the deal | whats the deal with him | whats the deal with her
     short version pls | short version please
     in one line | in a sentence | in one sentence
+    i lost the tab | i closed the tab | lost the tab | closed the tab | i lost the link
+    lost the link | in quotation marks | in quotes | in inverted commas
     in simple words | in simple terms | in plain english | in plain words | in few words
     according to the statement | according to their statement | per the statement
     according to the warning | according to them | according to the experts

@@ -55,7 +55,7 @@ from bot.core.answering.question import (
     told_as_done,
     unknown_name,
 )
-from bot.core.answering.question_shape import lists_after, specifics_asked
+from bot.core.answering.question_shape import detail_words, lists_after, specifics_asked
 
 W, H, WN, WR, Y, HM, HL = (
     Kind.WHAT,
@@ -103,6 +103,8 @@ def kinds(text: str) -> frozenset[Kind]:
         ("the audit is supposed to follow which rules?", {W, H}),  # "which" asked in place
         ("checks in line with which principles??", {W, H}),
         ("checks in line with what rules??", {W}),
+        ("the name of the museum's director pls", {W}),  # a request: what is the name of
+        ("the date of the vote", {WN}),
         ("firms museum audit the how", set()),  # a salad ending in "the how" asks nothing
         ("the report, which came out in may, was ignored?", {Kind.YES_NO}),  # relative
         ("ok so can someone explain why the vote was delayed lol", {Y}),
@@ -1009,6 +1011,9 @@ def test_a_function_word_in_capitals_is_stress_not_part_of_a_name() -> None:
         ("who ran the audit, need the date for my citation", "who ran the audit"),
         ("who ran the audit? asking for a debate thing", "who ran the audit?"),
         ("never heard of the council b4, who ran the audit?", "the council, who ran the audit?"),
+        ("who ran the audit, shes not mayor anymore right?", "who ran the audit"),
+        ("whats the audit called i lost the tab", "whats the audit called"),
+        ("how did the mayor describe it, in quotation marks?", "how did the mayor describe it"),
     ],
 )
 def test_what_the_asker_needs_or_will_do_or_thinks_is_chatter(
@@ -1144,3 +1149,23 @@ def test_a_standard_is_met_not_a_meeting(engine: Engine) -> None:
         engine.read("what standards must it meet").tokens
         == engine.read("what standards must it").tokens
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("Name the journalists whose phones were hacked.", ["name"]),
+        ("pls name all the councillors", ["name"]),
+        ("give the names of the councillors", ["names"]),
+        ("Name the spyware.", []),  # one thing named: its name is what the quote says
+        ("what is the title of the report", ["title"]),
+    ],
+)
+def test_the_detail_a_question_asks_for(text: str, detail: list[str]) -> None:
+    assert detail_words(text) == detail
+
+
+def test_the_word_asked_for_may_stand_far_from_its_use(engine: Engine) -> None:
+    # "what adjective in quotation marks do the experts use": a description, not a purpose.
+    far = engine.read("what adjective in quotation marks did the mayor use for the plan")
+    assert far.tokens == engine.read("how did the mayor describe the plan").tokens
