@@ -322,7 +322,10 @@ def _shuffled(q: Question) -> bool:
     trailing_off = ".." in q.text or "…" in q.text
     if len(found) >= MIN_DANGLING and found[-1] in _DANGLING and not trailing_off:
         return True
-    return any(a == b and a not in STOPWORDS for a, b in itertools.pairwise(found))
+    if any(a == b and a not in STOPWORDS for a, b in itertools.pairwise(found)):
+        return True
+    # "spyware ban spyware ban spyware": a few words said over and over.
+    return len(found) >= MIN_DANGLING + 1 and 2 * len(set(found)) <= len(found)
 
 
 def _salad(q: Question, quote: str) -> bool:

@@ -895,13 +895,15 @@ _FORECASTING = frozenset("will would gonna wont".split())  # not "could": possib
 _FORECAST_SPAN = 5  # "think [the states] will": the most words between
 
 
-def place_within(found: Sequence[str]) -> str:
-    """ "Where in Spain is it based?": the place asked inside ("spain"), or ""."""
+def place_within(found: Sequence[str], names: Mapping[str, object]) -> str:
+    """ "Where in Spain is it based?", "where exactly is it based in Spain?": the place
+    asked inside ("spain"), or "". After "where in" any word; later, a known name."""
     if "where" not in found:
         return ""
-    for i, pair in enumerate(itertools.pairwise(found)):
-        if pair == ("where", "in") and found[i + 2 : i + 3]:
-            return found[i + 2]
+    at = found.index("where")
+    for i in range(at, len(found) - 1):
+        if found[i] == "in" and (i == at + 1 or found[i + 1] in names):
+            return found[i + 1]
     return ""
 
 
@@ -1245,7 +1247,7 @@ class QuestionReader:
             names_work=asks_name_of_work(said),
             advice=asks_advice(said),
             predicts=_predicts(asks, said),
-            within=place_within(said),
+            within=place_within(said, self._names.owners),
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
             names_set_aside=self._names_set_aside(surface, contrasted),

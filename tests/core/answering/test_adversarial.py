@@ -194,6 +194,22 @@ def dangling_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[s
     return out
 
 
+def repeated_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
+    """Two or three content words of a quote, said over and over (each twice on average)."""
+    rng = random.Random(SEED + 7)
+    out = []
+    for entry in kb.entries:
+        said = words(entry.quote)
+        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1} - STOPWORDS)
+        for _ in range(per_entry if len(pool) >= 8 else 0):
+            few = rng.sample(pool, rng.randint(2, 3))
+            size = rng.randint(max(5, 2 * len(few)), 2 * len(few) + 2)
+            text = " ".join(rng.choice(few) for _ in range(size))
+            if not engine.read(text).kinds and len(set(text.split())) > 1:
+                out.append(text)
+    return out
+
+
 def doubled_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
     """Three to five content words of a quote, shuffled, one of them said twice in a row."""
     rng = random.Random(SEED + 6)
@@ -219,6 +235,7 @@ def doubled_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[st
         (article_ended_salads, 50),
         (dangling_salads, 50),
         (doubled_salads, 50),
+        (repeated_salads, 50),
     ],
     ids=[
         "one quote shuffled",
@@ -227,6 +244,7 @@ def doubled_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[st
         "ending in an article",
         "ending in of or and",
         "a word twice in a row",
+        "a few words over and over",
     ],
 )
 def test_salads_of_one_quote(

@@ -1134,8 +1134,11 @@ def test_a_question_of_someones_forecast(text: str, forecast: bool) -> None:
 
 
 def test_where_in_a_place_asks_inside_it() -> None:
-    assert place_within(words("Where in Spain is the firm based?")) == "spain"
-    assert place_within(words("Where is the firm based?")) == ""
+    names = {"spain": frozenset({"org-spain"})}
+    assert place_within(words("Where in Spain is the firm based?"), names) == "spain"
+    assert place_within(words("Where exactly is the firm based in Spain?"), names) == "spain"
+    assert place_within(words("Where is the firm based?"), names) == ""
+    assert place_within(words("Where did she speak in 2019?"), names) == ""  # no place named
 
 
 def test_a_persons_name_asks_who(engine: Engine) -> None:
