@@ -80,6 +80,7 @@ class Profile:
     names_people: bool = False  # its quote gives people's names ("the names of the experts")
     urges_someone: bool = False  # its quote says whom it urges ("call on *all states*")
     about_people: frozenset[str] = frozenset()  # the people whose own entry it is
+    quoted_people: frozenset[str] = frozenset()  # the ids of the people its quote names
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ def _contrast_answerable(m: Match) -> bool:
     q = m.question
     named = m.profile.contrasted_phrasings.get(m.scored.phrasing, 0)
     aside = len(q.names_set_aside)  # not the names asked among: "which *rapporteurs*"
-    exhausted = aside >= CONTRAST_NAMES and aside > named
+    exhausted = _used_up(q, m.profile, aside) and aside > named
     # "Which boats other than ferries ...?": other kinds of what the article names only as the
     # one set aside.
     other_kinds = bool(q.focus) and q.focus <= q.excluded
@@ -144,6 +145,14 @@ def _contrast_answerable(m: Match) -> bool:
         and not other_kinds
         and sets_aside_alike(q, m.profile)
     )
+
+
+def _used_up(q: Question, profile: Profile, aside: int) -> bool:
+    """The contrast sets aside every person the quote names ("besides A and B" of a quote
+    naming A, B and C leaves C), or, of a quote naming none, two or more names."""
+    if not profile.quoted_people:
+        return aside >= CONTRAST_NAMES
+    return profile.quoted_people <= q.names_set_aside | q.named_by_name
 
 
 def sets_aside_alike(q: Question, profile: Profile) -> bool:

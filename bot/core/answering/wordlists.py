@@ -146,6 +146,7 @@ CHAT_CLOSERS = tuple(
     short version pls | short version please
     in one line | in a sentence | in one sentence
     i lost the tab | i closed the tab | lost the tab | closed the tab | i lost the link
+    i forgot to copy it | forgot to copy it | i forgot to save it | too or
     lost the link | in quotation marks | in quotes | in inverted commas
     in simple words | in simple terms | in plain english | in plain words | in few words
     according to the statement | according to their statement | per the statement

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from bot.core.answering import ANSWER_THRESHOLD, Engine
 from bot.core.answering.normalize import stem, words
+from bot.core.answering.question import is_contrasted
 from bot.core.answering.question_shape import lists_after
 from bot.core.answering.wordlists import STOPWORDS
 from bot.core.knowledge.model import KnowledgeBase
@@ -510,3 +511,26 @@ def test_forecasts_nobody_made(kb: KnowledgeBase, engine: Engine) -> None:
         ]
     assert len(made) > 20
     assert [text for text in made if answered(engine, text)] == []
+
+
+def test_a_contrast_leaves_the_people_a_quote_names_and_it_does_not(
+    kb: KnowledgeBase, engine: Engine
+) -> None:
+    # Of a quote naming three people, "besides A and B, which expert is named?" leaves the
+    # third (answered by that quote); "besides A, B and C" leaves no one (declined).
+    people = [p for p in kb.people if p.kind == "person"]
+    quoted = [
+        (e, [p for p in people if p.name.split()[-1].lower() in e.quote.lower()])
+        for e in kb.entries
+    ]
+    # The lists a contrast can be asked of: entries with a contrastive phrasing.
+    contrastive = {e.id for e in kb.entries if any(is_contrasted(words(p)) for p in e.phrasings)}
+    lists = [(e, named) for e, named in quoted if len(named) >= 3 and e.id in contrastive]
+    assert lists
+    for _, named in lists:
+        but_one = " and ".join(p.name for p in named[:-1])
+        left = engine.answer(f"Other than {but_one}, which expert is named?")
+        assert left.entry is not None
+        assert named[-1].name.split()[-1] in left.entry.quote
+        every = ", ".join(p.name for p in named[:-1]) + f" and {named[-1].name}"
+        assert not answered(engine, f"Other than {every}, which experts were named?")
