@@ -165,44 +165,53 @@ def twice_turned_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> li
     return out
 
 
-def article_ended_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
-    """Five to seven words of a quote, shuffled, ending in "the" or "a"."""
-    rng = random.Random(SEED + 4)
-    out = []
+def quote_pools(kb: KnowledgeBase, engine: Engine, content_only: bool = False) -> list[list[str]]:
+    """Each quote's words that are one token each (only content words, if asked), for the
+    quotes that have eight or more."""
+    pools = []
     for entry in kb.entries:
-        said = words(entry.quote)
-        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1})
-        for _ in range(per_entry if len(pool) >= 8 else 0):
-            picked = [*rng.sample(pool, rng.randint(5, 7)), rng.choice(["the", "a"])]
-            text = " ".join(picked)
+        single = {w for w in words(entry.quote) if len(engine.normalizer.tokens(w)) == 1}
+        pool = sorted(single - STOPWORDS if content_only else single)
+        if len(pool) >= 8:
+            pools.append(pool)
+    return pools
+
+
+def ended_salads(
+    kb: KnowledgeBase,
+    engine: Engine,
+    per_entry: int,
+    seed: int,
+    sizes: tuple[int, int],
+    ends: list[str],
+) -> list[str]:
+    """A quote's words, shuffled, `sizes` of them, then one of `ends`."""
+    rng = random.Random(seed)
+    out = []
+    for pool in quote_pools(kb, engine):
+        for _ in range(per_entry):
+            text = " ".join([*rng.sample(pool, rng.randint(*sizes)), rng.choice(ends)])
             if not engine.read(text).kinds:
                 out.append(text)
     return out
+
+
+def article_ended_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
+    """Five to seven words of a quote, shuffled, ending in "the" or "a"."""
+    return ended_salads(kb, engine, per_entry, SEED + 4, (5, 7), ["the", "a"])
 
 
 def dangling_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
     """Four to six words of a quote, shuffled, ending in "of" or "and"."""
-    rng = random.Random(SEED + 5)
-    out = []
-    for entry in kb.entries:
-        said = words(entry.quote)
-        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1})
-        for _ in range(per_entry if len(pool) >= 8 else 0):
-            picked = [*rng.sample(pool, rng.randint(4, 6)), rng.choice(["of", "and"])]
-            text = " ".join(picked)
-            if not engine.read(text).kinds:
-                out.append(text)
-    return out
+    return ended_salads(kb, engine, per_entry, SEED + 5, (4, 6), ["of", "and"])
 
 
 def repeated_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[str]:
     """Two or three content words of a quote, said over and over (each twice on average)."""
     rng = random.Random(SEED + 7)
     out = []
-    for entry in kb.entries:
-        said = words(entry.quote)
-        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1} - STOPWORDS)
-        for _ in range(per_entry if len(pool) >= 8 else 0):
+    for pool in quote_pools(kb, engine, content_only=True):
+        for _ in range(per_entry):
             few = rng.sample(pool, rng.randint(2, 3))
             size = rng.randint(max(5, 2 * len(few)), 2 * len(few) + 2)
             text = " ".join(rng.choice(few) for _ in range(size))
@@ -215,10 +224,8 @@ def doubled_salads(kb: KnowledgeBase, engine: Engine, per_entry: int) -> list[st
     """Three to five content words of a quote, shuffled, one of them said twice in a row."""
     rng = random.Random(SEED + 6)
     out = []
-    for entry in kb.entries:
-        said = words(entry.quote)
-        pool = sorted({w for w in said if len(engine.normalizer.tokens(w)) == 1} - STOPWORDS)
-        for _ in range(per_entry if len(pool) >= 8 else 0):
+    for pool in quote_pools(kb, engine, content_only=True):
+        for _ in range(per_entry):
             picked = rng.sample(pool, rng.randint(3, 5))
             at = rng.randrange(len(picked))
             text = " ".join([*picked[: at + 1], picked[at], *picked[at + 1 :]])
