@@ -105,7 +105,6 @@ class Engine:
         self.calibration = kb.calibration or IDENTITY
         self._people_of = _people_by_entry(kb)
         self._persons = frozenset(p.id for p in kb.people if p.kind == "person")
-        self._surnames = [(p.id, fold(p.name).split()[-1]) for p in kb.people if p.kind == "person"]
         self._profiles = [self._profile(e) for e in kb.entries]
         self._quote_df = _quote_frequencies(kb.entries, self._profiles)
         self._questions = [fold(e.question) for e in kb.entries]
@@ -150,9 +149,7 @@ class Engine:
             states_facts=entry.kind not in FACTLESS_KINDS,
             reports_event=entry.kind == "event",
             about_people=self._people_of.get(entry.id, frozenset()),
-            quoted_people=frozenset(
-                i for i, surname in self._surnames if surname in fold(entry.quote)
-            ),
+            quoted_people=self._people_quoted(entry.quote),
         )
 
     def _contrasted(self, entry: Entry) -> dict[int, int]:
@@ -169,7 +166,11 @@ class Engine:
         )
 
     def _names_people(self, quote: str) -> bool:
-        return any(p.kind == "person" for p in _named_in(quote, self.kb.people, aliases=False))
+        return bool(self._people_quoted(quote))
+
+    def _people_quoted(self, quote: str) -> frozenset[str]:
+        named = _named_in(quote, self.kb.people, aliases=False)
+        return frozenset(p.id for p in named if p.kind == "person")
 
     def _set_aside(self, phrasing: str) -> tuple[frozenset[str], bool]:
         read = self.reader.read(phrasing)
