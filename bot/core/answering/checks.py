@@ -451,18 +451,19 @@ def _asks_what_no_passage_tells(m: Match) -> bool:
         return True  # "what was the investigation called?" of no name
     # "should I stop using my phone?": no passage advises; "whom are they calling on?" of
     # who is calling.
-    if q.within and not _names_more_than(m.entry.answer, q):
+    if q.within and not _names_more_than(m.entry.answer, q, m.english):
         return True  # "where in Spain is it based?" of "it is based in Spain"
     return q.advice or q.predicts or (q.addressee and not m.profile.urges_someone)
 
 
-def _names_more_than(answer: str, q: Question) -> bool:
-    """The answer names something (a capitalised word) the question does not."""
+def _names_more_than(answer: str, q: Question, english: English) -> bool:
+    """The answer names something the question does not: a capitalised word that is no
+    common English word ("Madrid", not the "Group" of a firm's name)."""
     asked = set(q.words) | set(words(q.text))
     said = (
         _POSSESSIVE.sub("", fold(w).rstrip(".,;:!?")) for w in answer.split() if w[:1].isupper()
     )
-    return any(w not in asked for w in said)
+    return any(w not in asked and english.zipf(w) < COMMON_ZIPF for w in said)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
