@@ -10,7 +10,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -125,7 +125,7 @@ class NameParts:
     firsts: frozenset[str]
     lasts: frozenset[str]
     pairs: frozenset[tuple[str, str]] = frozenset()  # words next to each other in a name
-    by_name: Mapping[str, frozenset[str]] | None = None  # owners, not counting titles
+    by_name: Mapping[str, frozenset[str]] = field(default_factory=dict)  # owners, titles left out
 
 
 # Clause breaks: punctuation, a dash, and the chat words people use as punctuation.
@@ -357,7 +357,7 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
         return _wh_kinds(found, len(found) - 1)
     if _asks_for_detail(found):
         return _what_kinds("what", found[1:3])  # "(i need) the name of the ...", "the date of"
-    asked = _which_in_place(found) if "which" in found or "what" in found else 0
+    asked = _asked_in_place(found) if "which" in found or "what" in found else 0
     return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
 
 
@@ -374,10 +374,10 @@ def _asks_last(found: Sequence[str]) -> bool:
     return found[-1] in _WH and len(found) > 1 and found[-2] not in ("the", "a")
 
 
-def _which_in_place(found: Sequence[str]) -> int:
-    """Where "which" asks from inside a statement ("it must follow *which* rules?", "in line
-    with which principles"): after a preposition or a verb of following; not the "which"
-    of a relative clause ("the report, which ..."). 0 if none."""
+def _asked_in_place(found: Sequence[str]) -> int:
+    """Where "which" or "what" asks from inside a statement ("it must follow *which* rules?",
+    "in line with *what* principles"): after a preposition or a verb of following; not the
+    "which" of a relative clause ("the report, which ..."). 0 if none."""
     return next(
         (
             i
@@ -1280,7 +1280,7 @@ class QuestionReader:
 
     def _named_by_name(self, found: Sequence[str]) -> frozenset[str]:
         """The ids the words name by name: "freedom of expression" names a mandate, no one."""
-        by_name = self._names.by_name or self._names.owners
+        by_name = self._names.by_name
         return frozenset(i for w in found for i in by_name.get(w, ()))
 
     def _excluded(self, surface: list[str], contrasted: bool) -> frozenset[str]:
