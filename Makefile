@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+COMPILED := $(VENV)/.compiled
+# The answering core's sources: compiled with mypyc (bot/speedups.py) when a C compiler is here.
+CORE := $(wildcard bot/core/*.py bot/core/answering/*.py)
 
 .PHONY: run test lint typecheck unit bench loadtest check eval format clean
 
@@ -13,7 +16,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## the Discord bot with DISCORD_TOKEN set, else the console chat
+# Compiled again whenever a source changes; without a C compiler the core stays pure Python.
+$(COMPILED): $(STAMP) $(CORE)
+	$(BIN)/python -m bot.speedups build
+	touch $(COMPILED)
+
+run: $(COMPILED)  ## the Discord bot with DISCORD_TOKEN set, else the console chat
 	@$(BIN)/rapporteur run
 
 test: lint typecheck unit  ## everything CI runs
@@ -25,19 +33,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict bot
 
-unit: $(STAMP)
+unit: $(COMPILED)
 	$(BIN)/pytest
 
-check: $(STAMP)  ## validate the knowledge base and print its coverage
+check: $(COMPILED)  ## validate the knowledge base and print its coverage
 	$(BIN)/rapporteur check
 
-eval: $(STAMP)  ## score the dev questions
+eval: $(COMPILED)  ## score the dev questions
 	$(BIN)/rapporteur eval tests/eval/dev.yaml
 
-bench: $(STAMP)  ## engine speed against a naive baseline (ratios, not assertions)
+bench: $(COMPILED)  ## engine speed against a naive baseline (ratios, not assertions)
 	$(BIN)/rapporteur bench --questions tests/eval/dev.yaml
 
-loadtest: $(STAMP)  ## the bot under load against the local Discord server
+loadtest: $(COMPILED)  ## the bot under load against the local Discord server
 	$(BIN)/python -m tests.e2e.loadtest
 
 format: $(STAMP)
@@ -45,4 +53,5 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix bot tests
 
 clean:
+	-$(BIN)/python -m bot.speedups clean
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

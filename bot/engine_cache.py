@@ -20,6 +20,7 @@ import bot
 from bot.core.answering import Engine
 from bot.core.knowledge.model import KnowledgeBase
 from bot.lexicon_files import english, english_path
+from bot.speedups import extensions
 
 _VERSION = 1  # bumped when the cache's own format changes
 
@@ -36,7 +37,7 @@ def _key(files: Mapping[str, str]) -> str:
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
     # The code that builds and runs the engine, and the word list it reads.
-    for path in sorted(Path(bot.__file__).parent.rglob("*.py")):
+    for path in sorted([*Path(bot.__file__).parent.rglob("*.py"), *extensions()]):
         stat = path.stat()
         digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
     words = english_path().stat()

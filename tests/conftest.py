@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from bot import speedups
 from bot.core.answering import Engine
 from bot.core.knowledge.model import KnowledgeBase
 from bot.knowledge_files import load_dir
 from bot.lexicon_files import english
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # A compiled core older than its source would test the old code.
+    if speedups.status() == "stale":
+        pytest.exit(speedups.stale_message(), returncode=2)
 
 
 @pytest.fixture(scope="session")

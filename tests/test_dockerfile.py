@@ -107,10 +107,17 @@ def test_image_shape():
 
 
 def test_the_image_runs_the_python_ci_runs():
-    # CI (.ci/run) runs `make test` with the machine's python3, which is this interpreter.
-    base = instructions()[0]
+    # CI (.ci/run) runs `make test` with the machine's python3, which is this interpreter;
+    # the compile stage builds its extensions for the very same Python.
+    bases = [args.split()[0] for name, args in instructions() if name == "FROM"]
     ci = f"{sys.version_info.major}.{sys.version_info.minor}"
-    assert base == ("FROM", f"python:{ci}-slim"), f"CI runs Python {ci}"
+    assert bases == [f"python:{ci}-slim"] * 2, f"CI runs Python {ci}"
+
+
+def test_the_image_gets_a_compiled_core_or_fails_to_build():
+    parsed = instructions()
+    assert any(name == "RUN" and "bot.speedups build --require" in args for name, args in parsed)
+    assert ("COPY", "--from=compile /wheels /wheels") in parsed
 
 
 def test_the_healthcheck_runs_the_health_command():

@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from bot import speedups
 from bot.cli._lean import english_only_stemmer
 
 english_only_stemmer()  # before bot.cli.common, whose imports reach the stemmer
@@ -61,7 +62,8 @@ EXIT_CODES = """\
 exit codes:
   0  success (a declined question is still a success)
   1  the knowledge base is invalid, or `check`/`eval` failed (see stderr)
-  2  usage or configuration error (bad option, unreadable file, missing setting)
+  2  usage or configuration error (bad option, unreadable file, missing setting, or a
+     compiled core older than its source)
 """
 
 
@@ -133,6 +135,9 @@ def _robust_stdio() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if speedups.status() == "stale":  # it would answer with the old code
+        print(f"rapporteur: {speedups.stale_message()}", file=sys.stderr)
+        return 2
     parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)

@@ -11,6 +11,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 # The features, in a fixed order. Each is a number a curator can read:
 FEATURES = (
     "score",  # the match score (phrasing fit blended with coverage), 0..1
@@ -27,6 +29,7 @@ FEATURES = (
 )
 
 
+@mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 @dataclass(frozen=True, slots=True)
 class Calibration:
     intercept: float

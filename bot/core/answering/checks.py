@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from mypy_extensions import mypyc_attr
+
 from bot.core.answering.lexicon import English
 from bot.core.answering.matching import EntryIndex, Scored
 from bot.core.answering.normalize import stem, words
@@ -51,6 +53,7 @@ class Reason(StrEnum):
     KEYWORDS = "keywords"  # a string of words with no question form that fits no one passage
 
 
+@mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 @dataclass(frozen=True, slots=True)
 class Profile:
     """What the checks need to know about one entry, computed once."""

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz import fuzz, process
 
 from bot.core.answering.checks import (
@@ -88,6 +89,7 @@ class Assessment(NamedTuple):  # immutable, and quick to make
     failed: Reason | None  # the check that declined it; None when only confidence decided
 
 
+@mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 class Engine:
     """The answering engine over one validated, read-only knowledge base."""
 
@@ -118,7 +120,7 @@ class Engine:
         names = name_parts(people, STOPWORDS, english)
         texts = (kb.title, kb.header, kb.text, *(n for _, ns, _ in people for n in ns))
         known = " ".join(fold(t) for t in texts)
-        return QuestionReader(self.normalizer, names, self.index.knows, kb.bot_name, known)
+        return QuestionReader(self.normalizer, names, self.index.tokens(), kb.bot_name, known)
 
     def _profile(self, entry: Entry) -> Profile:
         negated = tuple(

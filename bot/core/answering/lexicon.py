@@ -8,7 +8,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from mypy_extensions import mypyc_attr
 
+
+@mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 class English:
     """An English word list with counts: `is_word` and `zipf` (log10 of uses per billion)."""
 
@@ -21,7 +24,7 @@ class English:
 
     def words(self) -> list[str]:
         """Every word, most frequent first."""
-        return sorted(self._counts, key=lambda w: (-self._counts[w], w))
+        return [word for word, _ in sorted(self._counts.items(), key=_most_used_first)]
 
     def is_word(self, word: str) -> bool:
         return word in self._counts
@@ -30,6 +33,12 @@ class English:
         """About 7 for "the", 5 for "news", 3 for "referendum", 0 for what is not English."""
         count = self._counts.get(word)
         return math.log10(count * 1e9 / self._total) if count else 0.0
+
+
+def _most_used_first(item: tuple[str, int]) -> tuple[int, str]:
+    # Not a lambda in the method: mypyc compiles no closures in methods of Python classes.
+    word, count = item
+    return -count, word
 
 
 NO_ENGLISH = English(())  # for tests of the matcher alone: every word is unknown English

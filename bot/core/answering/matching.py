@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from bot.core.answering.normalize import Normalizer
 from bot.core.knowledge.model import Entry
 
@@ -30,6 +32,7 @@ class Scored(NamedTuple):  # a tuple, quick to make: one per ranked entry of eve
     coverage: float = 0.0  # share of the question's weight the entry's vocabulary explains
 
 
+@mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 class EntryIndex:
     """An inverted index of entries' tokens with IDF weights."""
 
@@ -136,6 +139,10 @@ class EntryIndex:
 
     def knows(self, token: str) -> bool:
         return token in self._idf
+
+    def tokens(self) -> frozenset[str]:
+        """Every token any entry knows."""
+        return frozenset(self._idf)
 
     def score(self, tokens: Sequence[str], limit: int = 5, attributed: bool = True) -> list[Scored]:
         """The `limit` best entries sharing a token with the question, best first; with

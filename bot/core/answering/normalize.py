@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 import snowballstemmer
+from mypy_extensions import mypyc_attr
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -62,6 +63,7 @@ def stem(word: str) -> str:
     return word if word.isdigit() else str(_STEMMER.stemWord(word))
 
 
+@mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 class Normalizer:
     """Text -> content stems, knowing the knowledge base's vocabulary and synonyms, and which
     words are English (a real word is never "corrected" into another: "flaw" is not "law")."""
@@ -405,7 +407,7 @@ def _ranked_vocabulary(found: list[str]) -> list[str]:
     for word in found:
         counts[word] = counts.get(word, 0) + 1
     ranked = sorted(counts, key=lambda w: (-counts[w], w))
-    return ranked + sorted(STOPWORDS - FUNCTION_WORDS - counts.keys())
+    return ranked + sorted((STOPWORDS - FUNCTION_WORDS).difference(counts))
 
 
 def _synonym_tables(groups: list[list[list[str]]]) -> tuple[Phrases, Phrases]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -119,6 +120,7 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
 
 
 # Names: each name word -> the ids it belongs to, and whether it starts or ends a name.
+@mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 @dataclass(frozen=True, slots=True)
 class NameParts:
     owners: Mapping[str, frozenset[str]]
@@ -565,7 +567,7 @@ def is_tag(found: Sequence[str]) -> bool:
     """ "is it", "isnt it", "do they", "right": a tag asking to confirm what came before."""
     confirm = ("right", "true", "correct", "so")
     aux_pronoun = len(found) in (2, 3) and found[0] in AUXILIARIES and found[1] in PRONOUNS
-    aux_pronoun = aux_pronoun and (len(found) == 2 or found[2] in (*PRONOUNS, *confirm))
+    aux_pronoun = aux_pronoun and (len(found) == 2 or (found[2] in PRONOUNS or found[2] in confirm))
     asked = list(found) in ([c] for c in confirm) or list(found) in _CONFIRMING_TAGS
     return aux_pronoun or asked
 
@@ -1183,6 +1185,7 @@ _ASKER_NOUNS = frozenset(
 )
 
 
+@mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 class QuestionReader:
     """Reads questions with one knowledge base's vocabulary, names and synonyms."""
 
@@ -1190,7 +1193,7 @@ class QuestionReader:
         self,
         normalizer: Normalizer,
         names: NameParts,
-        knows: Callable[[str], bool],
+        known_tokens: frozenset[str],
         bot_name: str,
         known_text: str = "",
     ) -> None:
@@ -1198,7 +1201,7 @@ class QuestionReader:
         self._normalizer = normalizer
         self._names = names
         self._name_list = sorted(names.owners)
-        self._knows = knows
+        self._known_tokens = known_tokens  # a set, not the index's method: it pickles
         self._bot_name = bot_name
         self._strangers: dict[str, str] = {}  # capitalised runs' verdicts (see unknown_name)
 
@@ -1405,7 +1408,8 @@ class QuestionReader:
         """How many of the clause's words, other than words about the asker, the base knows
         ("sorry typing on phone": one, though "phone" is two tokens)."""
         said = [w for w in self._normalizer.correct_all(clause) if w not in _ASKER_WORDS]
-        return sum(any(map(self._knows, self._normalizer.word_tokens(w))) for w in said)
+        known = self._known_tokens
+        return sum(not known.isdisjoint(self._normalizer.word_tokens(w)) for w in said)
 
 
 def _markup(plain: str, text: str, said: list[str]) -> bool:
