@@ -456,7 +456,11 @@ def _asks_what_no_passage_tells(m: Match) -> bool:
     # who is calling.
     if q.within and not _names_more_than(m.entry.answer, q, m.english):
         return True  # "where in Spain is it based?" of "it is based in Spain"
-    return q.advice or q.predicts or (q.addressee and not m.profile.urges_someone)
+    if q.happened and not m.profile.reports_event:
+        return True  # "what happened after the call?" of who made it
+    return (
+        q.advice or q.predicts or q.reporters_view or (q.addressee and not m.profile.urges_someone)
+    )
 
 
 def _names_more_than(answer: str, q: Question, english: English) -> bool:

@@ -16,7 +16,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.answering.lexicon import English
-from bot.core.answering.wordlists import AUXILIARIES, FILLER, FUNCTION_WORDS, SLANG, STOPWORDS
+from bot.core.answering.wordlists import (
+    AUXILIARIES,
+    FILLER,
+    FUNCTION_WORDS,
+    SLANG,
+    SPELLED_FILLER,
+    STOPWORDS,
+)
 from bot.core.text import clean_input, fold
 
 _REPEATS = {2: re.compile(r"(\w)\1{2,}"), 1: re.compile(r"(\w)\1+")}
@@ -143,6 +150,13 @@ class Normalizer:
         fixed (no synonyms, no stemming)."""
         return self.correct_all(self.spelled_out(words(text)))
 
+    def zipf(self, word: str) -> float:
+        return self._english.zipf(word)
+
+    def knows(self, word: str) -> bool:
+        """The word, or another form of it, is the knowledge base's or a function word."""
+        return word in self._known or stem(word) in self._known_stems
+
     def correct_all(self, found: list[str]) -> list[str]:
         fixed = [self.correct(w) for w in found]
         if found and found[0] in _QUESTION_WORDS:
@@ -161,6 +175,8 @@ class Normalizer:
         return out
 
     def _spelled_word(self, word: str) -> tuple[str, ...]:
+        if word in SPELLED_FILLER:
+            return ()
         if word in SLANG:
             return tuple(SLANG[word].split())
         talkin = word.endswith("in") and not self._english.is_word(word)

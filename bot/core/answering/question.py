@@ -110,6 +110,8 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
     which_as_article: str  # a which-question as the article words it ("which heads of state"
     # -> "which political leaders"), or "" when no reader's phrase changes
     predicts: bool = False  # asks someone's forecast ("do they think it will work?")
+    reporters_view: bool = False  # asks the reporter's own view ("what does the author think?")
+    happened: bool = False  # asks what happened ("what came of it?"): only an event tells
     within: str = ""  # the place a "where in" asks inside ("where in *Spain*")
     specifics: str = ""  # the noun whose particular members it asks ("what specific *measures*")
     names_set_aside: frozenset[str] = frozenset()  # ids of those a contrast sets aside
@@ -134,12 +136,14 @@ class NameParts:
 COMMON_NAME_ZIPF = 5.0  # "group", "states": too common to name an organisation by themselves
 
 _CLAUSES = re.compile(
-    r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw|but|ngl|tbh|imo|imho)\b",
+    r"[.!?;:,\n()]+|\s[-–—]+\s|\b(?:lol|lmao|lmfao|haha+|btw|but|ngl|tbh|imo|imho)\b"
+    # What the asker cannot do starts a clause of its own ("... title i cant pronounce it").
+    r"|\s(?=i\s+(?:can[’']?t|cannot|don[’']?t|didn[’']?t|do\s+not|never)\b)",
     re.IGNORECASE,
 )
 _TLDR = re.compile(r"\btl\s*;\s*dr\b", re.IGNORECASE)  # one word, though ";" cuts clauses
 _PUNCTUATION_CLAUSES = re.compile(r"[.!?;:,\n()]+|\s[-–—]+\s")  # the same, without the words
-_CLAUSE_WORDS = frozenset("lol lmao lmfao btw but ngl tbh imo imho".split())
+_CLAUSE_WORDS = frozenset("lol lmao lmfao btw but ngl tbh imo imho i".split())
 
 
 def clauses_of(text: str) -> list[str]:
@@ -432,7 +436,18 @@ def is_negated(found: Sequence[str]) -> bool:
     for i, pair in enumerate(pairs):
         if pair in NOT_NEGATING:
             rest[i] = ""
+        elif pair[0] == "i":
+            _drop_askers_negation(rest, i + 1)
     return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
+
+
+def _drop_askers_negation(rest: list[str], at: int) -> None:
+    """ "i cant pronounce it", "i do not get it": what the asker cannot do negates nothing
+    asked."""
+    if rest[at] in NEGATIONS:
+        rest[at] = ""
+    elif rest[at] in AUXILIARIES and rest[at + 1 : at + 2] == ["not"]:
+        rest[at + 1] = ""
 
 
 _NEGATION_LEADS = frozenset(first for first, _ in NEGATION_PHRASES)
@@ -660,8 +675,8 @@ _TIME_CONJUNCTIONS = frozenset("after when once since".split())
 def _told_as_outcome(found: Sequence[str], i: int, past: bool, condition: int | None) -> bool:
     """The premise verb at `i` is told as having happened: in the past, not as one of two
     options, not "ended up" (what came of it), and told as past after a condition word."""
-    if _an_alternative(found, i) or found[i + 1 : i + 2] == ["up"]:
-        return False
+    if _an_alternative(found, i) or (found[i] in _ENDING and found[i + 1 : i + 2] == ["up"]):
+        return False  # "ended up": what came of it; "signed up to" is signing
     if condition is not None and not _past_after_condition(found, condition, i):
         return False
     if found[max(0, i - 3) : i] in (["come", "to", "an"], ["came", "to", "an"]):
@@ -682,6 +697,7 @@ def _ended_up_doing(found: Sequence[str], past: bool) -> list[str]:
 
 
 _PREMISE_STEMS = frozenset(stem(w) for w in PREMISE_VERBS)
+_ENDING = frozenset("end ends ended ending".split())
 
 
 def _past_after_condition(found: Sequence[str], condition: int, i: int) -> bool:
@@ -894,6 +910,48 @@ def asks_forecast(found: Sequence[str]) -> bool:
 
 
 _FORECASTING = frozenset("will would gonna wont".split())  # not "could": possibly so
+
+
+def asks_reporters_view(found: Sequence[str]) -> bool:
+    """ "What does the author personally think of it?", "the reporter's opinion": the view of
+    whoever wrote the report, which a news report does not give (what it says the people in
+    it think is theirs: "what does the author say they think" is not asked)."""
+    if _REPORTERS.isdisjoint(found):
+        return False
+    at = next(i for i, w in enumerate(found) if w in _REPORTERS)
+    after = found[at + 1 : at + 1 + _VIEW_SPAN]
+    told = next((i for i, w in enumerate(after) if w in _TELLING), len(after))
+    return not _VIEWS.isdisjoint(after[:told])
+
+
+def asks_what_happened(found: Sequence[str]) -> bool:
+    """ "What happened after the call?", "what came of it?": an event asked for, which an
+    entry that reports none cannot tell."""
+    if _HAPPENING.isdisjoint(found):
+        return False
+    return any(
+        w in _WHAT
+        and (_HAPPENED.intersection(found[i + 1 : i + 3]) or found[i + 1 : i + 3] in _CAME_OF)
+        for i, w in enumerate(found)
+    )
+
+
+_WHAT = frozenset("what whats wat".split())
+# Past only: "what should happen" and "what happens to press freedom" ask for no event.
+_HAPPENED = frozenset({"happened"})
+_CAME_OF = (["came", "of"], ["became", "of"])
+_HAPPENING = _HAPPENED | {"came", "became"}
+
+
+_REPORTERS = frozenset("author authors reporter reporters writer writers columnist".split())
+_VIEWS = frozenset(
+    """
+    think thinks feel feels believe believes opinion opinions view views stance personally
+    personal support supports agree agrees favour favor favours favors
+    """.split()
+)
+_TELLING = frozenset("say says said report reports reported write writes wrote quote".split())
+_VIEW_SPAN = 3  # "the author [really] personally think": the most words between
 _FORECAST_SPAN = 5  # "think [the states] will": the most words between
 
 
@@ -1185,6 +1243,35 @@ _ASKER_NOUNS = frozenset(
 )
 
 
+def _word_pairs(found: Sequence[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The words the text puts after each content word, and before each."""
+    after: dict[str, set[str]] = {}
+    before: dict[str, set[str]] = {}
+    for first, second in itertools.pairwise(found):
+        if first.isalpha() and second.isalpha():
+            if first not in STOPWORDS:
+                after.setdefault(first, set()).add(second)
+            if second not in STOPWORDS:
+                before.setdefault(second, set()).add(first)
+    return after, before
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    """The words written with a capital after the first word, lower-cased."""
+    return frozenset(w.lower() for w in _WORD_RUN.findall(text)[1:] if w[0].isupper())
+
+
+_WORD_RUN = re.compile(r"\b\w+")
+
+
+def _a_typo_away(word: str, meant: str) -> bool:
+    """`meant` mistyped as `word`: the same first letter, a letter away (two in a long word),
+    and not merely another form of it."""
+    if word[0] != meant[0] or stem(word) == stem(meant):
+        return False
+    return OSA.distance(word, meant) <= (2 if min(len(word), len(meant)) >= 6 else 1)
+
+
 @mypyc_attr(native_class=False)  # compiled, still a Python class: it can be pickled
 class QuestionReader:
     """Reads questions with one knowledge base's vocabulary, names and synonyms."""
@@ -1198,6 +1285,7 @@ class QuestionReader:
         known_text: str = "",
     ) -> None:
         self._known_text = f" {known_text} "  # folded: the article, its title, its names
+        self._next_words, self._previous_words = _word_pairs(words(known_text))
         self._normalizer = normalizer
         self._names = names
         self._name_list = sorted(names.owners)
@@ -1210,7 +1298,7 @@ class QuestionReader:
         plain = _TLDR.sub("tldr", strip_address(text, self._bot_name))
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
-        corrected = [self._normalizer.correct_all(c) for c in kept]  # "from wich country"
+        corrected = [self._in_context(self._normalizer.correct_all(c), plain) for c in kept]
         surface = self._named_fixed([w for c in corrected for w in c])
         focus = self._tokens_of_each(focus_words(plain))
         asks = _named_as_who(self._kinds(corrected, ends_as_question(plain)), focus)
@@ -1250,6 +1338,8 @@ class QuestionReader:
             names_work=asks_name_of_work(said),
             advice=asks_advice(said),
             predicts=_predicts(asks, said),
+            reporters_view=asks_reporters_view(said),
+            happened=asks_what_happened(said),
             within=place_within(said, self._names.owners),
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
@@ -1303,6 +1393,27 @@ class QuestionReader:
             surface = name_hedges_dropped(surface, self._names.owners)
         return self._normalizer.tokens_of(_without_wording(surface, asks))
 
+    def _in_context(self, found: list[str], plain: str) -> list[str]:
+        """Real words that are typos of the article's words beside them: "member *stats*"
+        (states), "human rights *counsel*" (council). Only a word the base does not know is
+        changed, only next to a content word, only into the one word the article puts there
+        that is a letter away (two in a long word), and never a capitalised word: the "NSA
+        Group" is no typo, but another name."""
+        fixed = list(found)
+        for i, word in enumerate(found):
+            if len(word) < 3 or not word.isalpha() or self._normalizer.knows(word):
+                continue
+            before = found[i - 1] if i else ""
+            after = found[i + 1] if i + 1 < len(found) else ""
+            options = {
+                *self._next_words.get(before, ()),
+                *self._previous_words.get(after, ()),
+            }
+            near = [w for w in options if _a_typo_away(word, w)]
+            if len(near) == 1 and word not in _capitalised(plain):
+                fixed[i] = near[0]
+        return fixed
+
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
         """The topical clauses' words, chat stripped, and whether a confirming tag ("is it?")
         ended the question (the tag is left out)."""
@@ -1310,6 +1421,8 @@ class QuestionReader:
         clauses = [c for c in split if c]
         tagged = len(clauses) > 1 and is_tag(clauses[-1])
         kept = [strip_chat(c) for c in self._topical(clauses[: -1 if tagged else None])]
+        if len(kept) == 1 == len(clauses) and STOPWORDS.issuperset(kept[0]):
+            return clauses, tagged  # "tldr pls": the chat was all there was to ask
         return kept, tagged
 
     @staticmethod
@@ -1382,7 +1495,7 @@ class QuestionReader:
         kept = [
             c
             for n, (c, t) in enumerate(zip(clauses, tokens, strict=True))
-            if not (self._chatter(c, t) or (n and _is_afterword(c)))
+            if not (self._chatter(c, t) or (n and _is_afterword(c) and not self._known_guess(c, t)))
         ]
         said = [t for c, t in zip(clauses, tokens, strict=True) if c in kept]
         return clauses if _untopical(clauses, kept, said) else kept
@@ -1399,6 +1512,20 @@ class QuestionReader:
         if _is_askers_people(clause):
             return True
         return self._about_asker(clause) or not tokens
+
+    def _known_guess(self, clause: list[str], tokens: Sequence[str]) -> bool:
+        """A guess that names what is asked about ("..., like arrogance or something?"): all
+        its words the base's, a rare word or the article's phrase ("city council") among
+        them, and no name, which would be an option offered ("just the mayor or everyone?").
+        Any other guess is the asker's."""
+        known = self._known_tokens
+        if not (tokens and is_guess(clause) and all(t in known for t in tokens)):
+            return False
+        content = [w for w in clause if w not in STOPWORDS]
+        if any(w in self._names.owners for w in content):
+            return False
+        phrase = any(b in self._next_words.get(a, ()) for a, b in itertools.pairwise(content))
+        return phrase or any(self._normalizer.zipf(w) < _RARE_GUESS for w in content)
 
     def _about_asker(self, clause: list[str]) -> bool:
         """ "sorry typing on phone": a word about the asker, and at most one the base knows."""
@@ -1462,6 +1589,7 @@ def _is_belief(clause: list[str]) -> bool:
 
 
 _BELIEF_TAGS = frozenset("right correct yeah innit".split())
+_RARE_GUESS = 4.0  # zipf: "arrogance" (3.2) names a quote's word, "dangerous" (4.5) any
 _BELIEF_SPAN = 8
 
 

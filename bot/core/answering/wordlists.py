@@ -59,11 +59,14 @@ FILLER = (
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
     along together jointly refrain refrains refrained reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
+    briefly quickly simply
     """.split()
     )
     | ASKER_WORDS
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
+# Dropped as spelled: "her official title" asks her title, but "officials" are people.
+SPELLED_FILLER = frozenset("official officially".split())
 STOPWORDS = FUNCTION_WORDS | FILLER
 
 # Why the asker asks ("for my journalism class ...", "... asking for an essay"): the

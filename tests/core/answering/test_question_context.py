@@ -1,0 +1,131 @@
+"""Reading a question with the article's words beside it: real-word typos fixed in context,
+guesses that name what is asked, the asker's own negation, and questions that no entry of the
+wrong sort answers (the reporter's view, what happened). Made-up sentences over the second
+article (tests/fixtures/council), and the pure helpers on their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.answering import Engine
+from bot.core.answering.normalize import words
+from bot.core.answering.question import (
+    asks_reporters_view,
+    asks_what_happened,
+    asserted_outcomes,
+    clauses_of,
+    is_negated,
+)
+from bot.knowledge_files import load_dir
+from bot.lexicon_files import english
+
+COUNCIL = Path(__file__).resolve().parents[2] / "fixtures" / "council"
+
+
+@pytest.fixture(scope="module")
+def council() -> Engine:
+    return Engine(load_dir(COUNCIL), english())
+
+
+@pytest.mark.parametrize(
+    ("text", "meant", "typed"),
+    [
+        ("what did the city counsel vote for", "council", "counsel"),  # two letters, long
+        ("how much will the solar form cost", "farm", "form"),  # a letter, after its word
+        ("who runs the anglers clue", "club", "clue"),
+    ],
+)
+def test_a_real_word_typed_for_the_articles_word_beside_it(
+    council: Engine, text: str, meant: str, typed: str
+) -> None:
+    read = council.read(text).words
+    assert meant in read
+    assert typed not in read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which form did they fill in",  # beside function words only: no context
+        "how much will the Solar Form cost",  # capitalised: a name, not a typo
+        "what did the city council vote for",  # the base's own words stay
+    ],
+)
+def test_no_context_no_change(council: Engine, text: str) -> None:
+    assert council.read(text).words == tuple(words(text.lower()))
+
+
+def test_a_guess_with_a_rare_word_of_the_article_names_what_is_asked(council: Engine) -> None:
+    guessed = council.read("what did the expert say the panels would cut, like evaporation or so?")
+    assert any(t.startswith("evapor") for t in guessed.tokens)
+    # Common words and names offered as options stay the asker's.
+    assert "harm" not in council.read("what did the club fear, like harm or something?").tokens
+    offered = council.read("who voted against it, like hale or someone else?")
+    assert not offered.names
+
+
+def test_chat_alone_is_still_asked(engine: Engine) -> None:
+    assert engine.read("tldr pls").tokens == engine.read("tldr").tokens != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("whats her title i cant even pronounce it", False),
+        ("who voted i do not remember", False),
+        ("who did not vote", True),
+        ("why cant they build it", True),
+    ],
+)
+def test_what_the_asker_cannot_do_negates_nothing(text: str, negated: bool) -> None:
+    assert is_negated(words(text)) is negated
+
+
+def test_what_the_asker_cannot_do_is_a_clause_of_its_own() -> None:
+    assert len(clauses_of("whats her title i cant pronounce her name")) == 2
+    assert len(clauses_of("why cant i find the title")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what does the author personally think of the plan", True),
+        ("what is the reporters opinion", True),
+        ("does the writer support the farm", True),
+        ("what does the author say the club thinks", False),  # the club's view, reported
+        ("who is the author", False),
+        ("what do the anglers think", False),
+    ],
+)
+def test_the_reporters_own_view(text: str, asked: bool) -> None:
+    assert asks_reporters_view(words(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what happened after the vote", True),
+        ("what came of the study", True),
+        ("what should happen before the panels go in", False),  # a demand, not an event
+        ("what happens to the fish", False),  # a consequence, told as a claim
+        ("who happened to vote", False),
+    ],
+)
+def test_what_happened_asks_for_an_event(text: str, asked: bool) -> None:
+    assert asks_what_happened(words(text)) is asked
+
+
+def test_what_happened_is_told_only_by_an_event(council: Engine) -> None:
+    # The entries of the second article that report no event never answer it.
+    events = {e.id for e in council.kb.entries if e.kind == "event"}
+    for entry in council.kb.entries:
+        if entry.kind != "event" and entry.kind != "meta":
+            answer = council.answer(f"What happened after {entry.question.rstrip('?')}?")
+            assert answer.entry is None or answer.entry.id in events, entry.id
+
+
+def test_signing_up_is_signing_but_ending_up_is_what_came_of_it() -> None:
+    assert asserted_outcomes(words("which states signed up to the deal")) == ("sign",)
+    assert "end" not in asserted_outcomes(words("what did they end up doing"))
