@@ -273,7 +273,8 @@ def keywords(m: Match) -> Reason | None:
     its phrasings well: "working group business rights states" is a salad, not a search."""
     q = m.question
     if q.kinds:
-        return None
+        # "who pegasus the of transfer ...": a question word among shuffled words.
+        return Reason.KEYWORDS if _article_then_glue(q.words) else None
     if _glue_run(q.words) >= MIN_GLUE or _article_before_glue(q.words) or _shuffled(q):
         return Reason.KEYWORDS
     if len(q.tokens) < MIN_KEYWORDS:
@@ -319,6 +320,10 @@ def _article_before_glue(found: Sequence[str]) -> bool:
     question."""
     if len(found) >= 3 and found[-1] in _ARTICLES:
         return True
+    return _article_then_glue(found)
+
+
+def _article_then_glue(found: Sequence[str]) -> bool:
     return any(a in _ARTICLES and b in _NO_NOUN_AFTER for a, b in itertools.pairwise(found))
 
 
@@ -410,6 +415,8 @@ def unknown_words(m: Match) -> Reason | None:
         return Reason.UNKNOWN_WORDS
     if m.question.name_tokens & set(m.scored.unexplained):
         return Reason.UNKNOWN_WORDS
+    if any(t.isdigit() for t in m.scored.unexplained):
+        return Reason.UNKNOWN_WORDS  # "... in 2019?" of a passage that says no such year
     missing, total = _weight_left(m)
     return Reason.UNKNOWN_WORDS if total and missing / total > MAX_UNEXPLAINED else None
 

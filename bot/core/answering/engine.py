@@ -53,6 +53,7 @@ AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
 FACTLESS_KINDS = ("demand",)  # entries that say what someone wants done, not what is so
 NEGATED_FIT = 0.6  # how closely a negated question must fit a negated phrasing
 KIND_SLACK = 0.25  # how far below the best an entry of the asked kind may score and still answer
+FIGURE_SLACK = 0.1  # how far below the best an entry that knows the question's figure may be
 RANKED = 4  # entries considered per question
 SUGGESTIONS = 3
 NAME_CUTOFF = 75  # rapidfuzz ratio for a misspelt name ("Linda Okafro") to find its person
@@ -271,6 +272,11 @@ class Engine:
             # The first would be declined for not knowing the noun: try one that says it.
             about = [s for s in fitting if not self._focus_untold(q, s.entry_index)]
             return next(iter(about or fitting))
+        if fitting and _figures(fitting[0].unexplained):
+            # "... in 2019?": a figure the first does not know, one close behind does.
+            told = [s for s in fitting[1:] if not _figures(s.unexplained)]
+            if told and told[0].score >= fitting[0].score - FIGURE_SLACK:
+                return told[0]
         return next(iter(fitting or ranked))
 
     def _focus_untold(self, q: Question, index: int) -> frozenset[str]:
@@ -581,6 +587,10 @@ def _attributions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[s
         # The reporter tells; the people quoted warn, raise and flag.
         said_by[s.id] |= writer if author and author in fold(s.name) else speech
     return [said_by[e.speaker] for e in kb.entries]
+
+
+def _figures(tokens: Sequence[str]) -> list[str]:
+    return [t for t in tokens if any(c.isdigit() for c in t)]
 
 
 def _descriptions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[str]]:

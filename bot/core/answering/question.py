@@ -367,6 +367,23 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
     return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
 
 
+def imperative_asked(found: list[str]) -> list[str]:
+    """ "Name the firm behind it", "tell me the two groups that ...", "list three rights": a
+    request, asked as "which ..."."""
+    if len(found) < 3 or found[0] not in _ASKING_VERBS:
+        return found
+    at = 2 if found[1] in ("me", "us") else 1
+    # "Name the experts" asks for their names ("what name ..."), which a list of them gives.
+    asked = ["what", "name"] if found[0] == "name" else ["which"]
+    if found[at] in ("the", "a", "an"):
+        return [*asked, *found[at + 1 :]]
+    return [*asked, *found[at:]] if found[at] in _COUNTED else found
+
+
+_ASKING_VERBS = frozenset("name list identify give tell cite specify".split())
+_COUNTED = frozenset("two three four five both all".split())
+
+
 def _asks_for_detail(found: Sequence[str]) -> bool:
     """ "the name of the rapporteur pls": a request, asked as "what is the name of"."""
     return found[0] == "the" and found[2:3] == ["of"] and found[1] in _DETAILS_ASKED
@@ -403,8 +420,9 @@ def _yes_no_kinds(found: Sequence[str], ends_with_question_mark: bool) -> frozen
     "if"/"whether", or a statement with "?"; else none."""
     if len(found) > 1 and (found[0] in AUXILIARIES or found[0] in ("if", "whether")):
         return frozenset({Kind.YES_NO})
-    # A statement with "?" ("the plan was dropped?"), not a lone keyword ("budget?").
-    statement = ends_with_question_mark and len(found) >= 3
+    # A statement with "?" ("the plan was dropped?"), not a lone keyword ("budget?") nor
+    # keywords with no word to join them ("budget mayor vote council?").
+    statement = ends_with_question_mark and len(found) >= 3 and not FUNCTION_WORDS.isdisjoint(found)
     return frozenset({Kind.YES_NO}) if statement else frozenset()
 
 
@@ -1420,7 +1438,8 @@ class QuestionReader:
         split = [self._normalizer.spelled_out(words(c)) for c in clauses_of(plain)]
         clauses = [c for c in split if c]
         tagged = len(clauses) > 1 and is_tag(clauses[-1])
-        kept = [strip_chat(c) for c in self._topical(clauses[: -1 if tagged else None])]
+        topical = self._topical(clauses[: -1 if tagged else None])
+        kept = [imperative_asked(strip_chat(c)) for c in topical]
         if len(kept) == 1 == len(clauses) and STOPWORDS.issuperset(kept[0]):
             return clauses, tagged  # "tldr pls": the chat was all there was to ask
         return kept, tagged

@@ -59,14 +59,16 @@ FILLER = (
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
     along together jointly refrain refrains refrained reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
-    briefly quickly simply
+    briefly quickly simply smh
     """.split()
     )
     | ASKER_WORDS
 )
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
-# Dropped as spelled: "her official title" asks her title, but "officials" are people.
-SPELLED_FILLER = frozenset("official officially".split())
+# Dropped as spelled: "her official title" asks her title, but "officials" are people; a
+# name "appears" in the byline, but a report "appeared" (was published), and "did it appear
+# in X?" asks where.
+SPELLED_FILLER = frozenset("official officially appears".split())
 STOPWORDS = FUNCTION_WORDS | FILLER
 
 # Why the asker asks ("for my journalism class ...", "... asking for an essay"): the

@@ -254,6 +254,34 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.ASKED_ABOUT,
         ),
         (
+            # The reporter's own view, which a news report does not give.
+            c.asked_about,
+            "What does the reporter personally think of NSO Group?",
+            "What did the experts say about NSO Group?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            # What happened, of an entry that reports no event.
+            c.asked_about,
+            "What happened after the experts made their call?",
+            "What came of Kaye's call for a moratorium?",
+            Reason.ASKED_ABOUT,
+        ),
+        (
+            # A question word does not make a salad a question: no sentence has "the of".
+            c.keywords,
+            "who pegasus the of transfer israel sale rapporteurs are",
+            "who are the rapporteurs",
+            Reason.KEYWORDS,
+        ),
+        (
+            # Nor does a question mark: a yes-no statement has words to join its keywords.
+            c.keywords,
+            "sale lawlor defenders moratorium working khan group?",
+            "Mary Lawlor defends human rights?",
+            Reason.KEYWORDS,
+        ),
+        (
             # "heads of state" are the "political leaders" the quote only lists.
             c.asked_about,
             "Which heads of state had their phones hacked?",

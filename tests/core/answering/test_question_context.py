@@ -5,6 +5,7 @@ article (tests/fixtures/council), and the pure helpers on their own."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,12 @@ import pytest
 from bot.core.answering import Engine
 from bot.core.answering.normalize import words
 from bot.core.answering.question import (
+    Kind,
     asks_reporters_view,
     asks_what_happened,
     asserted_outcomes,
     clauses_of,
+    imperative_asked,
     is_negated,
 )
 from bot.knowledge_files import load_dir
@@ -129,3 +132,40 @@ def test_what_happened_is_told_only_by_an_event(council: Engine) -> None:
 def test_signing_up_is_signing_but_ending_up_is_what_came_of_it() -> None:
     assert asserted_outcomes(words("which states signed up to the deal")) == ("sign",)
     assert "end" not in asserted_outcomes(words("what did they end up doing"))
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("name the mayor", "what name mayor"),
+        ("tell me the two members who voted against", "which two members who voted against"),
+        ("list three concerns of the club", "which three concerns of the club"),
+        ("give me a date", "which date"),
+        ("tell me about the farm", "tell me about the farm"),  # a topic, not a request
+        ("name", "name"),
+    ],
+)
+def test_a_request_is_asked_as_which(text: str, asked: str) -> None:
+    assert " ".join(imperative_asked(words(text))) == asked
+
+
+def test_keywords_with_a_question_mark_are_no_yes_no_question(council: Engine) -> None:
+    assert not council.read("farm reservoir panels anglers?").kinds
+    assert Kind.YES_NO in council.read("the farm was approved?").kinds
+
+
+def test_an_answer_to_a_question_with_a_year_holds_that_year(engine: Engine) -> None:
+    # Every entry's question, asked of each year another entry's quote holds: whatever
+    # answers knows the year, in its quote, answer or curated phrasings (a close rival that
+    # knows it is preferred), or it is declined.
+    years = {y for e in engine.kb.entries for y in re.findall(r"\b(?:19|20)\d\d\b", e.quote)}
+    assert years
+    for entry in engine.kb.entries:
+        for year in sorted(years):
+            answer = engine.answer(f"{entry.question.rstrip('?')} in {year}?")
+            told = answer.entry and (
+                answer.entry.quote,
+                answer.entry.answer,
+                *answer.entry.phrasings,
+            )
+            assert not told or any(year in t for t in told), (entry.id, year)
