@@ -367,6 +367,57 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
     return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
 
 
+def _as_named(found: list[str]) -> list[str]:
+    """ "Which country is *identified as* its home?" asks which is its home; "which clients
+    were identified?" still asks who was named."""
+    if _IDENTIFYING.isdisjoint(found):
+        return found
+    return [
+        w
+        for w, after in zip(found, [*found[1:], ""], strict=True)
+        if not (w in _IDENTIFYING and after == "as")
+    ]
+
+
+_IDENTIFYING = frozenset("identify identifies identified identifying".split())
+
+
+def put_in_place_joined(found: list[str]) -> list[str]:
+    """ "put the ban in place" is "put in place the ban": a phrase split by its object (up to
+    three words), joined so that it reads as the phrase."""
+    if "put" not in found:
+        return found
+    at = found.index("put")
+    for end in range(at + 2, min(at + 5, len(found) - 1)):
+        if tuple(found[end : end + 2]) in _PUT_ENDINGS:
+            return [
+                *found[: at + 1],
+                *found[end : end + 2],
+                *found[at + 1 : end],
+                *found[end + 2 :],
+            ]
+    return found
+
+
+_PUT_ENDINGS = frozenset({("in", "place"), ("into", "place"), ("into", "effect"), ("in", "force")})
+
+
+def appearing_as_published(found: list[str]) -> list[str]:
+    """ "When did the report *appear*?": a work appears when it is published, said last or
+    before a date (a person appears before a body, a name in a byline, a piece in a paper)."""
+    if _APPEARING.isdisjoint(found):
+        return found
+    at = next(i for i, w in enumerate(found) if w in _APPEARING)
+    work = not _WORKS_PUBLISHED.isdisjoint(found[max(0, at - 3) : at])
+    after = found[at + 1 : at + 3]
+    dated = not after or (after[0] in ("in", "on") and any(c.isdigit() for c in after[-1]))
+    return [*found[:at], "published", *found[at + 1 :]] if work and dated else found
+
+
+_APPEARING = frozenset("appear appeared".split())
+_WORKS_PUBLISHED = frozenset("report reports findings article story piece study".split())
+
+
 def imperative_asked(found: list[str]) -> list[str]:
     """ "Name the firm behind it", "tell me the two groups that ...", "list three rights": a
     request, asked as "which ..."."""
@@ -1256,7 +1307,8 @@ _LINKS = frozenset("like so and or but".split())
 _ASKER_NOUNS = frozenset(
     """
     teacher teachers prof professor class classmate classmates tutor lecturer boss editor
-    friend friends mate mates roommate dad mom mum brother sister partner bf gf
+    friend friends mate mates roommate dad mom mum brother sister partner bf gf buddy buddies
+    pal pals bestie colleague colleagues coworker coworkers
     """.split()
 )
 
@@ -1439,7 +1491,10 @@ class QuestionReader:
         clauses = [c for c in split if c]
         tagged = len(clauses) > 1 and is_tag(clauses[-1])
         topical = self._topical(clauses[: -1 if tagged else None])
-        kept = [imperative_asked(strip_chat(c)) for c in topical]
+        kept = [
+            appearing_as_published(imperative_asked(put_in_place_joined(_as_named(strip_chat(c)))))
+            for c in topical
+        ]
         if len(kept) == 1 == len(clauses) and STOPWORDS.issuperset(kept[0]):
             return clauses, tagged  # "tldr pls": the chat was all there was to ask
         return kept, tagged
@@ -1581,8 +1636,12 @@ def _points_back(
 
 
 def _is_askers_people(clause: list[str]) -> bool:
-    """ "my teacher wants a list": about the asker, whatever it names."""
-    return clause[0] in _OURS and clause[1:2] != [] and clause[1] in _ASKER_NOUNS
+    """ "my teacher wants a list", "me and my buddy are arguing": about the asker, whatever
+    it names."""
+    at = 2 if clause[:2] in (["me", "and"], ["i", "and"]) else 0
+    return clause[at : at + 1] == [] or (
+        clause[at] in _OURS and clause[at + 1 : at + 2] != [] and clause[at + 1] in _ASKER_NOUNS
+    )
 
 
 def _is_askers_work(clause: list[str]) -> bool:

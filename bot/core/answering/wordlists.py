@@ -59,7 +59,7 @@ FILLER = (
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
     along together jointly refrain refrains refrained reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
-    briefly quickly simply smh
+    briefly quickly simply smh folks folk connection connections
     """.split()
     )
     | ASKER_WORDS
@@ -67,8 +67,9 @@ FILLER = (
 # Filler is matched by stem ("telling", "described"), function words by exact spelling.
 # Dropped as spelled: "her official title" asks her title, but "officials" are people; a
 # name "appears" in the byline, but a report "appeared" (was published), and "did it appear
-# in X?" asks where.
-SPELLED_FILLER = frozenset("official officially appears".split())
+# in X?" asks where; "what development led to it" asks what happened, though to "develop"
+# rules is a demand.
+SPELLED_FILLER = frozenset("official officially appears development".split())
 STOPWORDS = FUNCTION_WORDS | FILLER
 
 # Why the asker asks ("for my journalism class ...", "... asking for an essay"): the
@@ -244,7 +245,8 @@ PREMISE_VERBS = frozenset(
     collapse collapsed impose imposed adopt adopted implement implemented respond responded
     reply replied react reacted publish published release released admit admitted confirm
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
-    conclude concluded disclose disclosed refuse refused reject rejected
+    conclude concluded disclose disclosed refuse refused reject rejected suspend suspended
+    expel expelled
     """.split()
 )
 IRREGULAR_PAST = frozenset(

@@ -14,12 +14,14 @@ from bot.core.answering import Engine
 from bot.core.answering.normalize import words
 from bot.core.answering.question import (
     Kind,
+    appearing_as_published,
     asks_reporters_view,
     asks_what_happened,
     asserted_outcomes,
     clauses_of,
     imperative_asked,
     is_negated,
+    put_in_place_joined,
 )
 from bot.knowledge_files import load_dir
 from bot.lexicon_files import english
@@ -169,3 +171,49 @@ def test_an_answer_to_a_question_with_a_year_holds_that_year(engine: Engine) -> 
                 *answer.entry.phrasings,
             )
             assert not told or any(year in t for t in told), (entry.id, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("when did the study appear", "when did the study published"),
+        ("did the report appear in 2024", "did the report published in 2024"),
+        ("which paper did the story appear in", "which paper did the story appear in"),
+        (
+            "when did the mayor appear before the council",
+            "when did the mayor appear before the council",
+        ),
+    ],
+)
+def test_a_work_that_appears_is_published(text: str, read: str) -> None:
+    assert " ".join(appearing_as_published(words(text))) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("who has to put the new rules in place", "who has to put in place the new rules"),
+        ("when will they put it into effect", "when will they put into effect it"),
+        ("who put the panels on the roof", "who put the panels on the roof"),
+    ],
+)
+def test_a_phrase_split_by_its_object_is_joined(text: str, read: str) -> None:
+    assert " ".join(put_in_place_joined(words(text))) == read
+
+
+def test_identified_as_asks_what_it_is(council: Engine) -> None:
+    assert (
+        council.read("which city is identified as the farm's home").tokens
+        == council.read("which city is the farm's home").tokens
+    )
+    assert "identifi" in council.read("which members were identified").tokens
+
+
+def test_the_askers_friends_arguing_are_the_askers(council: Engine) -> None:
+    asked = council.read("how many panels will the farm have")
+    said = "me and my buddy are arguing over the council vote - how many panels will the farm have"
+    assert council.read(said).tokens == asked.tokens
+
+
+def test_a_suspension_is_a_premise() -> None:
+    assert asserted_outcomes(words("why was the mayor suspended from the council")) == ("suspend",)
