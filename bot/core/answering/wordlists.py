@@ -28,7 +28,8 @@ ASKER_WORDS = frozenset(
     curious confused confusing forget forgot forgotten remember remembered wondering crazy
     insane scary scared shocking surprised surprising interesting weird obviously obv pretty
     extreme gm gn homework essay assignment coursework exam quiz lecture notes professor prof
-    teacher class classmate seminar random tomorrow tonight friend friends roommate
+    teacher class classmate seminar random tomorrow tonight friend friends roommate lazy tired
+    bored sleepy
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.
@@ -79,7 +80,7 @@ PURPOSE_NOUNS = frozenset(
     class classes homework essay assignment coursework project school exam quiz notes research
     paper presentation course lecture seminar thesis studies study university college debate
     slide slides slideshow powerpoint newsletter worksheet handout club podcast blog uni hw
-    citation citations bibliography reference
+    citation citations bibliography reference chat gc groupchat server channel
     """.split()
 )
 # Chat wrappers: words and phrases people put around a question in a chat, stripped from its

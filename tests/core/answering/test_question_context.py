@@ -217,3 +217,16 @@ def test_the_askers_friends_arguing_are_the_askers(council: Engine) -> None:
 
 def test_a_suspension_is_a_premise() -> None:
     assert asserted_outcomes(words("why was the mayor suspended from the council")) == ("suspend",)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how many panels will the farm have, need it for the group chat",
+        "how many panels will the farm have pls im lazy",
+    ],
+)
+def test_what_the_answer_is_for_and_how_the_asker_feels_are_chatter(
+    council: Engine, said: str
+) -> None:
+    assert council.read(said).tokens == council.read("how many panels will the farm have").tokens
