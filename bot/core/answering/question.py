@@ -382,6 +382,16 @@ def _as_named(found: list[str]) -> list[str]:
 _IDENTIFYING = frozenset("identify identifies identified identifying".split())
 
 
+def _without_back_then(found: list[str]) -> list[str]:
+    """ "did they do it *back then*?": when it was done, not anyone's former post (as in "who
+    held the post back then")."""
+    pairs = list(itertools.pairwise(found))
+    if ("back", "then") not in pairs:
+        return found
+    at = pairs.index(("back", "then"))
+    return [*found[:at], *found[at + 2 :]]
+
+
 def put_in_place_joined(found: list[str]) -> list[str]:
     """ "put the ban in place" is "put in place the ban": a phrase split by its object (up to
     three words), joined so that it reads as the phrase."""
@@ -724,7 +734,7 @@ def _kept_open(
         i
         for i, w in enumerate(found)
         if w in NON_ASSERTING
-        and not _after_determiner(found, i)
+        and (w in _MODALS or not _after_determiner(found, i))  # "this could ...": no noun
         and not (i in nouns and not is_past(w))
         and not _in_past_time_clause(found, i)
     ]
@@ -739,6 +749,7 @@ def _in_past_time_clause(found: Sequence[str], i: int) -> bool:
 
 
 _TIME_CONJUNCTIONS = frozenset("after when once since".split())
+_MODALS = frozenset("would could should might must shall wud cud shud".split())
 
 
 def _told_as_outcome(found: Sequence[str], i: int, past: bool, condition: int | None) -> bool:
@@ -1332,6 +1343,7 @@ def _capitalised(text: str) -> frozenset[str]:
 
 
 _WORD_RUN = re.compile(r"\b\w+")
+_COMMON_CAPITALISED = 4.0  # zipf: "Human Rights *Counsel*" is a typo; the "NSA Group" a name
 
 
 def _a_typo_away(word: str, meant: str) -> bool:
@@ -1459,6 +1471,8 @@ class QuestionReader:
             surface += [] if "long" in surface else ["long"]
         if Kind.YES_NO in asks and "do" in surface:
             surface = done_as_carried_out(surface)
+        if "did" in surface and "back" in surface:
+            surface = _without_back_then(surface)
         if not self._names.owners.keys().isdisjoint(surface):
             surface = name_hedges_dropped(surface, self._names.owners)
         return self._normalizer.tokens_of(_without_wording(surface, asks))
@@ -1467,8 +1481,8 @@ class QuestionReader:
         """Real words that are typos of the article's words beside them: "member *stats*"
         (states), "human rights *counsel*" (council). Only a word the base does not know is
         changed, only next to a content word, only into the one word the article puts there
-        that is a letter away (two in a long word), and never a capitalised word: the "NSA
-        Group" is no typo, but another name."""
+        that is a letter away (two in a long word), and never a capitalised word that is no
+        common English: the "NSA Group" is no typo, but another name."""
         fixed = list(found)
         for i, word in enumerate(found):
             if len(word) < 3 or not word.isalpha() or self._normalizer.knows(word):
@@ -1480,7 +1494,10 @@ class QuestionReader:
                 *self._previous_words.get(after, ()),
             }
             near = [w for w in options if _a_typo_away(word, w)]
-            if len(near) == 1 and word not in _capitalised(plain):
+            if len(near) == 1 and (
+                word not in _capitalised(plain)
+                or self._normalizer.zipf(word) >= _COMMON_CAPITALISED
+            ):
                 fixed[i] = near[0]
         return fixed
 
@@ -1496,7 +1513,8 @@ class QuestionReader:
             for c in topical
         ]
         if len(kept) == 1 == len(clauses) and STOPWORDS.issuperset(kept[0]):
-            return clauses, tagged  # "tldr pls": the chat was all there was to ask
+            # "tldr pls": the chat was all there was to ask ("so what is it about" is not).
+            return (kept if STOPWORDS.issuperset(clauses[0]) else clauses), tagged
         return kept, tagged
 
     @staticmethod

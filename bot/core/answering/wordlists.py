@@ -150,7 +150,8 @@ CHAT_CLOSERS = tuple(
     im so lost | lost here | im lost here | kinda lost here
     whats his deal | whats her deal | whats their deal | what is his deal | what is her deal
     what is their deal | whats the deal | whats the deal with him | whats the deal with her
-    short version pls | short version please
+    short version pls | short version please | quick version | quick version pls
+    quick version please
     in one line | in a sentence | in one sentence
     i lost the tab | i closed the tab | lost the tab | closed the tab | i lost the link
     i forgot to copy it | forgot to copy it | i forgot to save it | too or

@@ -54,7 +54,7 @@ def test_a_real_word_typed_for_the_articles_word_beside_it(
     "text",
     [
         "which form did they fill in",  # beside function words only: no context
-        "how much will the Solar Form cost",  # capitalised: a name, not a typo
+        "who runs the Anglers Cluj",  # capitalised and rare: a name, not a typo
         "what did the city council vote for",  # the base's own words stay
     ],
 )
@@ -230,3 +230,24 @@ def test_what_the_answer_is_for_and_how_the_asker_feels_are_chatter(
     council: Engine, said: str
 ) -> None:
     assert council.read(said).tokens == council.read("how many panels will the farm have").tokens
+
+
+def test_a_common_capitalised_word_is_still_a_typo_beside_the_articles_word(
+    council: Engine,
+) -> None:
+    assert "council" in council.read("What did the City Counsel vote for?").words
+
+
+def test_what_could_happen_is_no_premise() -> None:
+    assert asserted_outcomes(words("does it say this could get the fish killed")) == ()
+
+
+def test_back_then_after_did_is_when_not_a_former_post(council: Engine) -> None:
+    said = council.read("did the council approve the farm back then").tokens
+    assert said == council.read("did the council approve the farm").tokens
+
+
+def test_only_the_articles_words_keep_a_clause_that_is_all_chat(council: Engine) -> None:
+    assert council.read("so like whats this article about in one line").core == (
+        "what is this article about"
+    )
