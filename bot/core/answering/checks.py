@@ -279,6 +279,13 @@ def keywords(m: Match) -> Reason | None:
         return Reason.KEYWORDS
     if len(q.tokens) < MIN_KEYWORDS:
         return None
+    return _keywords_fit(m)
+
+
+def _keywords_fit(m: Match) -> Reason | None:
+    """Enough keywords: not a shuffled run of the quote's words, and covered by the entry
+    and fitting one of its phrasings well."""
+    q = m.question
     if _salad(q, m.entry.quote) and not _in_order(q.words, m.entry.quote, m.entry.answer):
         return Reason.KEYWORDS  # a long run of the quote's words, shuffled
     coherent = _covered(m) >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
@@ -454,20 +461,24 @@ def _specifics_untold(m: Match) -> bool:
 
 
 def _asks_what_no_passage_tells(m: Match) -> bool:
+    return _untold_by_this_passage(m) or _untold_by_any_passage(m.question, m.profile)
+
+
+def _untold_by_this_passage(m: Match) -> bool:
     q = m.question
     if q.now and m.profile.mentioned.isdisjoint(_NOW_STEMS):
         return True  # "what is she doing these days?" of a quote from then
     if q.names_work and not _GIVES_A_NAME.search(f"{m.entry.quote} {m.entry.answer}"):
         return True  # "what was the investigation called?" of no name
-    # "should I stop using my phone?": no passage advises; "whom are they calling on?" of
-    # who is calling.
     if q.within and not _names_more_than(m.entry.answer, q, m.english):
         return True  # "where in Spain is it based?" of "it is based in Spain"
-    if q.happened and not m.profile.reports_event:
-        return True  # "what happened after the call?" of who made it
-    return (
-        q.advice or q.predicts or q.reporters_view or (q.addressee and not m.profile.urges_someone)
-    )
+    return q.happened and not m.profile.reports_event  # "what happened after ..." of no event
+
+
+def _untold_by_any_passage(q: Question, profile: Profile) -> bool:
+    """ "Should I stop using my phone?": no passage advises, nor forecasts, nor gives the
+    reporter's own view; "whom are they calling on?" of who is calling."""
+    return q.advice or q.predicts or q.reporters_view or (q.addressee and not profile.urges_someone)
 
 
 def _names_more_than(answer: str, q: Question, english: English) -> bool:

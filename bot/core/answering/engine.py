@@ -266,18 +266,13 @@ class Engine:
         told beside the urging). When the first knows nothing of the noun asked about ("which
         *session*"), one whose own quote or answer holds it comes first."""
         fitting = self._fitting(q, ranked)
-        if fitting and focus_asked(q, self._profiles[fitting[0].entry_index]) & set(
-            fitting[0].unexplained
-        ):
+        if not fitting:
+            return ranked[0]
+        if focus_asked(q, self._profiles[fitting[0].entry_index]) & set(fitting[0].unexplained):
             # The first would be declined for not knowing the noun: try one that says it.
             about = [s for s in fitting if not self._focus_untold(q, s.entry_index)]
             return next(iter(about or fitting))
-        if fitting and _figures(fitting[0].unexplained):
-            # "... in 2019?": a figure the first does not know, one close behind does.
-            told = [s for s in fitting[1:] if not _figures(s.unexplained)]
-            if told and told[0].score >= fitting[0].score - FIGURE_SLACK:
-                return told[0]
-        return next(iter(fitting or ranked))
+        return _figure_told(fitting)
 
     def _focus_untold(self, q: Question, index: int) -> frozenset[str]:
         profile = self._profiles[index]
@@ -587,6 +582,17 @@ def _attributions(kb: KnowledgeBase, normalizer: Normalizer) -> list[frozenset[s
         # The reporter tells; the people quoted warn, raise and flag.
         said_by[s.id] |= writer if author and author in fold(s.name) else speech
     return [said_by[e.speaker] for e in kb.entries]
+
+
+def _figure_told(fitting: list[Scored]) -> Scored:
+    """The first, unless it does not know a figure of the question ("... in 2019?") and one
+    close behind does."""
+    first = fitting[0]
+    if _figures(first.unexplained):
+        told = [s for s in fitting[1:] if not _figures(s.unexplained)]
+        if told and told[0].score >= first.score - FIGURE_SLACK:
+            return told[0]
+    return first
 
 
 def _figures(tokens: Sequence[str]) -> list[str]:

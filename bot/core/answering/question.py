@@ -512,12 +512,17 @@ def is_negated(found: Sequence[str]) -> bool:
     rest = list(found[1:] if found[:1] and found[0] in NEGATIVE_AUXILIARIES else found)
     rest = _without_condition(rest)
     pairs = list(itertools.pairwise(rest))
+    _drop_non_negating(rest, pairs)
+    return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
+
+
+def _drop_non_negating(rest: list[str], pairs: list[tuple[str, str]]) -> None:
+    """Blank out, in place, "not just", "not only" and what the asker cannot do."""
     for i, pair in enumerate(pairs):
         if pair in NOT_NEGATING:
             rest[i] = ""
         elif pair[0] == "i":
             _drop_askers_negation(rest, i + 1)
-    return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
 
 
 def _drop_askers_negation(rest: list[str], at: int) -> None:
@@ -1487,19 +1492,21 @@ class QuestionReader:
         for i, word in enumerate(found):
             if len(word) < 3 or not word.isalpha() or self._normalizer.knows(word):
                 continue
-            before = found[i - 1] if i else ""
-            after = found[i + 1] if i + 1 < len(found) else ""
-            options = {
-                *self._next_words.get(before, ()),
-                *self._previous_words.get(after, ()),
-            }
-            near = [w for w in options if _a_typo_away(word, w)]
-            if len(near) == 1 and (
-                word not in _capitalised(plain)
-                or self._normalizer.zipf(word) >= _COMMON_CAPITALISED
-            ):
+            near = [w for w in self._beside(found, i) if _a_typo_away(word, w)]
+            if len(near) == 1 and self._not_a_name(word, plain):
                 fixed[i] = near[0]
         return fixed
+
+    def _beside(self, found: list[str], i: int) -> set[str]:
+        """The words the article puts where word `i` stands, after the word before it or
+        before the word after it."""
+        before = found[i - 1] if i else ""
+        after = found[i + 1] if i + 1 < len(found) else ""
+        return {*self._next_words.get(before, ()), *self._previous_words.get(after, ())}
+
+    def _not_a_name(self, word: str, plain: str) -> bool:
+        common = self._normalizer.zipf(word) >= _COMMON_CAPITALISED
+        return common or word not in _capitalised(plain)
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
         """The topical clauses' words, chat stripped, and whether a confirming tag ("is it?")
@@ -1587,7 +1594,7 @@ class QuestionReader:
         kept = [
             c
             for n, (c, t) in enumerate(zip(clauses, tokens, strict=True))
-            if not (self._chatter(c, t) or (n and _is_afterword(c) and not self._known_guess(c, t)))
+            if not (self._chatter(c, t) or (n and self._askers_afterword(c, t)))
         ]
         said = [t for c, t in zip(clauses, tokens, strict=True) if c in kept]
         return clauses if _untopical(clauses, kept, said) else kept
@@ -1605,6 +1612,11 @@ class QuestionReader:
             return True
         return self._about_asker(clause) or not tokens
 
+    def _askers_afterword(self, clause: list[str], tokens: Sequence[str]) -> bool:
+        """After the question, the asker's guess, remark or belief, unless it is a guess that
+        names what is asked about."""
+        return _is_afterword(clause) and not self._known_guess(clause, tokens)
+
     def _known_guess(self, clause: list[str], tokens: Sequence[str]) -> bool:
         """A guess that names what is asked about ("..., like arrogance or something?"): all
         its words the base's, a rare word or the article's phrase ("city council") among
@@ -1614,8 +1626,10 @@ class QuestionReader:
         if not (tokens and is_guess(clause) and all(t in known for t in tokens)):
             return False
         content = [w for w in clause if w not in STOPWORDS]
-        if any(w in self._names.owners for w in content):
-            return False
+        return not any(w in self._names.owners for w in content) and self._names_a_quote(content)
+
+    def _names_a_quote(self, content: list[str]) -> bool:
+        """A rare word, or two words the article puts side by side."""
         phrase = any(b in self._next_words.get(a, ()) for a, b in itertools.pairwise(content))
         return phrase or any(self._normalizer.zipf(w) < _RARE_GUESS for w in content)
 
