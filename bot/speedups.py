@@ -2,7 +2,7 @@
 
 The core is strictly typed Python and runs as it is. mypyc (part of mypy, MIT licence)
 compiles each of its modules to a C extension beside its source, which Python then imports
-instead: the same code, about twice as fast. `make` builds it when there is a C compiler and
+instead: the same code, about 1.6 times as fast. `make` builds it when there is a C compiler and
 rebuilds it whenever a compiled module's source changes; without a compiler the core stays
 pure Python, and everything works, only slower.
 
