@@ -1342,6 +1342,19 @@ def _word_pairs(found: Sequence[str]) -> tuple[dict[str, set[str]], dict[str, se
     return after, before
 
 
+def _brands_kept(found: list[str], fixed: list[str], plain: str) -> list[str]:
+    """A word written with a capital inside ("iPhone", "TikTok") is a name as written, not a
+    typo of the base's word ("phone")."""
+    if plain.islower() or plain.isupper():
+        return fixed  # most questions: no word can be cased so
+    inner = {w.lower() for w in _WORD_RUN.findall(plain) if _cased_inside(w)}
+    return [w if w in inner else f for w, f in zip(found, fixed, strict=True)]
+
+
+def _cased_inside(word: str) -> bool:
+    return not word.isupper() and any(c.isupper() for c in word[1:])
+
+
 def _capitalised(text: str) -> frozenset[str]:
     """The words written with a capital after the first word, lower-cased."""
     return frozenset(w.lower() for w in _WORD_RUN.findall(text)[1:] if w[0].isupper())
@@ -1385,7 +1398,10 @@ class QuestionReader:
         plain = _TLDR.sub("tldr", strip_address(text, self._bot_name))
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
-        corrected = [self._in_context(self._normalizer.correct_all(c), plain) for c in kept]
+        corrected = [
+            self._in_context(_brands_kept(c, self._normalizer.correct_all(c), plain), plain)
+            for c in kept
+        ]
         surface = self._named_fixed([w for c in corrected for w in c])
         focus = self._tokens_of_each(focus_words(plain))
         asks = _named_as_who(self._kinds(corrected, ends_as_question(plain)), focus)

@@ -251,3 +251,13 @@ def test_only_the_articles_words_keep_a_clause_that_is_all_chat(council: Engine)
     assert council.read("so like whats this article about in one line").core == (
         "what is this article about"
     )
+
+
+@pytest.mark.parametrize("brand", ["iPhone", "TikTok", "YouTube", "eBay", "PlayStation"])
+def test_a_word_cased_inside_is_a_name_as_written(council: Engine, brand: str) -> None:
+    assert brand.lower() in council.read(f"did the council buy a {brand} for the farm?").words
+
+
+def test_a_brand_is_not_corrected_into_the_articles_word(engine: Engine) -> None:
+    # "iphone" is a letter away from the article's "phone" (its mobile devices).
+    assert "iphone" in engine.read("is my iPhone safe from this?").words
