@@ -1342,13 +1342,19 @@ def _word_pairs(found: Sequence[str]) -> tuple[dict[str, set[str]], dict[str, se
     return after, before
 
 
-def _brands_kept(found: list[str], fixed: list[str], plain: str) -> list[str]:
+def _brands_kept(found: list[str], fixed: list[str], brands: frozenset[str]) -> list[str]:
     """A word written with a capital inside ("iPhone", "TikTok") is a name as written, not a
     typo of the base's word ("phone")."""
+    if not brands:
+        return fixed
+    return [w if w in brands else f for w, f in zip(found, fixed, strict=True)]
+
+
+def _brands(plain: str) -> frozenset[str]:
+    """The words written with a capital inside, lower-cased (read once per question)."""
     if plain.islower() or plain.isupper():
-        return fixed  # most questions: no word can be cased so
-    inner = {w.lower() for w in _WORD_RUN.findall(plain) if _cased_inside(w)}
-    return [w if w in inner else f for w, f in zip(found, fixed, strict=True)]
+        return frozenset()  # most questions: no word can be cased so
+    return frozenset(w.lower() for w in _WORD_RUN.findall(plain) if _cased_inside(w))
 
 
 def _cased_inside(word: str) -> bool:
@@ -1361,7 +1367,10 @@ def _capitalised(text: str) -> frozenset[str]:
 
 
 _WORD_RUN = re.compile(r"\b\w+")
-_COMMON_CAPITALISED = 4.0  # zipf: "Human Rights *Counsel*" is a typo; the "NSA Group" a name
+# zipf: below it a word is rare. A capitalised rare word is a name ("NSA" Group), a common one
+# may be a typo ("Human Rights *Counsel*"); a guess with a rare word ("arrogance", 3.2) names a
+# quote's word, a common one ("dangerous", 4.5) any.
+_RARE = 4.0
 
 
 def _a_typo_away(word: str, meant: str) -> bool:
@@ -1398,8 +1407,9 @@ class QuestionReader:
         plain = _TLDR.sub("tldr", strip_address(text, self._bot_name))
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
+        brands = _brands(plain)
         corrected = [
-            self._in_context(_brands_kept(c, self._normalizer.correct_all(c), plain), plain)
+            self._in_context(_brands_kept(c, self._normalizer.correct_all(c), brands), plain)
             for c in kept
         ]
         surface = self._named_fixed([w for c in corrected for w in c])
@@ -1521,7 +1531,7 @@ class QuestionReader:
         return {*self._next_words.get(before, ()), *self._previous_words.get(after, ())}
 
     def _not_a_name(self, word: str, plain: str) -> bool:
-        common = self._normalizer.zipf(word) >= _COMMON_CAPITALISED
+        common = self._normalizer.zipf(word) >= _RARE
         return common or word not in _capitalised(plain)
 
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
@@ -1647,7 +1657,7 @@ class QuestionReader:
     def _names_a_quote(self, content: list[str]) -> bool:
         """A rare word, or two words the article puts side by side."""
         phrase = any(b in self._next_words.get(a, ()) for a, b in itertools.pairwise(content))
-        return phrase or any(self._normalizer.zipf(w) < _RARE_GUESS for w in content)
+        return phrase or any(self._normalizer.zipf(w) < _RARE for w in content)
 
     def _about_asker(self, clause: list[str]) -> bool:
         """ "sorry typing on phone": a word about the asker, and at most one the base knows."""
@@ -1715,7 +1725,6 @@ def _is_belief(clause: list[str]) -> bool:
 
 
 _BELIEF_TAGS = frozenset("right correct yeah innit".split())
-_RARE_GUESS = 4.0  # zipf: "arrogance" (3.2) names a quote's word, "dangerous" (4.5) any
 _BELIEF_SPAN = 8
 
 
