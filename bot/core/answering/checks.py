@@ -17,7 +17,7 @@ from bot.core.answering.matching import EntryIndex, Scored
 from bot.core.answering.normalize import stem, words
 from bot.core.answering.question import Kind, Question
 from bot.core.answering.question_shape import asks_which_members, lists_after, noun_root
-from bot.core.answering.wordlists import FUNCTION_WORDS, NON_ASSERTING, STOPWORDS
+from bot.core.answering.wordlists import AUXILIARIES, FUNCTION_WORDS, NON_ASSERTING, STOPWORDS
 from bot.core.knowledge.model import Entry
 from bot.core.text import fold, straighten
 
@@ -272,6 +272,8 @@ def keywords(m: Match) -> Reason | None:
     """Four or more words with no question form must all belong to one entry and fit one of
     its phrasings well: "working group business rights states" is a salad, not a search."""
     q = m.question
+    if q.kinds and _auxiliary_then_salad(q) and _shuffled_quote(m):
+        return Reason.KEYWORDS  # "must sell farm council vote panels": no question
     if q.kinds:
         # "who pegasus the of transfer ...": a question word among shuffled words.
         return Reason.KEYWORDS if _article_then_glue(q.words) else None
@@ -282,14 +284,26 @@ def keywords(m: Match) -> Reason | None:
     return _keywords_fit(m)
 
 
+def _auxiliary_then_salad(q: Question) -> bool:
+    """A yes-no only by its first word, then a salad's many content words and no glue."""
+    first, rest = q.words[:1], q.words[1:]
+    if q.kinds != {Kind.YES_NO} or not first or first[0] not in AUXILIARIES:
+        return False
+    return len(rest) > MIN_KEYWORDS and FUNCTION_WORDS.isdisjoint(rest)
+
+
 def _keywords_fit(m: Match) -> Reason | None:
     """Enough keywords: not a shuffled run of the quote's words, and covered by the entry
     and fitting one of its phrasings well."""
-    q = m.question
-    if _salad(q, m.entry.quote) and not _in_order(q.words, m.entry.quote, m.entry.answer):
+    if _shuffled_quote(m):
         return Reason.KEYWORDS  # a long run of the quote's words, shuffled
     coherent = _covered(m) >= KEYWORDS_COVERAGE and m.scored.fit >= KEYWORDS_FIT
     return None if coherent else Reason.KEYWORDS
+
+
+def _shuffled_quote(m: Match) -> bool:
+    q = m.question
+    return _salad(q, m.entry.quote) and not _in_order(q.words, m.entry.quote, m.entry.answer)
 
 
 def _covered(m: Match) -> float:
@@ -457,7 +471,10 @@ def _specifics_untold(m: Match) -> bool:
         return False
     quote = straighten(m.entry.quote.lower())
     root = noun_root(noun)
-    return root in quote and not lists_after(quote, noun)
+    if root not in quote:
+        # "Which specific governments were its clients?" of "its clients": no one named.
+        return not _names_more_than(m.entry.answer, m.question, m.english)
+    return not lists_after(quote, noun)
 
 
 def _asks_what_no_passage_tells(m: Match) -> bool:

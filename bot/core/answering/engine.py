@@ -20,6 +20,7 @@ from mypy_extensions import mypyc_attr
 from rapidfuzz import fuzz, process
 
 from bot.core.answering.checks import (
+    CURATED_FIT,
     Match,
     Profile,
     Reason,
@@ -53,6 +54,7 @@ AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
 FACTLESS_KINDS = ("demand",)  # entries that say what someone wants done, not what is so
 NEGATED_FIT = 0.6  # how closely a negated question must fit a negated phrasing
 KIND_SLACK = 0.25  # how far below the best an entry of the asked kind may score and still answer
+EVIDENCE_SLACK, EVIDENCE_LOW = 0.05, 0.5  # see Engine._quote_told
 FIGURE_SLACK = 0.1  # how far below the best an entry that knows the question's figure may be
 RANKED = 4  # entries considered per question
 SUGGESTIONS = 3
@@ -272,7 +274,22 @@ class Engine:
             # The first would be declined for not knowing the noun: try one that says it.
             about = [s for s in fitting if not self._focus_untold(q, s.entry_index)]
             return next(iter(about or fitting))
-        return _figure_told(fitting)
+        return self._quote_told(q, _figure_told(fitting), fitting)
+
+    def _quote_told(self, q: Question, first: Scored, fitting: list[Scored]) -> Scored:
+        """`first`, unless its passage says little of the question's words (they fit its
+        phrasings only) and one close behind says them all ("done *repeatedly*", of the
+        passage that says "repeatedly")."""
+        if first.fit >= CURATED_FIT or self._told_share(q, first) >= EVIDENCE_LOW:
+            return first  # a phrasing curated for the question, or a passage that says it
+        close = [s for s in fitting if s is not first and s.score >= first.score - EVIDENCE_SLACK]
+        return next((s for s in close if self._told_share(q, s) >= 1.0), first)
+
+    def _told_share(self, q: Question, scored: Scored) -> float:
+        own = self._profiles[scored.entry_index].own_tokens
+        weight = self.index.weight
+        total = sum(weight(t) for t in q.tokens)
+        return self._share(total, [t for t in q.tokens if t in own])
 
     def _focus_untold(self, q: Question, index: int) -> frozenset[str]:
         profile = self._profiles[index]

@@ -146,6 +146,16 @@ _PUNCTUATION_CLAUSES = re.compile(r"[.!?;:,\n()]+|\s[-–—]+\s")  # the same, 
 _CLAUSE_WORDS = frozenset("lol lmao lmfao btw but ngl tbh imo imho i".split())
 
 
+_QUOTE_MARKS = frozenset("'\"‘’“”")
+# A quoted phrase, then a verb of seeming and the rest of the clause: "... 'X' sounds dramatic".
+_QUOTED_REACTION = re.compile(
+    r"(?:^|(?<=\s))['\"‘“](?P<phrase>[^'\"‘’“”]{3,80})['\"’”](?=\s|$|[?!])"
+    r"(?P<after>\s+(?:is|sounds|seems|feels|looks|goes|went|was)\b.*)$",
+    re.IGNORECASE,
+)
+_REACTION_SPAN = 5  # "'X' is a pretty wild phrase": the most words a reaction takes
+
+
 def clauses_of(text: str) -> list[str]:
     """`text` cut at punctuation, dashes and chat words ("lol", "but"). Most questions have
     no such word, and are cut by the far quicker punctuation pattern."""
@@ -175,6 +185,7 @@ _WH = {
     "wht": Kind.WHAT,
     "wut": Kind.WHAT,
     "which": Kind.WHAT,
+    "whta": Kind.WHAT,
     "when": Kind.WHEN,
     "where": Kind.WHERE,
     "wheres": Kind.WHERE,
@@ -303,6 +314,8 @@ def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
         return _how_kinds(after)
     if kind is Kind.WHAT and _until_what(found, at):
         return frozenset({Kind.HOW_LONG})
+    if kind is Kind.WHAT and _people_noun_at(found, at + 1) is not None:
+        return frozenset({Kind.WHO})  # "which (group of) people": a who
     if kind is Kind.WHAT:
         # "what was the date of ...": the time noun after "is the" or "was the" asks when.
         dated = list(after) in (["is", "the"], ["was", "the"]) and found[at + 3 : at + 4]
@@ -496,7 +509,23 @@ def _leading_wh(found: Sequence[str], start: int) -> frozenset[Kind]:
         return frozenset({Kind.HOW_LONG})
     if start and word == "when" and found[0] == "since":
         return frozenset({Kind.WHEN})
+    if word in ("where", "wheres") and _asks_for_passage(found[start + 1 :]):
+        return frozenset()  # "where does it say that?": the passage, which every answer shows
     return _wh_kinds(found, start)
+
+
+def _asks_for_passage(after: Sequence[str]) -> bool:
+    """ "(where) in the article", "(where) does it say", "(where) is that mentioned": where in
+    the text, not a place."""
+    if after[:1] == ["in"] and after[1:3] in (["the", "article"], ["the", "text"]):
+        return True
+    return after[:1] in _ASKING_AUX and any(w in _PASSAGE_VERBS for w in after[1:4])
+
+
+_ASKING_AUX = (["does"], ["did"], ["do"], ["is"], ["was"], ["are"])
+_PASSAGE_VERBS = frozenset(
+    "say says said mention mentioned mentions state stated states write written talk".split()
+)
 
 
 def is_negated_question(found: Sequence[str], asks: frozenset[Kind]) -> bool:
@@ -1222,6 +1251,8 @@ def _without_wording(surface: list[str], asks: frozenset[Kind]) -> list[str]:
         surface = naming_call_dropped(surface)
     if _CONDITION_NOUNS & set(surface):
         surface = [w for w in surface if w not in _MEETING_CONDITIONS]
+    if "issue" in surface or "question" in surface:
+        surface = at_issue_dropped(surface)
     surface = made_to_do_required(surface)
     if not _ADDRESSING.isdisjoint(surface) and asks_addressee(surface, asks):
         surface = [w for w in surface if w not in _ADDRESSING]
@@ -1230,6 +1261,44 @@ def _without_wording(surface: list[str], asks: frozenset[Kind]) -> list[str]:
 
 _MAKING_DO = frozenset("make makes".split())
 _MADE_SPAN = 4  # "make [all the member states] do": the most words between
+
+
+def at_issue_dropped(found: list[str]) -> list[str]:
+    """ "The spyware at issue", "the tools in question": the one talked of, no issuing (of a
+    report) nor question."""
+    for i, pair in enumerate(itertools.pairwise(found)):
+        if pair in _TALKED_OF:
+            return [*found[:i], *found[i + 2 :]]
+    return found
+
+
+_TALKED_OF = frozenset({("at", "issue"), ("in", "question")})
+
+
+def who_nouns_dropped(found: list[str]) -> list[str]:
+    """ "Which (group of) people are behind the call?" asks who, as "who is behind" does: the
+    noun after the question word says a person is asked for, not which passage tells."""
+    nouns = _WHO_NOUNS | _WRITERS if _AUTHORING.intersection(found) else _WHO_NOUNS
+    for i, word in enumerate(found[:-1]):
+        end = _people_noun_at(found, i + 1, nouns) if word in ("which", "what") else None
+        if end is not None:
+            return [*found[: i + 1], *found[end:]]
+    return found
+
+
+def _people_noun_at(
+    found: Sequence[str], at: int, nouns: frozenset[str] = frozenset()
+) -> int | None:
+    """Where a noun for people ("people", "group of officials") at `at` ends, or None."""
+    if found[at : at + 2] == ["group", "of"]:
+        at += 2
+    return at + 1 if found[at : at + 1] and found[at] in (nouns or _WHO_NOUNS) else None
+
+
+_WHO_NOUNS = frozenset("people person persons individuals officials figures".split())
+# "Which journalist is credited with the story?" asks who wrote it, not about journalists.
+_WRITERS = frozenset("journalist reporter writer".split())
+_AUTHORING = frozenset("credited wrote written authored penned byline".split())
 
 
 def made_to_do_required(found: list[str]) -> list[str]:
@@ -1337,9 +1406,13 @@ def _word_pairs(found: Sequence[str]) -> tuple[dict[str, set[str]], dict[str, se
         if first.isalpha() and second.isalpha():
             if first not in STOPWORDS:
                 after.setdefault(first, set()).add(second)
-            if second not in STOPWORDS:
+            if second not in STOPWORDS or second in _PARTICLES:
                 before.setdefault(second, set()).add(first)
     return after, before
+
+
+# A verb's particle tells the verb as well as a content word does ("call *for*", "urge *on*").
+_PARTICLES = frozenset("for on upon".split())
 
 
 def _brands_kept(found: list[str], fixed: list[str], brands: frozenset[str]) -> list[str]:
@@ -1394,6 +1467,7 @@ class QuestionReader:
         known_text: str = "",
     ) -> None:
         self._known_text = f" {known_text} "  # folded: the article, its title, its names
+        self._known_run = f" {' '.join(words(known_text))} "  # its words, for quoted phrases
         self._next_words, self._previous_words = _word_pairs(words(known_text))
         self._normalizer = normalizer
         self._names = names
@@ -1506,6 +1580,8 @@ class QuestionReader:
             surface = _without_back_then(surface)
         if not self._names.owners.keys().isdisjoint(surface):
             surface = name_hedges_dropped(surface, self._names.owners)
+        if not _WHO_NOUNS.isdisjoint(surface) or not _WRITERS.isdisjoint(surface):
+            surface = who_nouns_dropped(surface)
         return self._normalizer.tokens_of(_without_wording(surface, asks))
 
     def _in_context(self, found: list[str], plain: str) -> list[str]:
@@ -1537,7 +1613,9 @@ class QuestionReader:
     def _core_clauses(self, plain: str) -> tuple[list[list[str]], bool]:
         """The topical clauses' words, chat stripped, and whether a confirming tag ("is it?")
         ended the question (the tag is left out)."""
-        split = [self._normalizer.spelled_out(words(c)) for c in clauses_of(plain)]
+        split = [
+            self._normalizer.spelled_out(words(self._reaction_cut(c))) for c in clauses_of(plain)
+        ]
         clauses = [c for c in split if c]
         tagged = len(clauses) > 1 and is_tag(clauses[-1])
         topical = self._topical(clauses[: -1 if tagged else None])
@@ -1549,6 +1627,21 @@ class QuestionReader:
             # "tldr pls": the chat was all there was to ask ("so what is it about" is not).
             return (kept if STOPWORDS.issuperset(clauses[0]) else clauses), tagged
         return kept, tagged
+
+    def _reaction_cut(self, clause: str) -> str:
+        """A phrase of the article in quotation marks and the asker's reaction to it ("'a
+        free-for-all' sounds wild", "'damning' is harsh"): the phrase, without the reaction."""
+        if not _QUOTE_MARKS.intersection(clause):
+            return clause  # the common case
+        found = _QUOTED_REACTION.search(clause)
+        after = words(found["after"]) if found else []
+        if found is None or len(after) > _REACTION_SPAN or self._in_article(after):
+            return clause  # "'Pegasus' is the spyware?" asks about the article
+        phrase = " ".join(words(found["phrase"]))
+        return clause[: found.start("after")] if f" {phrase} " in self._known_run else clause
+
+    def _in_article(self, found: list[str]) -> bool:
+        return any(f" {w} " in self._known_run for w in found if w not in STOPWORDS)
 
     @staticmethod
     def _kinds(stripped: list[list[str]], question_mark: bool) -> frozenset[Kind]:

@@ -112,6 +112,12 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             "Whose devices were targeted?",
             Reason.ASKED_ABOUT,
         ),
+        (  # a quote that names none of them, nor says the noun asked for
+            c.asked_about,
+            "Which particular countries bought from the NSO Group?",
+            "Who are the firm's customers?",
+            Reason.ASKED_ABOUT,
+        ),
         (
             c.counted,
             "How many journalists were spied on?",
@@ -129,6 +135,12 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             c.keywords,
             "working group business rights states sector",
             "Working Group on Business and Human Rights",
+            Reason.KEYWORDS,
+        ),
+        (  # a yes-no only by its first word: shuffled words of a quote, no glue
+            c.keywords,
+            "must transfer human moratorium rights surveillance",
+            "must the states stop selling surveillance technology",
             Reason.KEYWORDS,
         ),
         (

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.answering import ANSWER_THRESHOLD, MAX_QUESTION_CHARS, Answer, Engine
 from bot.core.answering.checks import Reason
-from bot.core.answering.engine import agree, stated
+from bot.core.answering.engine import EVIDENCE_SLACK, agree, stated
+from bot.core.answering.matching import Scored
 from bot.core.answering.normalize import stem, words
 from bot.core.answering.wordlists import ASKER_WORDS
 from bot.core.knowledge.model import KnowledgeBase
+from bot.knowledge_files import load_dir
+from bot.lexicon_files import english
 
 BAD_INPUTS = [
     "",
@@ -282,3 +286,24 @@ def test_whom_an_appeal_is_addressed_to_is_answered_by_whom_it_urges(engine: Eng
             answer = engine.answer(text)
             assert answer.entry is not None, text
             assert urging.search(answer.entry.quote), text
+
+
+def test_a_passage_that_says_the_words_beats_a_close_one_only_phrased_so() -> None:
+
+    council = Engine(
+        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
+    )
+    ids = [e.id for e in council.kb.entries]
+    q = council.read("when would construction begin")
+    says, silent = ids.index("construction-start"), ids.index("public-meeting")
+    assert set(q.tokens) <= council._profiles[says].own_tokens
+    assert set(q.tokens).isdisjoint(council._profiles[silent].own_tokens)
+
+    def choose(first_fit: float, behind: float) -> int:
+        first = Scored(silent, 0.8, 0, (), first_fit, 1.0)
+        second = Scored(says, 0.8 - behind, 0, (), 0.6, 1.0)
+        return council._quote_told(q, first, [first, second]).entry_index
+
+    assert choose(0.7, EVIDENCE_SLACK / 2) == says
+    assert choose(0.7, EVIDENCE_SLACK * 2) == silent  # too far behind
+    assert choose(0.95, EVIDENCE_SLACK / 2) == silent  # a phrasing curated for the question

@@ -18,10 +18,12 @@ from bot.core.answering.question import (
     asks_reporters_view,
     asks_what_happened,
     asserted_outcomes,
+    at_issue_dropped,
     clauses_of,
     imperative_asked,
     is_negated,
     put_in_place_joined,
+    who_nouns_dropped,
 )
 from bot.knowledge_files import load_dir
 from bot.lexicon_files import english
@@ -261,3 +263,62 @@ def test_a_word_cased_inside_is_a_name_as_written(council: Engine, brand: str) -
 def test_a_brand_is_not_corrected_into_the_articles_word(engine: Engine) -> None:
     # "iphone" is a letter away from the article's "phone" (its mobile devices).
     assert "iphone" in engine.read("is my iPhone safe from this?").words
+
+
+def test_where_in_the_text_asks_for_the_passage_not_a_place(council: Engine) -> None:
+    assert not council.read("where does it say the panels could harm fish").kinds
+    assert not council.read("where in the article is the fish mentioned").kinds
+    assert council.read("where is the farm").kinds == {Kind.WHERE}
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("which people voted against the plan", "who voted against the plan"),
+        ("which group of people warned about the fish", "who warned about the fish"),
+        ("what officials voted against the plan", "who voted against the plan"),
+    ],
+)
+def test_a_noun_for_people_after_which_asks_who(council: Engine, said: str, asked: str) -> None:
+    read, meant = council.read(said), council.read(asked)
+    assert (read.tokens, read.kinds) == (meant.tokens, meant.kinds)
+
+
+def test_an_adjective_for_one_person_is_no_who_noun() -> None:
+    said = words("which individual rights were breached")
+    assert who_nouns_dropped(said) == said
+
+
+def test_a_reaction_to_a_quoted_phrase_of_the_article_is_chatter(council: Engine) -> None:
+    plain = council.read("'a turning point', what did she mean").tokens
+    for reaction in ("sounds dramatic", "is a wild phrase", "goes hard", "is harsh"):
+        said = f"ngl 'a turning point' {reaction}, what did she mean"
+        assert council.read(said).tokens == plain
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "'a big win' sounds dramatic",  # no phrase of the article: the words are the question
+        "'a turning point' is the mayor's phrase?",  # the article's own word after the verb
+    ],
+)
+def test_what_follows_a_quote_is_kept_unless_a_reaction(council: Engine, said: str) -> None:
+    assert len(council.read(said).tokens) > len(council.read(said.split("'")[1]).tokens)
+
+
+def test_the_one_at_issue_is_no_issue() -> None:
+    assert at_issue_dropped(words("what did the project at issue cost")) == words(
+        "what did the project cost"
+    )
+    assert at_issue_dropped(words("when was the report issued")) == words(
+        "when was the report issued"
+    )
+
+
+def test_a_real_word_before_a_particle_is_read_as_the_articles_word(council: Engine) -> None:
+    assert "grant" in council.read("how much was the grand for the farm").words
+
+
+def test_a_swapped_question_word_still_asks(council: Engine) -> None:
+    assert council.read("whta did the council vote for").kinds == {Kind.WHAT}
