@@ -857,7 +857,13 @@ def _in_past_tense(found: Sequence[str]) -> bool:
 def _after_determiner(found: Sequence[str], i: int) -> bool:
     """`found[i]` follows a determiner or a number ("the ban", "2 bans"): a noun, not a verb."""
     before = found[i - 1] if i else ""
-    return before in DETERMINERS or before.isdigit()
+    if before in DETERMINERS or before.isdigit():
+        return True
+    # "a global ban", "the temporary halt": an adjective between.
+    return i > 1 and found[i - 2] in DETERMINERS and before.endswith(_ADJECTIVE_ENDINGS)
+
+
+_ADJECTIVE_ENDINGS = ("al", "ary", "ive", "ous", "wide", "ful", "ic")
 
 
 def is_past(word: str) -> bool:
@@ -929,6 +935,22 @@ def asks_addressee(found: Sequence[str], asks: frozenset[Kind]) -> bool:
     return not _ADDRESSING.isdisjoint(found) and not _APPEALS.isdisjoint(found)
 
 
+def _aimed(found: Sequence[str]) -> bool:
+    return any(pair in _AIMING for pair in itertools.pairwise(found))
+
+
+_AIMING_VERBS = frozenset("aimed directed targeted meant".split())
+_AIMING = frozenset(
+    {
+        ("aimed", "at"),
+        ("directed", "at"),
+        ("targeted", "at"),
+        ("meant", "for"),
+        ("aimed", "towards"),
+    }
+)
+
+
 def calls_on(found: Sequence[str], i: int) -> bool:
     """`found[i]` is "call" (any form) with "on" or "upon": calling on someone, a demand of
     them."""
@@ -938,6 +960,7 @@ def calls_on(found: Sequence[str], i: int) -> bool:
 _CALLING_FORMS = frozenset("call calls called calling".split())
 _ADDRESSING = frozenset("address addressed addresses addressing".split())
 _APPEALS = frozenset("appeal appeals call calls demand demands plea pleas request".split())
+_BANS = frozenset("ban bans halt freeze pause".split())  # what an appeal is for, by its tokens
 
 
 def asks_exact(found: Sequence[str]) -> bool:
@@ -1243,7 +1266,7 @@ _NO_ALTERNATIVES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozense
 _NO_ALTERNATIVE = frozenset("something smth sth what nah not whatever so anything".split())
 
 
-def _without_wording(surface: list[str], asks: frozenset[Kind]) -> list[str]:
+def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """The words without those that only word the question: a call for a name ("what did they
     call it"), a condition being met, and "addressed" in a question of whom an appeal is to
     ("to whom is the appeal addressed?": the appeal's, not a presentation's)."""
@@ -1254,8 +1277,8 @@ def _without_wording(surface: list[str], asks: frozenset[Kind]) -> list[str]:
     if "issue" in surface or "question" in surface:
         surface = at_issue_dropped(surface)
     surface = made_to_do_required(surface)
-    if not _ADDRESSING.isdisjoint(surface) and asks_addressee(surface, asks):
-        surface = [w for w in surface if w not in _ADDRESSING]
+    if addressee:
+        surface = [w for w in surface if w not in _ADDRESSING and w not in _AIMING_VERBS]
     return surface
 
 
@@ -1475,6 +1498,7 @@ class QuestionReader:
         self._known_tokens = known_tokens  # a set, not the index's method: it pickles
         self._bot_name = bot_name
         self._strangers: dict[str, str] = {}  # capitalised runs' verdicts (see unknown_name)
+        self._appeal_tokens = self._tokens_of_each([*_APPEALS, *_BANS])
 
     def read(self, text: str) -> Question:
         """`text` must already be cleaned (control characters out, cut to the limit)."""
@@ -1492,11 +1516,12 @@ class QuestionReader:
         names, name_tokens = self._names_in(surface)
         said = words(plain)
         contrasted = is_contrasted(surface)
+        addressee = asks_addressee(surface, asks) or self._aimed_appeal(surface, asks)
         return Question(
             text=text,
             core=" ".join(core_words),
             words=tuple(surface),
-            tokens=self._topic_tokens(surface, asks),
+            tokens=self._topic_tokens(surface, asks, addressee),
             kinds=frozenset({Kind.YES_NO}) if tagged else asks,
             negated=not tagged and is_negated_question(surface, asks),
             contrasted=contrasted,
@@ -1517,7 +1542,7 @@ class QuestionReader:
             corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
             markup=_markup(plain, text, said),
             exact=asks_exact(said),
-            addressee=asks_addressee(surface, asks),
+            addressee=addressee,
             day=asks_day(said),
             now=asks_now(
                 core_words
@@ -1568,7 +1593,16 @@ class QuestionReader:
             return frozenset()
         return frozenset(self._normalizer.tokens_of(excluded_words(surface)))
 
-    def _topic_tokens(self, surface: list[str], asks: frozenset[Kind]) -> tuple[str, ...]:
+    def _aimed_appeal(self, surface: list[str], asks: frozenset[Kind]) -> bool:
+        """ "Who is the ban aimed at?": whom an appeal (or what it calls for) is meant for,
+        not whom spying targets."""
+        if Kind.WHO not in asks or not _aimed(surface):
+            return False
+        return not self._appeal_tokens.isdisjoint(self._tokens_of_each(surface))
+
+    def _topic_tokens(
+        self, surface: list[str], asks: frozenset[Kind], addressee: bool
+    ) -> tuple[str, ...]:
         """The content tokens; in a how-long question, without the verbs of lasting and with
         "long" ("until when would it last" asks how long, as the entries about it are asked)."""
         if Kind.HOW_LONG in asks:
@@ -1582,7 +1616,7 @@ class QuestionReader:
             surface = name_hedges_dropped(surface, self._names.owners)
         if not _WHO_NOUNS.isdisjoint(surface) or not _WRITERS.isdisjoint(surface):
             surface = who_nouns_dropped(surface)
-        return self._normalizer.tokens_of(_without_wording(surface, asks))
+        return self._normalizer.tokens_of(_without_wording(surface, asks, addressee))
 
     def _in_context(self, found: list[str], plain: str) -> list[str]:
         """Real words that are typos of the article's words beside them: "member *stats*"

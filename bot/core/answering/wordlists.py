@@ -60,7 +60,7 @@ FILLER = (
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
     along together jointly refrain refrains refrained reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
-    briefly quickly simply smh folks folk connection connections still
+    briefly quickly simply smh folks folk connection connections still bigger angle angles
     """.split()
     )
     | ASKER_WORDS

@@ -322,3 +322,26 @@ def test_a_real_word_before_a_particle_is_read_as_the_articles_word(council: Eng
 
 def test_a_swapped_question_word_still_asks(council: Engine) -> None:
     assert council.read("whta did the council vote for").kinds == {Kind.WHAT}
+
+
+@pytest.mark.parametrize(
+    ("said", "to_whom"),
+    [
+        ("who is the demand aimed at", True),
+        ("who is the ban aimed at", True),  # what a demand calls for, by its tokens
+        ("who was the warning aimed at", False),
+        ("who are the panels aimed at", False),
+    ],
+)
+def test_whom_an_appeal_is_aimed_at_is_its_addressee(
+    council: Engine, said: str, to_whom: bool
+) -> None:
+    read = council.read(said)
+    assert read.addressee is to_whom
+    assert ("aim" in read.tokens) is not to_whom  # the aiming only words the question
+
+
+def test_a_noun_after_an_adjective_is_no_outcome() -> None:
+    assert asserted_outcomes(words("who asked for a temporary halt")) == ()
+    assert asserted_outcomes(words("who asked for a global ban")) == ()
+    assert asserted_outcomes(words("when was the vote halted")) == ("halt",)
