@@ -192,7 +192,18 @@ def premise(m: Match) -> Reason | None:
     asks = Kind.YES_NO in m.question.kinds
     if not asks and _demand_told_as_done(m):
         return Reason.PREMISE
+    if asks and _only_demanded(m):
+        return Reason.PREMISE  # "has any state imposed it?" of a call to impose it
     return Reason.PREMISE if _unstated_outcomes(m, asks) else None
+
+
+def _only_demanded(m: Match) -> bool:
+    """An outcome a yes-no question asks about that the entry only urges, and no one did."""
+    profile = m.profile
+    return any(
+        (token := m.premise_token(verb)) in profile.demanded and token not in profile.done
+        for verb in m.question.asserted
+    )
 
 
 def _unstated_outcomes(m: Match, asks: bool) -> list[str]:

@@ -252,7 +252,7 @@ PREMISE_VERBS = frozenset(
     """.split()
 )
 IRREGULAR_PAST = frozenset(
-    "quit won lost bought shut withdrew withdrawn took taken gave given stepped".split()
+    "quit won lost bought shut put withdrew withdrawn took taken gave given stepped".split()
 )
 # Outcomes said with a verb and a particle: the premise verb each means.
 PHRASAL_PREMISES = {
@@ -263,6 +263,7 @@ PHRASAL_PREMISES = {
         ("give gives gave given giving", "up", "quit"),
         ("back backs backed backing", "down", "withdrew"),
         ("shut shuts shutting", "down", "closed"),
+        ("put puts putting", "into", "imposed"),  # "put (it) into effect", joined so
     )
     for verb in verbs.split()
 }

@@ -82,6 +82,13 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
             Reason.PREMISE,
         ),
         (
+            # A call to impose it says nothing of whether anyone did.
+            c.premise,
+            "Has any country already imposed the moratorium?",
+            "Did the experts call on states to impose a moratorium?",
+            Reason.PREMISE,
+        ),
+        (
             # "did not adopt it" answers whether they did, and says no one did.
             c.premise,
             "Which member states have agreed to Kaye's moratorium?",

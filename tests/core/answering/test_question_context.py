@@ -345,3 +345,10 @@ def test_a_noun_after_an_adjective_is_no_outcome() -> None:
     assert asserted_outcomes(words("who asked for a temporary halt")) == ()
     assert asserted_outcomes(words("who asked for a global ban")) == ()
     assert asserted_outcomes(words("when was the vote halted")) == ("halt",)
+
+
+def test_putting_into_effect_is_imposing_when_done() -> None:
+    done = put_in_place_joined(words("has the council already put the plan into effect"))
+    assert asserted_outcomes(done) == ("impos",)
+    wished = put_in_place_joined(words("what should the council put into effect"))
+    assert asserted_outcomes(wished) == ()
