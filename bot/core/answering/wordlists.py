@@ -248,7 +248,7 @@ PREMISE_VERBS = frozenset(
     reply replied react reacted publish published release released admit admitted confirm
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
     conclude concluded disclose disclosed refuse refused reject rejected suspend suspended
-    expel expelled
+    expel expelled regulate regulated
     """.split()
 )
 IRREGULAR_PAST = frozenset(

@@ -352,3 +352,9 @@ def test_putting_into_effect_is_imposing_when_done() -> None:
     assert asserted_outcomes(done) == ("impos",)
     wished = put_in_place_joined(words("what should the council put into effect"))
     assert asserted_outcomes(wished) == ()
+
+
+def test_being_regulated_is_a_state_taken_for_granted() -> None:
+    assert asserted_outcomes(words("why is the sector already well regulated")) == ("regul",)
+    assert asserted_outcomes(words("how should the sector be regulated")) == ()
+    assert asserted_outcomes(words("what regulation do they want")) == ()
