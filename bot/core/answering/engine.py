@@ -54,6 +54,8 @@ AMBIGUITY_CEILING = 0.75  # ...unless the best one fits this well
 FACTLESS_KINDS = ("demand",)  # entries that say what someone wants done, not what is so
 NEGATED_FIT = 0.6  # how closely a negated question must fit a negated phrasing
 KIND_SLACK = 0.25  # how far below the best an entry of the asked kind may score and still answer
+# Words asking for what someone said ("Ana quote", "what did she say").
+_SPEECH_ASKED = frozenset("quote quotes quoted say says said words".split())
 EVIDENCE_SLACK, EVIDENCE_LOW = 0.05, 0.5  # see Engine._quote_told
 FIGURE_SLACK = 0.1  # how far below the best an entry that knows the question's figure may be
 RANKED = 4  # entries considered per question
@@ -116,6 +118,7 @@ class Engine:
         self._phrasings = _folded_phrasings(kb.entries)
         self._phrasing_texts = [p for p, _, _ in self._phrasings]
         self._names = _folded_names(kb.people)
+        self._spoken_by = _spoken_by(kb)
 
     def _reader(self, kb: KnowledgeBase, english: English) -> QuestionReader:
         """The question reader, knowing the base's names and all the text the article has."""
@@ -274,7 +277,22 @@ class Engine:
             # The first would be declined for not knowing the noun: try one that says it.
             about = [s for s in fitting if not self._focus_untold(q, s.entry_index)]
             return next(iter(about or fitting))
-        return self._quote_told(q, _figure_told(fitting), fitting)
+        first = self._quote_told(q, _figure_told(fitting), fitting)
+        return self._own_words(q, ranked) or first
+
+    def _own_words(self, q: Question, ranked: list[Scored]) -> Scored | None:
+        """For "Ana quote", "what did Ana say?" (a person's name, and words asking for what was
+        said): the best entry whose quote is that person's own words, if any."""
+        if not q.named_by_name or _SPEECH_ASKED.isdisjoint(q.words):
+            return None
+        if not set(q.tokens) <= q.name_tokens:
+            return None  # more is asked than what the person said
+        spoken = {i for person in q.named_by_name for i in self._spoken_by.get(person, ())}
+        if not spoken or any(s.entry_index in spoken for s in ranked[:1]):
+            return None
+        # Few entries are ranked; the person's own words may rank lower, all are weighed.
+        every = self.index.score(q.tokens, len(self.kb.entries), attributed=False)
+        return next((s for s in every if s.entry_index in spoken), None)
 
     def _quote_told(self, q: Question, first: Scored, fitting: list[Scored]) -> Scored:
         """`first`, unless its passage says little of the question's words (they fit its
@@ -578,6 +596,16 @@ def _people_by_entry(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
         if person.kind == "person" and person.entry:
             found.setdefault(person.entry, set()).add(person.id)
     return {entry: frozenset(ids) for entry, ids in found.items()}
+
+
+def _spoken_by(kb: KnowledgeBase) -> dict[str, frozenset[int]]:
+    """Each person -> the entries whose quote is in their own words (its speaker names them)."""
+    speakers = {s.id: s.name for s in kb.speakers}
+    found: dict[str, set[int]] = {}
+    for i, entry in enumerate(kb.entries):
+        for person in _named_in(speakers.get(entry.speaker, ""), kb.people, aliases=False):
+            found.setdefault(person.id, set()).add(i)
+    return {person: frozenset(ids) for person, ids in found.items()}
 
 
 def _folded_phrasings(entries: Sequence[Entry]) -> list[tuple[str, int, int]]:

@@ -153,6 +153,7 @@ _QUOTED_REACTION = re.compile(
     r"(?P<after>\s+(?:is|sounds|seems|feels|looks|goes|went|was)\b.*)$",
     re.IGNORECASE,
 )
+_QUOTED_RUN = 3  # this many words of the article in a row are a phrase of it
 _REACTION_SPAN = 5  # "'X' is a pretty wild phrase": the most words a reaction takes
 
 
@@ -1779,12 +1780,25 @@ class QuestionReader:
         if not (tokens and is_guess(clause) and all(t in known for t in tokens)):
             return False
         content = [w for w in clause if w not in STOPWORDS]
-        return not any(w in self._names.owners for w in content) and self._names_a_quote(content)
+        if any(w in self._names.owners for w in content):
+            return False
+        return self._names_a_quote(content) or self._quotes_a_run(clause)
 
     def _names_a_quote(self, content: list[str]) -> bool:
         """A rare word, or two words the article puts side by side."""
         phrase = any(b in self._next_words.get(a, ()) for a, b in itertools.pairwise(content))
         return phrase or any(self._normalizer.zipf(w) < _RARE for w in content)
+
+    def _quotes_a_run(self, clause: list[str]) -> bool:
+        """Three words or more of the article in its order, a content word among them ("a free
+        for all or something")."""
+        for size in range(len(clause), _QUOTED_RUN - 1, -1):
+            for start in range(len(clause) - size + 1):
+                run = clause[start : start + size]
+                worded = not STOPWORDS.issuperset(run)
+                if worded and f" {' '.join(run)} " in self._known_run:
+                    return True
+        return False
 
     def _about_asker(self, clause: list[str]) -> bool:
         """ "sorry typing on phone": a word about the asker, and at most one the base knows."""

@@ -307,3 +307,17 @@ def test_a_passage_that_says_the_words_beats_a_close_one_only_phrased_so() -> No
     assert choose(0.7, EVIDENCE_SLACK / 2) == says
     assert choose(0.7, EVIDENCE_SLACK * 2) == silent  # too far behind
     assert choose(0.95, EVIDENCE_SLACK / 2) == silent  # a phrasing curated for the question
+
+
+def test_a_persons_quote_asked_for_is_their_own_words() -> None:
+    council = Engine(
+        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
+    )
+    ids = [e.id for e in council.kb.entries]
+    role = Scored(ids.index("becker-role"), 1.0, 0, (), 1.0, 1.0)  # his post, the reporter's words
+    own = council._own_words(council.read("becker quote"), [role])
+    assert own is not None
+    assert council.kb.entries[own.entry_index].id == "becker-quote"
+    assert council._own_words(council.read("who is becker"), [role]) is None  # no words asked
+    asked_more = council.read("what did becker say about the panels")
+    assert council._own_words(asked_more, [role]) is None
