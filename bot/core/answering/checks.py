@@ -84,6 +84,7 @@ class Profile:
     urges_someone: bool = False  # its quote says whom it urges ("call on *all states*")
     about_people: frozenset[str] = frozenset()  # the people whose own entry it is
     quoted_people: frozenset[str] = frozenset()  # the ids of the people its quote names
+    promised: frozenset[str] = frozenset()  # stems of what its quote says will or would be done
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,6 +501,8 @@ def _untold_by_this_passage(m: Match) -> bool:
         return True  # "what was the investigation called?" of no name
     if q.within and not _names_more_than(m.entry.answer, q, m.english):
         return True  # "where in Spain is it based?" of "it is based in Spain"
+    if q.future and not set(q.future) <= m.profile.promised:
+        return True  # "will it be adopted?" of a passage that says no one will or would
     return q.happened and not m.profile.reports_event  # "what happened after ..." of no event
 
 

@@ -158,6 +158,7 @@ class Engine:
             reports_event=entry.kind == "event",
             about_people=self._people_of.get(entry.id, frozenset()),
             quoted_people=self._people_quoted(entry.quote),
+            promised=promised(words(entry.quote)),
         )
 
     def _contrasted(self, entry: Entry) -> dict[int, int]:
@@ -596,6 +597,22 @@ def _people_by_entry(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
         if person.kind == "person" and person.entry:
             found.setdefault(person.entry, set()).add(person.id)
     return {entry: frozenset(ids) for entry, ids in found.items()}
+
+
+def promised(found: list[str]) -> frozenset[str]:
+    """The stems of the verbs said to be what will or would be done ("the city *would
+    publish* the review"): a few words after "will" or "would"."""
+    return frozenset(
+        stem(w)
+        for i, word in enumerate(found)
+        if word in _PROMISING
+        for w in found[i + 1 : i + 1 + _PROMISE_SPAN]
+        if w not in STOPWORDS
+    )
+
+
+_PROMISING = frozenset("will would shall".split())
+_PROMISE_SPAN = 3  # "would [also be] published": the most words between
 
 
 def _spoken_by(kb: KnowledgeBase) -> dict[str, frozenset[int]]:

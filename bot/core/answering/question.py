@@ -110,6 +110,7 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
     which_as_article: str  # a which-question as the article words it ("which heads of state"
     # -> "which political leaders"), or "" when no reader's phrase changes
     predicts: bool = False  # asks someone's forecast ("do they think it will work?")
+    future: tuple[str, ...] = ()  # stems of deeds it asks will be done ("will it be adopted?")
     reporters_view: bool = False  # asks the reporter's own view ("what does the author think?")
     happened: bool = False  # asks what happened ("what came of it?"): only an event tells
     within: str = ""  # the place a "where in" asks inside ("where in *Spain*")
@@ -1373,6 +1374,24 @@ def _predicts(asks: frozenset[Kind], said: list[str]) -> bool:
     return Kind.YES_NO in asks and asks_forecast(said)
 
 
+def future_deeds(found: Sequence[str], asks: frozenset[Kind]) -> tuple[str, ...]:
+    """ "Will the ban be adopted?", "is it likely to pass?": the stems of the deeds a yes-no
+    question asks will be done, which only a passage that says someone will or would do them
+    tells (not "will the ban last?", which the terms may)."""
+    if Kind.YES_NO not in asks:
+        return ()
+    future = found[:1] in (["will"], ["wont"]) or any(
+        pair in _FUTURE_PAIRS for pair in itertools.pairwise(found)
+    )
+    if not future:
+        return ()
+    return tuple(stem(w) for w in found if w in _FUTURE_DEEDS or stem(w) in _PREMISE_STEMS)
+
+
+_FUTURE_PAIRS = frozenset({("likely", "to"), ("going", "to"), ("gonna", "be")})
+_FUTURE_DEEDS = frozenset("support supported back backed pass passed vote work".split())
+
+
 def _named_as_who(asks: frozenset[Kind], focus: frozenset[str]) -> frozenset[Kind]:
     """ "What is the author's *name*?" asks who as much as what."""
     return asks | {Kind.WHO} if Kind.WHAT in asks and "name" in focus else asks
@@ -1551,6 +1570,7 @@ class QuestionReader:
             names_work=asks_name_of_work(said),
             advice=asks_advice(said),
             predicts=_predicts(asks, said),
+            future=future_deeds(said, asks),
             reporters_view=asks_reporters_view(said),
             happened=asks_what_happened(said),
             within=place_within(said, self._names.owners),

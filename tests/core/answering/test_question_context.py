@@ -20,6 +20,7 @@ from bot.core.answering.question import (
     asserted_outcomes,
     at_issue_dropped,
     clauses_of,
+    future_deeds,
     imperative_asked,
     is_negated,
     put_in_place_joined,
@@ -358,3 +359,25 @@ def test_being_regulated_is_a_state_taken_for_granted() -> None:
     assert asserted_outcomes(words("why is the sector already well regulated")) == ("regul",)
     assert asserted_outcomes(words("how should the sector be regulated")) == ()
     assert asserted_outcomes(words("what regulation do they want")) == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "deeds"),
+    [
+        ("will the plan actually be adopted by the council", ("adopt",)),
+        ("is the farm likely to be approved", ("approv",)),
+        ("will the anglers club support the farm", ("support",)),
+        ("will the panels last 30 years", ()),  # what the terms may say, not a deed
+        ("was the plan adopted", ()),
+    ],
+)
+def test_whether_a_deed_will_be_done_is_asked_of_the_future(
+    said: str, deeds: tuple[str, ...]
+) -> None:
+    assert future_deeds(words(said), frozenset({Kind.YES_NO})) == deeds
+
+
+def test_only_a_passage_saying_it_will_be_done_answers_whether_it_will(council: Engine) -> None:
+    promised = council.answer("will the city publish the environmental review")
+    assert promised.entry is not None  # "the city would publish the environmental review"
+    assert council.answer("will the city approve the environmental review").entry is None
