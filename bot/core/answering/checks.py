@@ -85,6 +85,8 @@ class Profile:
     about_people: frozenset[str] = frozenset()  # the people whose own entry it is
     quoted_people: frozenset[str] = frozenset()  # the ids of the people its quote names
     promised: frozenset[str] = frozenset()  # stems of what its quote says will or would be done
+    # Its quote's tokens, each with the names said nearest before it ("Ana's *exposure*").
+    actors: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,16 @@ def premise(m: Match) -> Reason | None:
     if asks and _only_demanded(m):
         return Reason.PREMISE  # "has any state imposed it?" of a call to impose it
     return Reason.PREMISE if _unstated_outcomes(m, asks) else None
+
+
+def another_did_it(m: Match) -> Reason | None:
+    """ "How many phones did Ana hack?" of a quote that tells of Ana's exposure of how Bo's
+    spyware was used for the hacking: the deed is another's."""
+    actors = m.profile.actors
+    for ids, tokens in m.question.deeds_by:
+        if any(t in actors and ids.isdisjoint(actors[t]) for t in tokens):
+            return Reason.PREMISE
+    return None
 
 
 def _only_demanded(m: Match) -> bool:
@@ -552,6 +564,7 @@ CHECKS: tuple[Check, ...] = (
     negation,
     about_the_article,
     premise,
+    another_did_it,
     unsettled,
     unknown_words,
     asked_about,

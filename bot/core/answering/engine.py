@@ -41,6 +41,7 @@ from bot.core.answering.question import (
     is_negated,
     is_past,
     name_parts,
+    name_runs,
 )
 from bot.core.answering.wordlists import INTENSIFIERS, QUOTED_SPEECH, STOPWORDS
 from bot.core.calibration import IDENTITY
@@ -159,7 +160,29 @@ class Engine:
             about_people=self._people_of.get(entry.id, frozenset()),
             quoted_people=self._people_quoted(entry.quote),
             promised=promised(words(entry.quote)),
+            actors=self._actors(entry.quote),
         )
+
+    def _actors(self, quote: str) -> dict[str, frozenset[str]]:
+        """Each token of the quote's words with the name said nearest before it in its clause
+        ("Ana's *exposure*", "the firm's app was used for *spying*"): whose deed it
+        is, as far as the order of the words tells. A token said anywhere with no name before
+        it in its clause is no one's for sure, and left out."""
+        found: dict[str, set[str]] = {}
+        unnamed: set[str] = set()
+        for clause in _QUOTE_CLAUSES.split(quote):
+            said = words(clause)
+            runs = name_runs(said, self.reader.names)
+            for k, word in enumerate(said):
+                if word in STOPWORDS or word in self.reader.names.spans:
+                    continue
+                before = [ids for _, end, ids in runs if end <= k]
+                for token in self.normalizer.word_tokens(word):
+                    if before:
+                        found.setdefault(token, set()).update(before[-1])
+                    else:
+                        unnamed.add(token)
+        return {t: frozenset(ids) for t, ids in found.items() if t not in unnamed}
 
     def _contrasted(self, entry: Entry) -> dict[int, int]:
         """Its contrastive phrasings, by position: how many names each sets aside."""
@@ -611,6 +634,7 @@ def promised(found: list[str]) -> frozenset[str]:
     )
 
 
+_QUOTE_CLAUSES = re.compile(r"[,;:()“”\"—–]")  # where a clause of a quote ends
 _PROMISING = frozenset("will would shall".split())
 _PROMISE_SPAN = 3  # "would [also be] published": the most words between
 

@@ -111,6 +111,8 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
     # -> "which political leaders"), or "" when no reader's phrase changes
     predicts: bool = False  # asks someone's forecast ("do they think it will work?")
     future: tuple[str, ...] = ()  # stems of deeds it asks will be done ("will it be adopted?")
+    # Who it says did what ("did Ana hack ..."): the ids named, the verb's tokens.
+    deeds_by: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     reporters_view: bool = False  # asks the reporter's own view ("what does the author think?")
     happened: bool = False  # asks what happened ("what came of it?"): only an event tells
     within: str = ""  # the place a "where in" asks inside ("where in *Spain*")
@@ -131,6 +133,7 @@ class NameParts:
     lasts: frozenset[str]
     pairs: frozenset[tuple[str, str]] = frozenset()  # words next to each other in a name
     by_name: Mapping[str, frozenset[str]] = field(default_factory=dict)  # owners, titles left out
+    spans: frozenset[str] = frozenset()  # every word of every name ("riverton city council")
 
 
 # Clause breaks: punctuation, a dash, and the chat words people use as punctuation.
@@ -1514,6 +1517,7 @@ class QuestionReader:
         self._next_words, self._previous_words = _word_pairs(words(known_text))
         self._normalizer = normalizer
         self._names = names
+        self.names = names  # the base's names, for reading its quotes the same way
         self._name_list = sorted(names.owners)
         self._known_tokens = known_tokens  # a set, not the index's method: it pickles
         self._bot_name = bot_name
@@ -1571,6 +1575,7 @@ class QuestionReader:
             advice=asks_advice(said),
             predicts=_predicts(asks, said),
             future=future_deeds(said, asks),
+            deeds_by=self._deeds_by(surface, names),
             reporters_view=asks_reporters_view(said),
             happened=asks_what_happened(said),
             within=place_within(said, self._names.owners),
@@ -1579,6 +1584,16 @@ class QuestionReader:
             names_set_aside=self._names_set_aside(surface, contrasted),
             named_by_name=self._people_named(surface, names),
             alternatives=self._alternatives(surface),
+        )
+
+    def _deeds_by(
+        self, surface: list[str], names: frozenset[str]
+    ) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        if not names:
+            return ()  # the common case: no one named
+        return tuple(
+            (ids, frozenset(self._normalizer.word_tokens(verb)))
+            for ids, verb in deeds_by_name(surface, self._names)
         )
 
     def _named_fixed(self, surface: list[str]) -> list[str]:
@@ -2059,7 +2074,55 @@ def name_parts(
                 pairs.update(itertools.pairwise(found))
     frozen = {w: frozenset(ids) for w, ids in owners.items()}
     by_name = _owners_by_name(people, stop, english)
-    return NameParts(frozen, frozenset(firsts), frozenset(lasts), frozenset(pairs), by_name)
+    spans = frozenset(w for _, names, _ in people for name in names for w in words(name))
+    return NameParts(frozen, frozenset(firsts), frozenset(lasts), frozenset(pairs), by_name, spans)
+
+
+def name_runs(found: Sequence[str], names: NameParts) -> list[tuple[int, int, frozenset[str]]]:
+    """The names said in `found`, as (start, end, ids): runs of names' words holding a word
+    that names someone by name ("the Acme Group", "Ana Ruiz"); a run joined to the one before
+    by "and" holds that one's ids too ("Ana Ruiz and the Acme Group")."""
+    runs: list[tuple[int, int, frozenset[str]]] = []
+    i = 0
+    while i < len(found):
+        end = i
+        while end < len(found) and found[end] in names.spans:
+            end += 1
+        ids = frozenset(o for w in found[i:end] for o in names.by_name.get(w, ()))
+        if ids:
+            joined = runs and runs[-1][1] == i - 1 and found[i - 1] == "and"
+            runs.append((i, end, ids | runs[-1][2] if joined else ids))
+        i = max(end, i + 1)
+    return runs
+
+
+def deeds_by_name(found: Sequence[str], names: NameParts) -> list[tuple[frozenset[str], str]]:
+    """Who the question says did what: "did *Ana* [herself] *hack* ...", "*hacked* by
+    *Ana*", as (the ids named, the verb)."""
+    out = []
+    for start, end, ids in name_runs(found, names):
+        before = found[start - 1] if start else ""
+        if before in _DOING or (before == "the" and start > 1 and found[start - 2] in _DOING):
+            verb = _next_content(found, end)
+            if verb:
+                out.append((ids, verb))
+        if before == "by" or found[start - 2 : start - 1] == ["by"]:
+            at = start - 1 if before == "by" else start - 2
+            verb = next((w for w in reversed(found[max(0, at - 3) : at]) if w not in STOPWORDS), "")
+            if verb:
+                out.append((ids, verb))
+    return out
+
+
+def _next_content(found: Sequence[str], at: int) -> str:
+    while at < len(found) and found[at] in _BY_ITSELF:
+        at += 1
+    word = found[at] if at < len(found) else ""
+    return "" if word in STOPWORDS else word
+
+
+_DOING = frozenset("did does do has have had".split())
+_BY_ITSELF = frozenset("itself themselves himself herself actually really even ever also".split())
 
 
 def _owners_by_name(

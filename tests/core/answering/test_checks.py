@@ -6,11 +6,16 @@ check that always or never fires fails here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.core.answering import Engine
 from bot.core.answering import checks as c
 from bot.core.answering.checks import Reason
+from bot.core.answering.matching import Scored
+from bot.knowledge_files import load_dir
+from bot.lexicon_files import english
 
 
 def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
@@ -379,3 +384,19 @@ def test_where_inside_a_place_needs_an_answer_naming_more(engine: Engine) -> Non
     assert not c._names_more_than("The firm is based in Spain.", q, english)
     assert not c._names_more_than("Spain is the Firm Group's home.", q, english)  # common words
     assert c._names_more_than("The firm is based in Madrid, Spain.", q, english)
+
+
+def test_a_deed_the_quote_tells_of_another_is_no_answer() -> None:
+    council = Engine(
+        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
+    )
+    warning = [e.id for e in council.kb.entries].index("anglers-warning")
+
+    def check(question: str) -> Reason | None:
+        match = council._match(council.read(question), Scored(warning, 1.0, 0, ()))
+        return c.another_did_it(match)
+
+    assert check("What did Okafor warn about?") is Reason.PREMISE  # the club warned
+    assert check("What was warned about by Okafor?") is Reason.PREMISE
+    assert check("What did the Kessler Anglers Club warn about?") is None
+    assert check("What did Okafor say about the fish?") is None  # saying is no deed of theirs

@@ -20,9 +20,11 @@ from bot.core.answering.question import (
     asserted_outcomes,
     at_issue_dropped,
     clauses_of,
+    deeds_by_name,
     future_deeds,
     imperative_asked,
     is_negated,
+    name_runs,
     put_in_place_joined,
     who_nouns_dropped,
 )
@@ -381,3 +383,16 @@ def test_only_a_passage_saying_it_will_be_done_answers_whether_it_will(council: 
     promised = council.answer("will the city publish the environmental review")
     assert promised.entry is not None  # "the city would publish the environmental review"
     assert council.answer("will the city approve the environmental review").entry is None
+
+
+def test_who_the_question_says_did_what(council: Engine) -> None:
+    names = council.reader.names
+    assert deeds_by_name(words("what did the anglers club itself warn about"), names) == [
+        (frozenset({"org-anglers-club"}), "warn")
+    ]
+    assert deeds_by_name(words("how much was awarded by okafor"), names) == [
+        (frozenset({"person-linda-okafor"}), "awarded")
+    ]
+    assert deeds_by_name(words("what did okafor say"), names) == []  # "say" is no content
+    runs = name_runs(words("okafor and becker spoke"), names)
+    assert runs[-1][2] == {"person-linda-okafor", "person-tom-becker"}  # joined by "and"
