@@ -117,7 +117,7 @@ class Engine:
         self._quote_df = _quote_frequencies(kb.entries, self._profiles)
         self._questions = [fold(e.question) for e in kb.entries]
         self._phrasings = _folded_phrasings(kb.entries)
-        self._phrasing_texts = [p for p, _, _ in self._phrasings]
+        self._phrasing_texts = [_as_article(p.split()) for p, _, _ in self._phrasings]
         self._names = _folded_names(kb.people)
         self._spoken_by = _spoken_by(kb)
 
@@ -468,7 +468,7 @@ class Engine:
         """For questions made only of common words ("what is this article about?"):
         a near-verbatim match with a curated phrasing, or nothing."""
         found = process.extractOne(
-            " ".join(w for w in q.core.split() if w not in INTENSIFIERS),
+            _as_article([w for w in q.core.split() if w not in INTENSIFIERS]),
             self._phrasing_texts,
             scorer=fuzz.ratio,
             processor=None,
@@ -632,6 +632,12 @@ def promised(found: list[str]) -> frozenset[str]:
         for w in found[i + 1 : i + 1 + _PROMISE_SPAN]
         if w not in STOPWORDS
     )
+
+
+# "What is this piece about?" is asked of the article, as the phrasings word it.
+_AS_ARTICLE = {"piece": "article", "story": "article", "text": "article", "news": ""}
+def _as_article(found: list[str]) -> str:
+    return " ".join(w for w in (_AS_ARTICLE.get(w, w) for w in found) if w)
 
 
 _QUOTE_CLAUSES = re.compile(r"[,;:()“”\"—–]")  # where a clause of a quote ends

@@ -1273,14 +1273,19 @@ _NO_ALTERNATIVE = frozenset("something smth sth what nah not whatever so anythin
 
 def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """The words without those that only word the question: a call for a name ("what did they
-    call it"), a condition being met, and "addressed" in a question of whom an appeal is to
-    ("to whom is the appeal addressed?": the appeal's, not a presentation's)."""
+    call it"), a condition being met, "addressed" in a question of whom an appeal is to
+    ("to whom is the appeal addressed?": the appeal's, not a presentation's), and the "now" of
+    "on what now??"."""
     if _NAMING_VERBS & set(surface):
         surface = naming_call_dropped(surface)
     if _CONDITION_NOUNS & set(surface):
         surface = [w for w in surface if w not in _MEETING_CONDITIONS]
     if "issue" in surface or "question" in surface:
         surface = at_issue_dropped(surface)
+    if "news" in surface:
+        surface = news_as_the_article(surface)
+    if "now" in surface:
+        surface = [w for i, w in enumerate(surface) if w != "now" or surface[i - 1 : i] != ["what"]]
     surface = made_to_do_required(surface)
     if addressee:
         surface = [w for w in surface if w not in _ADDRESSING and w not in _AIMING_VERBS]
@@ -1301,6 +1306,19 @@ def at_issue_dropped(found: list[str]) -> list[str]:
 
 
 _TALKED_OF = frozenset({("at", "issue"), ("in", "question")})
+
+
+def news_as_the_article(found: list[str]) -> list[str]:
+    """ "This news piece", "the title of this news": the article itself, no news in it."""
+    return [
+        w
+        for i, w in enumerate(found)
+        if w != "news"
+        or not ((found[i + 1 : i + 2] and found[i + 1] in _PIECES) or found[i - 1 : i] == ["this"])
+    ]
+
+
+_PIECES = frozenset("piece story article report item".split())
 
 
 def who_nouns_dropped(found: list[str]) -> list[str]:
@@ -1492,6 +1510,10 @@ _WORD_RUN = re.compile(r"\b\w+")
 _RARE = 4.0
 
 
+def _swapped(word: str, meant: str) -> bool:
+    return sorted(word) == sorted(meant)
+
+
 def _a_typo_away(word: str, meant: str) -> bool:
     """`meant` mistyped as `word`: the same first letter, a letter away (two in a long word),
     and not merely another form of it."""
@@ -1665,7 +1687,8 @@ class QuestionReader:
             if len(word) < 3 or not word.isalpha() or self._normalizer.knows(word):
                 continue
             near = [w for w in self._beside(found, i) if _a_typo_away(word, w)]
-            if len(near) == 1 and self._not_a_name(word, plain):
+            # Two letters swapped ("NOS Group") is a slip even in a name ("NSA" is another).
+            if len(near) == 1 and (self._not_a_name(word, plain) or _swapped(word, near[0])):
                 fixed[i] = near[0]
         return fixed
 

@@ -25,6 +25,7 @@ from bot.core.answering.question import (
     imperative_asked,
     is_negated,
     name_runs,
+    news_as_the_article,
     put_in_place_joined,
     who_nouns_dropped,
 )
@@ -396,3 +397,27 @@ def test_who_the_question_says_did_what(council: Engine) -> None:
     assert deeds_by_name(words("what did okafor say"), names) == []  # "say" is no content
     runs = name_runs(words("okafor and becker spoke"), names)
     assert runs[-1][2] == {"person-linda-okafor", "person-tom-becker"}  # joined by "and"
+
+
+def test_a_name_with_two_letters_swapped_is_read_as_the_name(engine: Engine) -> None:
+    # "nos" is an English word, and capitalised it could be another name ("NSA" is), but
+    # the article's name beside "Group" has the same letters.
+    assert "nso" in engine.read("What does the NOS Group make?").words
+    assert "nsa" in engine.read("What does the NSA Group make?").words
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("what is the title of this news piece", "what is the title of this piece"),
+        ("what is the title of this news", "what is the title of this"),
+        ("did the news media report it", "did the news media report it"),
+    ],
+)
+def test_news_of_the_article_itself_is_the_article(said: str, read: str) -> None:
+    assert " ".join(news_as_the_article(words(said))) == read
+
+
+def test_on_what_now_asks_no_now(council: Engine) -> None:
+    asked = council.read("the council voted on what")
+    assert council.read("the council voted on what now??").tokens == asked.tokens
