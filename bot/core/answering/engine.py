@@ -636,6 +636,8 @@ def promised(found: list[str]) -> frozenset[str]:
 
 # "What is this piece about?" is asked of the article, as the phrasings word it.
 _AS_ARTICLE = {"piece": "article", "story": "article", "text": "article", "news": ""}
+
+
 def _as_article(found: list[str]) -> str:
     return " ".join(w for w in (_AS_ARTICLE.get(w, w) for w in found) if w)
 

@@ -1284,6 +1284,8 @@ def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool)
         surface = at_issue_dropped(surface)
     if "news" in surface:
         surface = news_as_the_article(surface)
+    if not _PRESSING.isdisjoint(surface):
+        surface = pressing_as_urging(surface)
     if "now" in surface:
         surface = [w for i, w in enumerate(surface) if w != "now" or surface[i - 1 : i] != ["what"]]
     surface = made_to_do_required(surface)
@@ -1306,6 +1308,25 @@ def at_issue_dropped(found: list[str]) -> list[str]:
 
 
 _TALKED_OF = frozenset({("at", "issue"), ("in", "question")})
+
+
+def pressing_as_urging(found: list[str]) -> list[str]:
+    """ "Which country did they press to come clean?": to press someone to do a thing is to
+    urge it ("the press" and "press freedom" are the media)."""
+    return ["urge" if w in _PRESSING and _presses(found, i) else w for i, w in enumerate(found)]
+
+
+def _presses(found: list[str], i: int) -> bool:
+    """ "did they *press* Ana to ...": a verb, with "to" after its object; not "the press"
+    nor "to the press", nor "press freedom"."""
+    noun = i and (found[i - 1] in DETERMINERS or found[i - 1] in _PREPOSITIONS)
+    named = found[i + 1 : i + 2] and found[i + 1] in _PRESS_NOUNS
+    return not noun and not named and "to" in found[i + 1 : i + 1 + _PRESSED_SPAN]
+
+
+_PRESSING = frozenset("press presses pressed pressing".split())
+_PRESS_NOUNS = frozenset("freedom freedoms media release releases conference coverage".split())
+_PRESSED_SPAN = 4  # "press [the city council] to": the most words up to "to"
 
 
 def news_as_the_article(found: list[str]) -> list[str]:

@@ -26,6 +26,7 @@ from bot.core.answering.question import (
     is_negated,
     name_runs,
     news_as_the_article,
+    pressing_as_urging,
     put_in_place_joined,
     who_nouns_dropped,
 )
@@ -421,3 +422,16 @@ def test_news_of_the_article_itself_is_the_article(said: str, read: str) -> None
 def test_on_what_now_asks_no_now(council: Engine) -> None:
     asked = council.read("the council voted on what")
     assert council.read("the council voted on what now??").tokens == asked.tokens
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("which city did they press to come clean", "which city did they urge to come clean"),
+        ("did they press the mayor to resign", "did they urge the mayor to resign"),
+        ("what harm to the press did they point to", "what harm to the press did they point to"),
+        ("is press freedom said to suffer", "is press freedom said to suffer"),
+    ],
+)
+def test_pressing_someone_to_act_is_urging(said: str, read: str) -> None:
+    assert " ".join(pressing_as_urging(words(said))) == read
