@@ -829,11 +829,18 @@ def _past_after_condition(found: Sequence[str], condition: int, i: int) -> bool:
 def _phrasal_outcomes(found: Sequence[str], past: bool) -> list[str]:
     """ "took over from him" (he was succeeded), "stepped down": outcomes said with a particle."""
     out = []
-    for pair in itertools.pairwise(found):
-        meant = PHRASAL_PREMISES.get(pair)
-        if meant and (pair[0] in IRREGULAR_PAST or is_past(pair[0]) or past):
+    for i, verb in enumerate(found):
+        # "left them out": the particle may come after a short object.
+        particles = found[i + 1 : i + 2 + _PHRASAL_OBJECT]
+        meant = next(
+            (PHRASAL_PREMISES[(verb, p)] for p in particles if (verb, p) in PHRASAL_PREMISES), ""
+        )
+        if meant and (verb in IRREGULAR_PAST or is_past(verb) or past):
             out.append(stem(meant))
     return out
+
+
+_PHRASAL_OBJECT = 2  # "left [the journalists] out": the most words between verb and particle
 
 
 def reactions_asked(found: Sequence[str]) -> list[str]:
@@ -1006,6 +1013,8 @@ def asks_name_of_work(found: Sequence[str]) -> bool:
         return False
     if len(naming_call_dropped(found)) < len(_naming_use_dropped(found)):
         return True  # "what did they call their report" (not "what word did they use for it")
+    if "title" in found and not _GIVING.isdisjoint(found):
+        return True  # "what title did she give her report" (not "what title did she hold")
     return any(
         w in _NAMED and found[i + 1 : i + 2] not in _DEMAND_PARTICLES for i, w in enumerate(found)
     )
@@ -1018,6 +1027,7 @@ _WORKS = frozenset(
     """.split()
 )
 _NAMED = frozenset("called named titled entitled dubbed".split())
+_GIVING = frozenset("give gave given giving".split())
 _DEMAND_PARTICLES = (["for"], ["on"], ["upon"])
 
 

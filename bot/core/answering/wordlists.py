@@ -249,7 +249,7 @@ PREMISE_VERBS = frozenset(
     reply replied react reacted publish published release released admit admitted confirm
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
     conclude concluded disclose disclosed refuse refused reject rejected suspend suspended
-    expel expelled regulate regulated
+    expel expelled regulate regulated omit omitted exclude excluded
     """.split()
 )
 IRREGULAR_PAST = frozenset(
@@ -265,6 +265,7 @@ PHRASAL_PREMISES = {
         ("back backs backed backing", "down", "withdrew"),
         ("shut shuts shutting", "down", "closed"),
         ("put puts putting", "into", "imposed"),  # "put (it) into effect", joined so
+        ("leave leaves left leaving", "out", "omitted"),
     )
     for verb in verbs.split()
 }

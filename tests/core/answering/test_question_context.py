@@ -15,6 +15,7 @@ from bot.core.answering.normalize import words
 from bot.core.answering.question import (
     Kind,
     appearing_as_published,
+    asks_name_of_work,
     asks_reporters_view,
     asks_what_happened,
     asserted_outcomes,
@@ -435,3 +436,14 @@ def test_on_what_now_asks_no_now(council: Engine) -> None:
 )
 def test_pressing_someone_to_act_is_urging(said: str, read: str) -> None:
     assert " ".join(pressing_as_urging(words(said))) == read
+
+
+def test_leaving_out_is_an_outcome_even_round_its_object() -> None:
+    assert asserted_outcomes(words("why did the council leave the anglers out")) == ("omit",)
+    assert asserted_outcomes(words("what did the mayor leave out of her speech")) == ("omit",)
+    assert asserted_outcomes(words("who might be left out")) == ()
+
+
+def test_a_title_given_to_a_work_is_its_name() -> None:
+    assert asks_name_of_work(words("what title did the council give its study"))
+    assert not asks_name_of_work(words("what title did she hold during the study"))
