@@ -1284,8 +1284,8 @@ _NO_ALTERNATIVE = frozenset("something smth sth what nah not whatever so anythin
 def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """The words without those that only word the question: a call for a name ("what did they
     call it"), a condition being met, "addressed" in a question of whom an appeal is to
-    ("to whom is the appeal addressed?": the appeal's, not a presentation's), and the "now" of
-    "on what now??"."""
+    ("to whom is the appeal addressed?": the appeal's, not a presentation's), a "now" that asks
+    no present, the modal "may"; and a work's author is who published it."""
     if _NAMING_VERBS & set(surface):
         surface = naming_call_dropped(surface)
     if _CONDITION_NOUNS & set(surface):
@@ -1297,7 +1297,11 @@ def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool)
     if not _PRESSING.isdisjoint(surface):
         surface = pressing_as_urging(surface)
     if "now" in surface:
-        surface = [w for i, w in enumerate(surface) if w != "now" or surface[i - 1 : i] != ["what"]]
+        surface = now_of_a_duty_dropped(surface)
+    if "may" in surface:
+        surface = [w for i, w in enumerate(surface) if w != "may" or _the_month(surface, i)]
+    if not _WORKS.isdisjoint(surface) and not _WRITING.isdisjoint(surface):
+        surface = work_written_as_published(surface)
     surface = made_to_do_required(surface)
     if addressee:
         surface = [w for w in surface if w not in _ADDRESSING and w not in _AIMING_VERBS]
@@ -1318,6 +1322,40 @@ def at_issue_dropped(found: list[str]) -> list[str]:
 
 
 _TALKED_OF = frozenset({("at", "issue"), ("in", "question")})
+
+
+def now_of_a_duty_dropped(found: list[str]) -> list[str]:
+    """ "On what now??", "what does the firm have to do now": no question of the present (as
+    "what is it doing now?" is), but of a duty, or chat."""
+    duty = any(pair in _DUTIES for pair in itertools.pairwise(found)) or "must" in found
+    return [
+        w for i, w in enumerate(found) if w != "now" or not (duty or found[i - 1 : i] == ["what"])
+    ]
+
+
+_DUTIES = frozenset(
+    {("have", "to"), ("has", "to"), ("supposed", "to"), ("need", "to"), ("needs", "to")}
+    | {("ought", "to"), ("got", "to"), ("gotta", "do")}
+)
+
+
+def _the_month(found: list[str], i: int) -> bool:
+    """The month ("in May", "May 2019"), unless the modal's verb follows ("lives may *be* at
+    risk", "it may *not* ...")."""
+    return found[i + 1 : i + 2] not in _AFTER_THE_MODAL
+
+
+_AFTER_THE_MODAL = [[w] for w in "be have not also well possibly even still never".split()]
+
+
+def work_written_as_published(found: list[str]) -> list[str]:
+    """ "Who authored the 2019 report?": a work's author published it ("this report" is the
+    article, whose author has a byline)."""
+    this = any(w in _WORKS and found[i - 1 : i] == ["this"] for i, w in enumerate(found))
+    return found if this else ["published" if w in _WRITING else w for w in found]
+
+
+_WRITING = frozenset("authored author wrote written penned".split())
 
 
 def pressing_as_urging(found: list[str]) -> list[str]:

@@ -27,9 +27,11 @@ from bot.core.answering.question import (
     is_negated,
     name_runs,
     news_as_the_article,
+    now_of_a_duty_dropped,
     pressing_as_urging,
     put_in_place_joined,
     who_nouns_dropped,
+    work_written_as_published,
 )
 from bot.knowledge_files import load_dir
 from bot.lexicon_files import english
@@ -447,3 +449,29 @@ def test_leaving_out_is_an_outcome_even_round_its_object() -> None:
 def test_a_title_given_to_a_work_is_its_name() -> None:
     assert asks_name_of_work(words("what title did the council give its study"))
     assert not asks_name_of_work(words("what title did she hold during the study"))
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("what does the club have to do now", "what does the club have to do"),
+        ("what must the city publish now", "what must the city publish"),
+        ("what is the club doing now", "what is the club doing now"),  # the present asked
+    ],
+)
+def test_now_of_a_duty_is_no_present(said: str, read: str) -> None:
+    assert " ".join(now_of_a_duty_dropped(words(said))) == read
+
+
+def test_may_the_modal_is_no_month(council: Engine) -> None:
+    assert "may" not in council.read("is it true the fish may be harmed").tokens
+    assert "may" in council.read("what was decided in may").tokens
+
+
+def test_the_author_of_a_work_published_it() -> None:
+    assert work_written_as_published(words("who authored the study")) == words(
+        "who published the study"
+    )
+    assert work_written_as_published(words("who wrote this report")) == words(
+        "who wrote this report"
+    )  # the article itself, with its byline
