@@ -145,7 +145,8 @@ _CLAUSES = re.compile(
     r"|\s(?=i\s+(?:can[’']?t|cannot|don[’']?t|didn[’']?t|do\s+not|never)\b)",
     re.IGNORECASE,
 )
-_TLDR = re.compile(r"\btl\s*;\s*dr\b", re.IGNORECASE)  # one word, though ";" cuts clauses
+# One word, though ";" cuts clauses; spelled out too ("too long didnt read").
+_TLDR = re.compile(r"\btl\s*;\s*dr\b|\btoo long,? didn[’']?t read\b", re.IGNORECASE)
 _PUNCTUATION_CLAUSES = re.compile(r"[.!?;:,\n()]+|\s[-–—]+\s")  # the same, without the words
 _CLAUSE_WORDS = frozenset("lol lmao lmfao btw but ngl tbh imo imho i".split())
 
@@ -159,6 +160,14 @@ _QUOTED_REACTION = re.compile(
 )
 _QUOTED_RUN = 3  # this many words of the article in a row are a phrase of it
 _REACTION_SPAN = 5  # "'X' is a pretty wild phrase": the most words a reaction takes
+
+
+def _once(text: str, word: str) -> str:
+    """ "tldr?? too long didnt read" is one request: the word's later repeats left out."""
+    if text.count(word) < 2:
+        return text  # the common case
+    first = text.index(word) + len(word)
+    return text[:first] + re.sub(rf"\b{word}\b", "", text[first:])
 
 
 def clauses_of(text: str) -> list[str]:
@@ -524,12 +533,17 @@ def _asks_for_passage(after: Sequence[str]) -> bool:
     the text, not a place."""
     if after[:1] == ["in"] and after[1:3] in (["the", "article"], ["the", "text"]):
         return True
-    return after[:1] in _ASKING_AUX and any(w in _PASSAGE_VERBS for w in after[1:4])
+    # "does *it* say", "does *the article* say"; not "does the firm come from".
+    text = (after[1:2] and after[1] in _THE_TEXT) or after[1:3] in _THE_ARTICLE
+    return after[:1] in _ASKING_AUX and bool(text) and any(w in _PASSAGE_VERBS for w in after[2:6])
 
 
+_THE_TEXT = frozenset("it that this they".split())
+_THE_ARTICLE = [["the", w] for w in "article text story piece phrase word quote".split()]
 _ASKING_AUX = (["does"], ["did"], ["do"], ["is"], ["was"], ["are"])
 _PASSAGE_VERBS = frozenset(
-    "say says said mention mentioned mentions state stated states write written talk".split()
+    "say says said mention mentioned mentions state stated states write written talk come comes"
+    " appear appears show shows feature features".split()
 )
 
 
@@ -1617,7 +1631,7 @@ class QuestionReader:
 
     def read(self, text: str) -> Question:
         """`text` must already be cleaned (control characters out, cut to the limit)."""
-        plain = _TLDR.sub("tldr", strip_address(text, self._bot_name))
+        plain = _once(_TLDR.sub("tldr", strip_address(text, self._bot_name)), "tldr")
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
         brands = _brands(plain)
@@ -2119,6 +2133,8 @@ def is_guess(clause: Sequence[str]) -> bool:
     the asker's, not the question's: the quote that answers shows whether it was right."""
     if tuple(clause[:2]) in _GUESS_TAGS:
         clause = clause[2:]  # "..., is it like a virus or smth": the guess as a yes-no
+    if clause[-2:] == ["or", "what"]:
+        clause = clause[:-2]  # "..., like dozens or what": the chat closer, no question word
     if not clause or len(clause) > 6 or any(w in _WH for w in clause):
         return False
     return _offers_options(clause) or _offers_figures(clause)

@@ -276,7 +276,9 @@ def test_a_brand_is_not_corrected_into_the_articles_word(engine: Engine) -> None
 def test_where_in_the_text_asks_for_the_passage_not_a_place(council: Engine) -> None:
     assert not council.read("where does it say the panels could harm fish").kinds
     assert not council.read("where in the article is the fish mentioned").kinds
+    assert not council.read("fish harmed?? where does that come in").kinds
     assert council.read("where is the farm").kinds == {Kind.WHERE}
+    assert council.read("where does the anglers club come from").kinds == {Kind.WHERE}
 
 
 @pytest.mark.parametrize(
@@ -475,3 +477,12 @@ def test_the_author_of_a_work_published_it() -> None:
     assert work_written_as_published(words("who wrote this report")) == words(
         "who wrote this report"
     )  # the article itself, with its byline
+
+
+def test_an_amount_guessed_before_or_what_is_the_askers(council: Engine) -> None:
+    asked = council.read("how many panels will the farm have").tokens
+    assert council.read("how many panels will the farm have, like dozens or what").tokens == asked
+
+
+def test_tldr_spelled_out_is_one_request(council: Engine) -> None:
+    assert council.read("tldr?? too long didnt read").tokens == council.read("tldr").tokens
