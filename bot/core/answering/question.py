@@ -151,6 +151,8 @@ _PUNCTUATION_CLAUSES = re.compile(r"[.!?;:,\n()]+|\s[-–—]+\s")  # the same, 
 _CLAUSE_WORDS = frozenset("lol lmao lmfao btw but ngl tbh imo imho i".split())
 
 
+_NOTS = frozenset("not isnt arent wasnt werent".split())
+_OPPOSITE_PREFIXES = ("un", "in", "il", "ir", "im", "dis")
 _QUOTE_MARKS = frozenset("'\"‘’“”")
 # A quoted phrase, then a verb of seeming and the rest of the clause: "... 'X' sounds dramatic".
 _QUOTED_REACTION = re.compile(
@@ -160,6 +162,17 @@ _QUOTED_REACTION = re.compile(
 )
 _QUOTED_RUN = 3  # this many words of the article in a row are a phrase of it
 _REACTION_SPAN = 5  # "'X' is a pretty wild phrase": the most words a reaction takes
+
+
+def _counted_head(after: list[str]) -> list[str]:
+    """What "how many" counts: the last word of the noun after it ("how many phone *numbers*
+    were ...", not phones)."""
+    noun = list(itertools.takewhile(lambda w: w not in STOPWORDS, after[:_COUNTED_SPAN]))
+    return noun[-1:] if len(noun) > 1 and noun[-1] in _COUNTED_HEADS else after[:1]
+
+
+_COUNTED_SPAN = 3  # "how many [human rights defenders]": the most words of the noun
+_COUNTED_HEADS = frozenset("number numbers".split())  # "phone numbers" are no phones
 
 
 def _once(text: str, word: str) -> str:
@@ -1312,6 +1325,8 @@ def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool)
         surface = pressing_as_urging(surface)
     if "now" in surface:
         surface = now_of_a_duty_dropped(surface)
+    if "expression" in surface and not _NAMING_USES.isdisjoint(surface):
+        surface = expression_used_dropped(surface)
     if "may" in surface:
         surface = [w for i, w in enumerate(surface) if w != "may" or _the_month(surface, i)]
     if not _WORKS.isdisjoint(surface) and not _WRITING.isdisjoint(surface):
@@ -1336,6 +1351,15 @@ def at_issue_dropped(found: list[str]) -> list[str]:
 
 
 _TALKED_OF = frozenset({("at", "issue"), ("in", "question")})
+
+
+def expression_used_dropped(found: list[str]) -> list[str]:
+    """ "What expression did he use for it?": the words asked for (as "what phrase"), not the
+    freedom of expression."""
+    for i, word in enumerate(found[1:], 1):
+        if word == "expression" and found[i - 1] in ("what", "which"):
+            return [*found[:i], *found[i + 1 :]]
+    return found
 
 
 def now_of_a_duty_dropped(found: list[str]) -> list[str]:
@@ -1412,6 +1436,15 @@ def who_nouns_dropped(found: list[str]) -> list[str]:
         end = _people_noun_at(found, i + 1, nouns) if word in ("which", "what") else None
         if end is not None:
             return [*found[: i + 1], *found[end:]]
+    if nouns is not _WHO_NOUNS:
+        # "who is the reporter credited on this piece": the writer asked for, by the verb
+        for i, word in enumerate(found[:-3]):
+            if word in ("who", "whos") and (
+                found[i + 1 : i + 3] == ["is", "the"] or found[i + 1] == "the"
+            ):
+                at = i + (3 if found[i + 1] == "is" else 2)
+                if found[at : at + 1] and found[at] in _WRITERS:
+                    return [*found[:at], *found[at + 1 :]]
     return found
 
 
@@ -1427,7 +1460,7 @@ def _people_noun_at(
 _WHO_NOUNS = frozenset("people person persons individuals officials figures".split())
 # "Which journalist is credited with the story?" asks who wrote it, not about journalists.
 _WRITERS = frozenset("journalist reporter writer".split())
-_AUTHORING = frozenset("credited wrote written authored penned byline".split())
+_AUTHORING = frozenset("credited wrote written authored penned byline behind".split())
 
 
 def made_to_do_required(found: list[str]) -> list[str]:
@@ -1639,7 +1672,9 @@ class QuestionReader:
             self._in_context(_brands_kept(c, self._normalizer.correct_all(c), brands), plain)
             for c in kept
         ]
-        surface = self._named_fixed([w for c in corrected for w in c])
+        fixed = self._named_fixed([w for c in corrected for w in c])
+        corrections = sum(a != b for a, b in zip(core_words, fixed, strict=True))
+        surface = self._opposite_joined(fixed) if not _NOTS.isdisjoint(fixed) else fixed
         focus = self._tokens_of_each(focus_words(plain))
         asks = _named_as_who(self._kinds(corrected, ends_as_question(plain)), focus)
         names, name_tokens = self._names_in(surface)
@@ -1668,7 +1703,7 @@ class QuestionReader:
             detail=self._tokens_of_each(reactions_asked(surface)),
             detail_named=frozenset(stem(w) for w in [*detail_words(plain), *taking(surface, asks)]),
             counted=self._counted(surface),
-            corrections=sum(a != b for a, b in zip(core_words, surface, strict=True)),
+            corrections=corrections,
             markup=_markup(plain, text, said),
             exact=asks_exact(said),
             addressee=addressee,
@@ -1804,6 +1839,26 @@ class QuestionReader:
             return (kept if STOPWORDS.issuperset(clauses[0]) else clauses), tagged
         return kept, tagged
 
+    def _opposite_joined(self, surface: list[str]) -> list[str]:
+        """ "Spying that is not lawful" is the article's "unlawful" spying: no
+        negation, the article's word for it (un-, in-, il-, ir-, im-, dis-)."""
+        out: list[str] = []
+        skip = False
+        for word, after in itertools.zip_longest(surface, surface[1:], fillvalue=""):
+            if skip:
+                skip = False
+                continue
+            opposite = next(
+                (f"{p}{after}" for p in _OPPOSITE_PREFIXES if f" {p}{after} " in self._known_run),
+                "",
+            )
+            if word in _NOTS and after and opposite:
+                out.append(opposite)
+                skip = True
+            else:
+                out.append(word)
+        return out
+
     def _reaction_cut(self, clause: str) -> str:
         """A phrase of the article in quotation marks and the asker's reaction to it ("'a
         free-for-all' sounds wild", "'damning' is harsh"): the phrase, without the reaction."""
@@ -1871,7 +1926,7 @@ class QuestionReader:
             return frozenset()
         for i, pair in enumerate(itertools.pairwise(surface)):
             if pair in (("how", "many"), ("how", "much")):
-                return frozenset(self._normalizer.tokens_of(surface[i + 2 : i + 3]))
+                return frozenset(self._normalizer.tokens_of(_counted_head(surface[i + 2 :])))
         return frozenset()
 
     def _topical(self, clauses: list[list[str]]) -> list[list[str]]:

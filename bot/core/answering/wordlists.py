@@ -171,7 +171,7 @@ NEGATIONS = frozenset(
     wont havent hasnt hadnt shouldnt couldnt wouldnt mustnt aint refrain refrains refrained
     """.split()
 )
-NEGATION_PHRASES = (("no", "one"),)
+NEGATION_PHRASES = (("no", "one"), ("no", "part"))
 # Contrast: "besides X, who ..." asks for the rest of a list.
 CONTRASTS = frozenset("except excluding besides beyond".split())
 CONTRAST_PHRASES = (("other", "than"), ("apart", "from"), ("aside", "from"))
@@ -266,6 +266,7 @@ PHRASAL_PREMISES = {
         ("shut shuts shutting", "down", "closed"),
         ("put puts putting", "into", "imposed"),  # "put (it) into effect", joined so
         ("leave leaves left leaving", "out", "omitted"),
+        ("take takes took taken taking", "effect", "imposed"),  # "when did it take effect?"
     )
     for verb in verbs.split()
 }

@@ -22,6 +22,7 @@ from bot.core.answering.question import (
     at_issue_dropped,
     clauses_of,
     deeds_by_name,
+    expression_used_dropped,
     future_deeds,
     imperative_asked,
     is_negated,
@@ -486,3 +487,34 @@ def test_an_amount_guessed_before_or_what_is_the_askers(council: Engine) -> None
 
 def test_tldr_spelled_out_is_one_request(council: Engine) -> None:
     assert council.read("tldr?? too long didnt read").tokens == council.read("tldr").tokens
+
+
+def test_not_with_a_word_the_article_has_the_opposite_of_is_that_word(council: Engine) -> None:
+    read = council.read("which study that is not dependent did the club urge")
+    assert "independent" in read.words
+    assert not read.negated
+    assert council.read("which study was not done").negated  # no "undone" in the article
+
+
+def test_taking_effect_is_imposing_and_no_part_is_a_negation() -> None:
+    assert asserted_outcomes(words("when did the ban take effect")) == ("impos",)
+    assert is_negated(words("which clubs had no part in the vote"))
+
+
+def test_how_many_counts_the_head_of_its_noun(council: Engine) -> None:
+    assert council.read("how many phone numbers were listed").counted == {"number"}
+    assert council.read("how many homes will it power").counted == {"home"}
+
+
+def test_the_writer_credited_is_the_author_asked_for(council: Engine) -> None:
+    assert council.read("who's the reporter credited on this piece").tokens == ()
+    assert council.read("who is the reporter").tokens != ()  # no authoring word: a reporter
+
+
+def test_the_expression_used_is_the_words_asked_for() -> None:
+    assert expression_used_dropped(words("what expression did she use")) == words(
+        "what did she use"
+    )
+    assert expression_used_dropped(words("is freedom of expression used")) == words(
+        "is freedom of expression used"
+    )
