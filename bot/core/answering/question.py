@@ -153,6 +153,7 @@ _CLAUSE_WORDS = frozenset("lol lmao lmfao btw but ngl tbh imo imho i".split())
 
 _NOTS = frozenset("not isnt arent wasnt werent".split())
 _OPPOSITE_PREFIXES = ("un", "in", "il", "ir", "im", "dis")
+_ASKING_CLOSER = re.compile(r"\bor (?:what|nah|not)\W*$", re.IGNORECASE)
 _QUOTE_MARKS = frozenset("'\"‘’“”")
 # A quoted phrase, then a verb of seeming and the rest of the clause: "... 'X' sounds dramatic".
 _QUOTED_REACTION = re.compile(
@@ -403,6 +404,8 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
         return _wh_kinds(found, len(found) - 1)
     if _asks_for_detail(found):
         return _what_kinds("what", found[1:3])  # "(i need) the name of the ...", "the date of"
+    if len(found) > 1 and found[-1] in _COUNT_NOUNS and FUNCTION_WORDS.isdisjoint(found):
+        return frozenset({Kind.HOW_MANY})  # "targeted devices count": keywords for how many
     asked = _asked_in_place(found) if "which" in found or "what" in found else 0
     return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
 
@@ -481,6 +484,7 @@ def imperative_asked(found: list[str]) -> list[str]:
     return [*asked, *found[at:]] if found[at] in _COUNTED else found
 
 
+_COUNT_NOUNS = frozenset("count tally".split())
 _ASKING_VERBS = frozenset("name list identify give tell cite specify".split())
 _COUNTED = frozenset("two three four five both all".split())
 
@@ -1327,6 +1331,8 @@ def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool)
         surface = now_of_a_duty_dropped(surface)
     if "expression" in surface and not _NAMING_USES.isdisjoint(surface):
         surface = expression_used_dropped(surface)
+    if Kind.HOW_MANY in asks and surface[-1:] and surface[-1] in _COUNT_NOUNS:
+        surface = surface[:-1]  # "devices count": the kind asked, no topic
     if "may" in surface:
         surface = [w for i, w in enumerate(surface) if w != "may" or _the_month(surface, i)]
     if not _WORKS.isdisjoint(surface) and not _WRITING.isdisjoint(surface):
@@ -1677,6 +1683,8 @@ class QuestionReader:
         surface = self._opposite_joined(fixed) if not _NOTS.isdisjoint(fixed) else fixed
         focus = self._tokens_of_each(focus_words(plain))
         asks = _named_as_who(self._kinds(corrected, ends_as_question(plain)), focus)
+        if not asks and _ASKING_CLOSER.search(plain):
+            asks = frozenset({Kind.YES_NO})  # "so the ban is forever or what": a question
         names, name_tokens = self._names_in(surface)
         said = words(plain)
         contrasted = is_contrasted(surface)

@@ -518,3 +518,15 @@ def test_the_expression_used_is_the_words_asked_for() -> None:
     assert expression_used_dropped(words("is freedom of expression used")) == words(
         "is freedom of expression used"
     )
+
+
+def test_a_statement_closed_with_or_what_is_a_question(council: Engine) -> None:
+    assert council.read("so the farm will cost 14 million or what").kinds == {Kind.YES_NO}
+    assert not council.read("so the farm will cost 14 million").kinds
+
+
+def test_keywords_ending_in_count_ask_how_many(council: Engine) -> None:
+    read = council.read("solar panels count")
+    assert read.kinds == {Kind.HOW_MANY}
+    assert read.tokens == council.read("solar panels").tokens  # the kind asked, no topic
+    assert not council.read("hrc session number").kinds  # a number asked for, no count
