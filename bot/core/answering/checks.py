@@ -85,6 +85,7 @@ class Profile:
     about_people: frozenset[str] = frozenset()  # the people whose own entry it is
     quoted_people: frozenset[str] = frozenset()  # the ids of the people its quote names
     promised: frozenset[str] = frozenset()  # stems of what its quote says will or would be done
+    described: frozenset[str] = frozenset()  # ids its quote describes ("Ana, a hydrologist")
     # Its quote's tokens, each with the names said nearest before it ("Ana's *exposure*").
     actors: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -193,7 +194,7 @@ def premise(m: Match) -> Reason | None:
     # A yes-no question asks whether ("Did they adopt it?" is answered by "they did not");
     # any other takes the outcome as stated ("When did they adopt it?").
     asks = Kind.YES_NO in m.question.kinds
-    if not asks and _demand_told_as_done(m):
+    if not asks and (_demand_told_as_done(m) or _outcome_of_a_demand(m)):
         return Reason.PREMISE
     if asks and _only_demanded(m):
         return Reason.PREMISE  # "has any state imposed it?" of a call to impose it
@@ -232,6 +233,22 @@ def _unstated_outcomes(m: Match, asks: bool) -> list[str]:
         and m.premise_token(verb) not in m.profile.done
         and not (m.profile.reports_event and m.premise_token(verb) in told)
     ]
+
+
+def _outcome_of_a_demand(m: Match) -> bool:
+    """ "What did the city's disclosure show?", "how did its review turn out?": the result of
+    what the quote only urges the one asked about to do."""
+    said = m.question.words
+    if _RESULTING.isdisjoint(said) or not NON_ASSERTING.isdisjoint(said):
+        return False
+    asked = set(m.question.tokens)
+    return any(
+        token in asked and parties & asked and token not in m.profile.done
+        for token, parties in m.profile.demanded.items()
+    )
+
+
+_RESULTING = frozenset("show shows showed shown find found turn turned".split())
 
 
 def _demand_told_as_done(m: Match) -> bool:
@@ -513,6 +530,8 @@ def _untold_by_this_passage(m: Match) -> bool:
         return True  # "what was the investigation called?" of no name
     if q.within and not _names_more_than(m.entry.answer, q, m.english):
         return True  # "where in Spain is it based?" of "it is based in Spain"
+    if q.kind_of and not q.kind_of <= m.profile.described:
+        return True  # "what kind of group is the club?" of a quote that says not what it is
     if q.future and not set(q.future) <= m.profile.promised:
         return True  # "will it be adopted?" of a passage that says no one will or would
     return q.happened and not m.profile.reports_event  # "what happened after ..." of no event

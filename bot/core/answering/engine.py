@@ -161,7 +161,18 @@ class Engine:
             quoted_people=self._people_quoted(entry.quote),
             promised=promised(words(entry.quote)),
             actors=self._actors(entry.quote),
+            described=self._described(entry.quote),
         )
+
+    def _described(self, quote: str) -> frozenset[str]:
+        """The people and organisations the quote says what they are: a name, then a comma
+        and "a", "an" or "the" ("Ana Ruiz, a hydrologist at ...", "Bo, the club's president")."""
+        found = set()
+        for person in self.kb.people:
+            for name in (person.name, *person.aliases):
+                if re.search(rf"\b{re.escape(name)},\s+(?:a|an|the)\s", quote):
+                    found.add(person.id)
+        return frozenset(found)
 
     def _actors(self, quote: str) -> dict[str, frozenset[str]]:
         """Each token of the quote's words with the name said nearest before it in its clause

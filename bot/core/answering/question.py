@@ -111,6 +111,8 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
     # -> "which political leaders"), or "" when no reader's phrase changes
     predicts: bool = False  # asks someone's forecast ("do they think it will work?")
     future: tuple[str, ...] = ()  # stems of deeds it asks will be done ("will it be adopted?")
+    # "What kind of group is Ana's club?": the ids of the names whose kind is asked.
+    kind_of: frozenset[str] = frozenset()
     # Who it says did what ("did Ana hack ..."): the ids named, the verb's tokens.
     deeds_by: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     reporters_view: bool = False  # asks the reporter's own view ("what does the author think?")
@@ -484,6 +486,7 @@ def imperative_asked(found: list[str]) -> list[str]:
     return [*asked, *found[at:]] if found[at] in _COUNTED else found
 
 
+_KINDS = frozenset("kind sort type kinds sorts types".split())
 _COUNT_NOUNS = frozenset("count tally".split())
 _ASKING_VERBS = frozenset("name list identify give tell cite specify".split())
 _COUNTED = frozenset("two three four five both all".split())
@@ -1729,10 +1732,24 @@ class QuestionReader:
             within=place_within(said, self._names.owners),
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
+            kind_of=self._kind_of_name(said),
             names_set_aside=self._names_set_aside(surface, contrasted),
             named_by_name=self._people_named(surface, names),
             alternatives=self._alternatives(surface),
         )
+
+    def _kind_of_name(self, said: list[str]) -> frozenset[str]:
+        """ "What kind of organisation is the Acme Group?": whose kind is asked (the name just
+        after "is"), or nothing ("what kind of harm is it causing, per Ana" asks no kind of
+        Ana)."""
+        for i, pair in enumerate(itertools.pairwise(said)):
+            if pair[0] in ("what", "which") and pair[1] in _KINDS and said[i + 2 : i + 3] == ["of"]:
+                rest = said[i + 4 :]
+                if rest[:1] in (["is"], ["are"], ["was"]):
+                    subject = rest[2:] if rest[1:2] == ["the"] else rest[1:]
+                    named = itertools.takewhile(lambda w: w in self._names.spans, subject)
+                    return frozenset(o for w in named for o in self._names.by_name.get(w, ()))
+        return frozenset()
 
     def _deeds_by(
         self, surface: list[str], names: frozenset[str]

@@ -400,3 +400,31 @@ def test_a_deed_the_quote_tells_of_another_is_no_answer() -> None:
     assert check("What was warned about by Okafor?") is Reason.PREMISE
     assert check("What did the Kessler Anglers Club warn about?") is None
     assert check("What did Okafor say about the fish?") is None  # saying is no deed of theirs
+
+
+def test_the_outcome_of_what_is_only_urged_is_a_premise() -> None:
+    council = Engine(
+        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
+    )
+    study = [e.id for e in council.kb.entries].index("study-demand")
+
+    def check(question: str) -> Reason | None:
+        return c.premise(council._match(council.read(question), Scored(study, 1.0, 0, ())))
+
+    assert check("What did the council's commissioning of the study show?") is Reason.PREMISE
+    assert check("What did the club urge the council to commission?") is None
+
+
+def test_what_kind_a_name_is_takes_a_quote_that_says_it() -> None:
+    council = Engine(
+        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
+    )
+    ids = [e.id for e in council.kb.entries]
+    assert "person-samuel-ortiz" in council._profiles[ids.index("ortiz-role")].described
+    asked = council.read("what kind of group is the anglers club")
+    assert asked.kind_of == {"org-anglers-club"}
+    warning = council._match(asked, Scored(ids.index("anglers-warning"), 1.0, 0, ()))
+    assert (
+        c.asked_about(warning) is Reason.ASKED_ABOUT
+    )  # it tells what they warned, not what they are
+    assert not council.read("what kind of harm did the club warn of").kind_of
