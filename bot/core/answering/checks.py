@@ -530,6 +530,8 @@ def _untold_by_this_passage(m: Match) -> bool:
         return True  # "what was the investigation called?" of no name
     if q.within and not _names_more_than(m.entry.answer, q, m.english):
         return True  # "where in Spain is it based?" of "it is based in Spain"
+    if q.which_named and not names_one(m.entry.answer, q, m.english):
+        return True  # "which country ...?" of "all states"
     if q.kind_of and not q.kind_of <= m.profile.described:
         return True  # "what kind of group is the club?" of a quote that says not what it is
     if q.future and not set(q.future) <= m.profile.promised:
@@ -543,10 +545,26 @@ def _untold_by_any_passage(q: Question, profile: Profile) -> bool:
     return q.advice or q.predicts or q.reporters_view or (q.addressee and not profile.urges_someone)
 
 
-def _names_more_than(answer: str, q: Question, english: English) -> bool:
+def names_one(answer: str, q: Question, english: English) -> bool:
+    """The answer names something the question, the asker's guess aside, does not ("which
+    country is it from, Spain right?" is answered by "Spain"): a short clause without a
+    question word is a guess."""
+    clauses = [words(c) for c in _GUESS_BREAKS.split(q.text)]
+    asked = {w for c in clauses if len(c) > _GUESS_WORDS or _ASKING & set(c) for w in c}
+    return _names_more_than(answer, q, english, asked)
+
+
+_GUESS_BREAKS = re.compile(r"[?,;!]")
+_GUESS_WORDS = 4  # "..., is it Spain? just checking": the most words of a guess
+_ASKING = frozenset("which what who whose".split())
+
+
+def _names_more_than(
+    answer: str, q: Question, english: English, asked: set[str] | None = None
+) -> bool:
     """The answer names something the question does not: a capitalised word that is no
     common English word ("Madrid", not the "Group" of a firm's name)."""
-    asked = set(q.words) | set(words(q.text))
+    asked = set(q.words) | set(words(q.text)) if asked is None else asked
     said = (
         _POSSESSIVE.sub("", fold(w).rstrip(".,;:!?")) for w in answer.split() if w[:1].isupper()
     )

@@ -27,6 +27,7 @@ from bot.core.answering.checks import (
     first_failure,
     focus_asked,
     kind_fits,
+    names_one,
     sets_aside_alike,
 )
 from bot.core.answering.lexicon import English
@@ -313,7 +314,13 @@ class Engine:
             about = [s for s in fitting if not self._focus_untold(q, s.entry_index)]
             return next(iter(about or fitting))
         first = self._quote_told(q, _figure_told(fitting), fitting)
+        if q.which_named and not self._names_one(q, first):
+            # "Which country ...?": one that names a country, not one that says "all states".
+            first = next((s for s in fitting if self._names_one(q, s)), first)
         return self._own_words(q, ranked) or first
+
+    def _names_one(self, q: Question, scored: Scored) -> bool:
+        return names_one(self.kb.entries[scored.entry_index].answer, q, self.english)
 
     def _own_words(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """For "Ana quote", "what did Ana say?" (a person's name, and words asking for what was

@@ -111,6 +111,7 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
     # -> "which political leaders"), or "" when no reader's phrase changes
     predicts: bool = False  # asks someone's forecast ("do they think it will work?")
     future: tuple[str, ...] = ()  # stems of deeds it asks will be done ("will it be adopted?")
+    which_named: bool = False  # "which country ...?": a named one asked for, not "all states"
     # "What kind of group is Ana's club?": the ids of the names whose kind is asked.
     kind_of: frozenset[str] = frozenset()
     # Who it says did what ("did Ana hack ..."): the ids named, the verb's tokens.
@@ -1153,6 +1154,15 @@ def place_within(found: Sequence[str], names: Mapping[str, object]) -> str:
     return ""
 
 
+def asks_which_named(found: Sequence[str]) -> bool:
+    """ "Which country did they single out?", "what company makes it?": one with a name is asked
+    for, which "all states" or "the firm" does not give."""
+    return any(a in ("which", "what") and b in _NAMED_NOUNS for a, b in itertools.pairwise(found))
+
+
+_NAMED_NOUNS = frozenset("country nation company firm government".split())
+
+
 def asks_now(found: Sequence[str]) -> bool:
     """ "What is he doing these days?", "has it changed since then?": how things stand now,
     which a news article, told at one time, does not say."""
@@ -1733,6 +1743,7 @@ class QuestionReader:
             which_as_article=self._which_as_article(said),
             specifics=specifics_asked(plain),
             kind_of=self._kind_of_name(said),
+            which_named=asks_which_named(said),
             names_set_aside=self._names_set_aside(surface, contrasted),
             named_by_name=self._people_named(surface, names),
             alternatives=self._alternatives(surface),

@@ -61,7 +61,7 @@ FILLER = (
     along together jointly refrain refrains refrained reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
     briefly quickly simply smh folks folk connection connections still bigger angle angles
-    venue venues sketchy shady dodgy
+    venue venues sketchy shady dodgy basis grounds
     """.split()
     )
     | ASKER_WORDS

@@ -428,3 +428,13 @@ def test_what_kind_a_name_is_takes_a_quote_that_says_it() -> None:
         c.asked_about(warning) is Reason.ASKED_ABOUT
     )  # it tells what they warned, not what they are
     assert not council.read("what kind of harm did the club warn of").kind_of
+
+
+def test_which_country_takes_an_answer_that_names_one(engine: Engine) -> None:
+    # "All states" are urged too, but name no country: the entry that names one answers.
+    answer = engine.answer("Which country do the experts urge, and on what grounds?")
+    assert answer.entry is not None
+    assert "Israel" in answer.entry.answer
+    guessed = engine.read("which country is the firm from, is it israel? just checking")
+    assert c.names_one("Israel, its home country.", guessed, engine.english)  # the guess aside
+    assert not c.names_one("All states.", guessed, engine.english)

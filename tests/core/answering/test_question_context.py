@@ -18,6 +18,7 @@ from bot.core.answering.question import (
     asks_name_of_work,
     asks_reporters_view,
     asks_what_happened,
+    asks_which_named,
     asserted_outcomes,
     at_issue_dropped,
     clauses_of,
@@ -530,3 +531,8 @@ def test_keywords_ending_in_count_ask_how_many(council: Engine) -> None:
     assert read.kinds == {Kind.HOW_MANY}
     assert read.tokens == council.read("solar panels").tokens  # the kind asked, no topic
     assert not council.read("hrc session number").kinds  # a number asked for, no count
+
+
+def test_which_country_asks_for_a_named_one() -> None:
+    assert asks_which_named(words("which country did they single out"))
+    assert not asks_which_named(words("which states must act"))
