@@ -530,6 +530,8 @@ def _untold_by_this_passage(m: Match) -> bool:
         return True  # "what was the investigation called?" of no name
     if q.within and not _names_more_than(m.entry.answer, q, m.english):
         return True  # "where in Spain is it based?" of "it is based in Spain"
+    if q.findings and m.profile.mentioned.isdisjoint(_FINDINGS_TOLD):
+        return True  # "what did the report find?" of a passage that tells of none
     if q.which_named and not names_one(m.entry.answer, q, m.english):
         return True  # "which country ...?" of "all states"
     if q.kind_of and not q.kind_of <= m.profile.described:
@@ -587,6 +589,11 @@ def _asks_which_listed(m: Match) -> bool:
     return any(text and asks_which_members(text, m.entry.quote) for text in asked)
 
 
+# Stems of words that report what a work found ("his findings", "a damning report", "it
+# recommended", "their exposure of how ...").
+_FINDINGS_TOLD = frozenset(
+    "find found conclud show reveal describ recommend exposur damn warn".split()
+)
 _NOW_STEMS = frozenset("now current today nowaday".split())
 _NAMES = frozenset({"name"})  # the stem of "names", as `detail_named` holds it
 

@@ -112,6 +112,7 @@ class Question(NamedTuple):  # immutable, and a tuple: quick to make for every m
     predicts: bool = False  # asks someone's forecast ("do they think it will work?")
     future: tuple[str, ...] = ()  # stems of deeds it asks will be done ("will it be adopted?")
     which_named: bool = False  # "which country ...?": a named one asked for, not "all states"
+    findings: bool = False  # "what did the study find?": what a work found, as it reported it
     # "What kind of group is Ana's club?": the ids of the names whose kind is asked.
     kind_of: frozenset[str] = frozenset()
     # Who it says did what ("did Ana hack ..."): the ids named, the verb's tokens.
@@ -1154,6 +1155,24 @@ def place_within(found: Sequence[str], names: Mapping[str, object]) -> str:
     return ""
 
 
+def asks_findings(found: Sequence[str]) -> bool:
+    """ "What did the report commissioned by the council find?", "what did the study end up
+    showing?": what a work found, which only a passage that reports its findings tells."""
+    if _WORKS.isdisjoint(found) or _FINDING.isdisjoint(found):
+        return False
+    work = next(i for i, w in enumerate(found) if w in _WORKS)
+    verb = next(i for i, w in enumerate(found) if w in _FINDING)
+    # "what did the report find", not "what became of the ban the report recommended"
+    asked = "what" in found[:work] and not _DOING.isdisjoint(found[:work])
+    return asked and 0 < verb - work <= _FINDING_SPAN
+
+
+_FINDING = frozenset(
+    "find finding found conclude concluded show showing showed reveal recommend recommended".split()
+)
+_FINDING_SPAN = 8  # "the report [that the council commissioned end up] finding": the most between
+
+
 def asks_which_named(found: Sequence[str]) -> bool:
     """ "Which country did they single out?", "what company makes it?": one with a name is asked
     for, which "all states" or "the firm" does not give."""
@@ -1744,6 +1763,7 @@ class QuestionReader:
             specifics=specifics_asked(plain),
             kind_of=self._kind_of_name(said),
             which_named=asks_which_named(said),
+            findings=asks_findings(said),
             names_set_aside=self._names_set_aside(surface, contrasted),
             named_by_name=self._people_named(surface, names),
             alternatives=self._alternatives(surface),

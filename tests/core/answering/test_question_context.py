@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.answering import Engine
+from bot.core.answering import Engine, checks
+from bot.core.answering.matching import Scored
 from bot.core.answering.normalize import words
 from bot.core.answering.question import (
     Kind,
     appearing_as_published,
+    asks_findings,
     asks_name_of_work,
     asks_reporters_view,
     asks_what_happened,
@@ -536,3 +538,14 @@ def test_keywords_ending_in_count_ask_how_many(council: Engine) -> None:
 def test_which_country_asks_for_a_named_one() -> None:
     assert asks_which_named(words("which country did they single out"))
     assert not asks_which_named(words("which states must act"))
+
+
+def test_what_a_work_found_is_asked_of_a_passage_that_reports_it(council: Engine) -> None:
+    assert asks_findings(words("what did the study the club urged end up finding"))
+    assert asks_findings(words("what did the independent study recommend"))
+    assert not asks_findings(words("who found the study"))  # no "what ... work ... found"
+    # The club urges a study; the article reports no finding of it.
+    study = [e.id for e in council.kb.entries].index("study-demand")
+    asked = council.read("What did the independent study of the fish find?")
+    match = council._match(asked, Scored(study, 1.0, 0, ()))
+    assert checks.asked_about(match) is checks.Reason.ASKED_ABOUT
