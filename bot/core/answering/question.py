@@ -1365,6 +1365,8 @@ def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool)
         surface = expression_used_dropped(surface)
     if Kind.HOW_MANY in asks and surface[-1:] and surface[-1] in _COUNT_NOUNS:
         surface = surface[:-1]  # "devices count": the kind asked, no topic
+    if "happen" in surface:
+        surface = wished_happening_dropped(surface)
     if "may" in surface:
         surface = [w for i, w in enumerate(surface) if w != "may" or _the_month(surface, i)]
     if not _WORKS.isdisjoint(surface) and not _WRITING.isdisjoint(surface):
@@ -1398,6 +1400,15 @@ def expression_used_dropped(found: list[str]) -> list[str]:
         if word == "expression" and found[i - 1] in ("what", "which"):
             return [*found[:i], *found[i + 1 :]]
     return found
+
+
+def wished_happening_dropped(found: list[str]) -> list[str]:
+    """ "What should happen to the tools?": what is wanted, no outcome ("what could happen"
+    asks one)."""
+    return [w for i, w in enumerate(found) if w != "happen" or not (i and found[i - 1] in _OUGHT)]
+
+
+_OUGHT = frozenset("should shud shld shd must".split())
 
 
 def now_of_a_duty_dropped(found: list[str]) -> list[str]:

@@ -35,6 +35,7 @@ from bot.core.answering.question import (
     pressing_as_urging,
     put_in_place_joined,
     who_nouns_dropped,
+    wished_happening_dropped,
     work_written_as_published,
 )
 from bot.knowledge_files import load_dir
@@ -549,3 +550,11 @@ def test_what_a_work_found_is_asked_of_a_passage_that_reports_it(council: Engine
     asked = council.read("What did the independent study of the fish find?")
     match = council._match(asked, Scored(study, 1.0, 0, ()))
     assert checks.asked_about(match) is checks.Reason.ASKED_ABOUT
+
+
+def test_what_should_happen_is_wanted_not_an_outcome() -> None:
+    assert wished_happening_dropped(words("what should happen to the farm")) == words(
+        "what should to the farm"
+    )
+    kept = words("what could happen to the fish")
+    assert wished_happening_dropped(kept) == kept
