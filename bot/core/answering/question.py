@@ -1367,6 +1367,8 @@ def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool)
         surface = surface[:-1]  # "devices count": the kind asked, no topic
     if "happen" in surface:
         surface = wished_happening_dropped(surface)
+    if not _TAKING.isdisjoint(surface):
+        surface = advice_taken_as_adopted(surface)
     if "may" in surface:
         surface = [w for i, w in enumerate(surface) if w != "may" or _the_month(surface, i)]
     if not _WORKS.isdisjoint(surface) and not _WRITING.isdisjoint(surface):
@@ -1400,6 +1402,20 @@ def expression_used_dropped(found: list[str]) -> list[str]:
         if word == "expression" and found[i - 1] in ("what", "which"):
             return [*found[:i], *found[i + 1 :]]
     return found
+
+
+def advice_taken_as_adopted(found: list[str]) -> list[str]:
+    """ "Did the council take Ana's advice?": to take advice (a proposal, a recommendation)
+    is to adopt it."""
+    return [
+        "adopted" if w in _TAKING and not _ADVICE_TAKEN.isdisjoint(found[i + 1 : i + 4]) else w
+        for i, w in enumerate(found)
+    ]
+
+
+_ADVICE_TAKEN = frozenset(
+    "advice recommendation recommendations proposal proposals suggestion suggestions".split()
+)
 
 
 def wished_happening_dropped(found: list[str]) -> list[str]:

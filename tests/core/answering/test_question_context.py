@@ -15,6 +15,7 @@ from bot.core.answering.matching import Scored
 from bot.core.answering.normalize import words
 from bot.core.answering.question import (
     Kind,
+    advice_taken_as_adopted,
     appearing_as_published,
     asks_findings,
     asks_name_of_work,
@@ -558,3 +559,11 @@ def test_what_should_happen_is_wanted_not_an_outcome() -> None:
     )
     kept = words("what could happen to the fish")
     assert wished_happening_dropped(kept) == kept
+
+
+def test_taking_advice_is_adopting_it() -> None:
+    assert advice_taken_as_adopted(words("did the council take the club's advice")) == words(
+        "did the council adopted the club's advice"
+    )
+    kept = words("how long will the work take")
+    assert advice_taken_as_adopted(kept) == kept
