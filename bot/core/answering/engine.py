@@ -121,6 +121,7 @@ class Engine:
         self._phrasing_texts = [_as_article(p.split()) for p, _, _ in self._phrasings]
         self._names = _folded_names(kb.people)
         self._spoken_by = _spoken_by(kb)
+        self._then = [bool(_FORMER.search(e.quote)) for e in kb.entries]
 
     def _reader(self, kb: KnowledgeBase, english: English) -> QuestionReader:
         """The question reader, knowing the base's names and all the text the article has."""
@@ -314,10 +315,18 @@ class Engine:
             about = [s for s in fitting if not self._focus_untold(q, s.entry_index)]
             return next(iter(about or fitting))
         first = self._quote_told(q, _figure_told(fitting), fitting)
+        if self._then[first.entry_index] and not q.named_by_name and _asks_present(q):
+            # "Who is the rapporteur on ...?", no one named: today's, not "the then" one.
+            first = next((s for s in fitting if self._holds_a_post_now(s)), first)
         if q.which_named and not self._names_one(q, first):
             # "Which country ...?": one that names a country, not one that says "all states".
             first = next((s for s in fitting if self._names_one(q, s)), first)
         return self._own_words(q, ranked) or first
+
+    def _holds_a_post_now(self, scored: Scored) -> bool:
+        """A person's own entry whose quote gives no former post."""
+        i = scored.entry_index
+        return bool(self._profiles[i].about_people) and not self._then[i]
 
     def _names_one(self, q: Question, scored: Scored) -> bool:
         return names_one(self.kb.entries[scored.entry_index].answer, q, self.english)
@@ -638,6 +647,17 @@ def _people_by_entry(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
         if person.kind == "person" and person.entry:
             found.setdefault(person.entry, set()).add(person.id)
     return {entry: frozenset(ids) for entry, ids in found.items()}
+
+
+def _asks_present(q: Question) -> bool:
+    """A question of who someone is now ("who is", "which rapporteur's brief is"), no past."""
+    said = set(q.words)
+    return not _PRESENT.isdisjoint(said) and _PAST_ASKED.isdisjoint(said) and not _figures(q.tokens)
+
+
+_FORMER = re.compile(r"\b(?:the then|then-|former)\b", re.IGNORECASE)
+_PRESENT = frozenset("is are".split())
+_PAST_ASKED = frozenset("was were did had then former time".split())
 
 
 def promised(found: list[str]) -> frozenset[str]:

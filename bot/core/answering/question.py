@@ -1163,13 +1163,14 @@ def asks_findings(found: Sequence[str]) -> bool:
     work = next(i for i, w in enumerate(found) if w in _WORKS)
     verb = next(i for i, w in enumerate(found) if w in _FINDING)
     # "what did the report find", not "what became of the ban the report recommended"
-    asked = "what" in found[:work] and not _DOING.isdisjoint(found[:work])
+    asked = not _WHAT_WHICH.isdisjoint(found[:work]) and not _DOING.isdisjoint(found[:work])
     return asked and 0 < verb - work <= _FINDING_SPAN
 
 
 _FINDING = frozenset(
     "find finding found conclude concluded show showing showed reveal recommend recommended".split()
 )
+_WHAT_WHICH = frozenset("what which".split())
 _FINDING_SPAN = 8  # "the report [that the council commissioned end up] finding": the most between
 
 

@@ -249,11 +249,12 @@ PREMISE_VERBS = frozenset(
     reply replied react reacted publish published release released admit admitted confirm
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
     conclude concluded disclose disclosed refuse refused reject rejected suspend suspended
-    expel expelled regulate regulated omit omitted exclude excluded
+    expel expelled regulate regulated omit omitted exclude excluded enforce enforced dismiss
+    dismissed
     """.split()
 )
 IRREGULAR_PAST = frozenset(
-    "quit won lost bought shut put withdrew withdrawn took taken gave given stepped".split()
+    "quit won lost bought shut put left withdrew withdrawn took taken gave given stepped".split()
 )
 # Outcomes said with a verb and a particle: the premise verb each means.
 PHRASAL_PREMISES = {

@@ -321,3 +321,13 @@ def test_a_persons_quote_asked_for_is_their_own_words() -> None:
     assert council._own_words(council.read("who is becker"), [role]) is None  # no words asked
     asked_more = council.read("what did becker say about the panels")
     assert council._own_words(asked_more, [role]) is None
+
+
+def test_who_holds_a_post_now_is_not_who_held_it_then(engine: Engine) -> None:
+    # Made-up questions: the article gives one rapporteur's post as "the then" one.
+    now = engine.answer("Who is the UN rapporteur for free expression?")
+    then = engine.answer("Who was the rapporteur on freedom of expression in 2019?")
+    assert now.entry is not None
+    assert then.entry is not None
+    assert "the then" not in now.entry.quote
+    assert "the then" in then.entry.quote
