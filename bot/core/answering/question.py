@@ -1805,10 +1805,17 @@ class QuestionReader:
             if pair[0] in ("what", "which") and pair[1] in _KINDS and said[i + 2 : i + 3] == ["of"]:
                 rest = said[i + 4 :]
                 if rest[:1] in (["is"], ["are"], ["was"]):
-                    subject = rest[2:] if rest[1:2] == ["the"] else rest[1:]
-                    named = itertools.takewhile(lambda w: w in self._names.spans, subject)
-                    return frozenset(o for w in named for o in self._names.by_name.get(w, ()))
+                    return self._subject_named(rest[2:] if rest[1:2] == ["the"] else rest[1:])
         return frozenset()
+
+    def _subject_named(self, subject: list[str]) -> frozenset[str]:
+        """The ids of the name the words start with."""
+        ids: set[str] = set()
+        for word in subject:
+            if word not in self._names.spans:
+                break
+            ids.update(self._names.by_name.get(word, ()))
+        return frozenset(ids)
 
     def _deeds_by(
         self, surface: list[str], names: frozenset[str]
