@@ -405,7 +405,8 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
     if found[start] in _WH:
         return _leading_wh(found, start)
     if _asks_last(found):
-        return _wh_kinds(found, len(found) - 1)
+        inside = _asked_before_and_where(found)
+        return _wh_kinds(found, inside if inside is not None else len(found) - 1)
     if _asks_for_detail(found):
         return _what_kinds("what", found[1:3])  # "(i need) the name of the ...", "the date of"
     if len(found) > 1 and found[-1] in _COUNT_NOUNS and FUNCTION_WORDS.isdisjoint(found):
@@ -500,6 +501,14 @@ def _asks_for_detail(found: Sequence[str]) -> bool:
 
 
 _DETAILS_ASKED = frozenset("name names title date number year".split())
+
+
+def _asked_before_and_where(found: Sequence[str]) -> int | None:
+    """ "'a turning point', who said that and where": who is asked; "and where" asks where
+    in the text, which every answer shows. The earlier question word's place, or None."""
+    if found[-2:] != ["and", "where"]:
+        return None
+    return next((i for i, w in enumerate(found[:-2]) if w in _WH and w != "where"), None)
 
 
 def _asks_last(found: Sequence[str]) -> bool:
@@ -812,9 +821,18 @@ def _kept_open(
         and (w in _MODALS or not _after_determiner(found, i))  # "this could ...": no noun
         and not (i in nouns and not is_past(w))
         and not _in_past_time_clause(found, i)
+        and not _describes_a_noun(found, i)
     ]
     vetoed = any(found[i] not in CONDITION_WORDS for i in open_at)
     return vetoed, (open_at[-1] if open_at else None)
+
+
+def _describes_a_noun(found: Sequence[str], i: int) -> bool:
+    """ "enforce the ban *the mayor proposed*": a past wish after a noun and its subject
+    tells which noun, and keeps nothing open."""
+    before = found[max(0, i - 2) : i]
+    wish = found[i + 1 : i + 2] == ["to"]  # "the ban was supposed to ...": a wish still
+    return is_past(found[i]) and not wish and len(before) == 2 and STOPWORDS.isdisjoint(before)
 
 
 def _in_past_time_clause(found: Sequence[str], i: int) -> bool:

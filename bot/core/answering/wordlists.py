@@ -134,6 +134,7 @@ CHAT_CLOSERS = tuple(
     haha | fr | for real | ngl | tbh | yeah | ok | okay | i guess | i think | i mean | exactly
     i dont get it | i dont understand | i dont know | i do not know | i dont remember
     i forgot | no idea | if you know | if anyone knows | if that makes sense | asking for a friend
+    asking 4 a friend
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
     again | again pls | again please | i always forget | i keep forgetting

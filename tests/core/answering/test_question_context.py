@@ -567,3 +567,15 @@ def test_taking_advice_is_adopting_it() -> None:
     )
     kept = words("how long will the work take")
     assert advice_taken_as_adopted(kept) == kept
+
+
+def test_who_said_it_and_where_asks_who(council: Engine) -> None:
+    assert council.read("'a turning point' who said that and where").kinds == {Kind.WHO}
+    assert council.read("the panels are going where").kinds == {Kind.WHERE}
+
+
+def test_a_past_wish_after_a_noun_tells_which_noun() -> None:
+    assert asserted_outcomes(words("how did the council halt the plan okafor proposed")) == (
+        "halt",
+    )
+    assert asserted_outcomes(words("did the council propose to halt the plan")) == ()
