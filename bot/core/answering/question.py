@@ -1376,6 +1376,12 @@ def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool)
         surface = at_issue_dropped(surface)
     if "news" in surface:
         surface = news_as_the_article(surface)
+    if (
+        surface[-1:] == ["on"]
+        and not _BODIES.isdisjoint(surface)
+        and not _BEING.isdisjoint(surface)
+    ):
+        surface = [*surface[:-1], "sat", "on"]  # "what group were they on": who sat on it
     if not _PRESSING.isdisjoint(surface):
         surface = pressing_as_urging(surface)
     if "now" in surface:
@@ -1392,6 +1398,8 @@ def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool)
         surface = [w for i, w in enumerate(surface) if w != "may" or _the_month(surface, i)]
     if not _WORKS.isdisjoint(surface) and not _WRITING.isdisjoint(surface):
         surface = work_written_as_published(surface)
+    if Kind.WHEN in asks and not _DROPPING.isdisjoint(surface) and not _WORKS.isdisjoint(surface):
+        surface = ["published" if w in _DROPPING else w for w in surface]  # "when did it drop"
     surface = made_to_do_required(surface)
     if addressee:
         surface = [w for w in surface if w not in _ADDRESSING and w not in _AIMING_VERBS]
@@ -1478,6 +1486,7 @@ def work_written_as_published(found: list[str]) -> list[str]:
 
 
 _WRITING = frozenset("authored author wrote written penned".split())
+_DROPPING = frozenset("drop dropped".split())
 
 
 def pressing_as_urging(found: list[str]) -> list[str]:
@@ -1497,6 +1506,10 @@ def _presses(found: list[str], i: int) -> bool:
 _PRESSING = frozenset("press presses pressed pressing".split())
 _PRESS_NOUNS = frozenset("freedom freedoms media release releases conference coverage".split())
 _PRESSED_SPAN = 4  # "press [the city council] to": the most words up to "to"
+
+
+_BODIES = frozenset("group groups body bodies committee panel board council".split())
+_BEING = frozenset("is are was were been".split())  # "were they on", not "decide on"
 
 
 def news_as_the_article(found: list[str]) -> list[str]:

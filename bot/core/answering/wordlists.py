@@ -29,7 +29,7 @@ ASKER_WORDS = frozenset(
     insane scary scared shocking surprised surprising interesting weird obviously obv pretty
     extreme gm gn homework essay assignment coursework exam quiz lecture notes professor prof
     teacher class classmate seminar random tomorrow tonight friend friends roommate lazy tired
-    bored sleepy
+    bored sleepy deja vu brain fog
     """.split()
 )
 # ...and the generic words readers wrap a question in, which say nothing about the topic.

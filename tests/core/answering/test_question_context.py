@@ -579,3 +579,16 @@ def test_a_past_wish_after_a_noun_tells_which_noun() -> None:
         "halt",
     )
     assert asserted_outcomes(words("did the council propose to halt the plan")) == ()
+
+
+def test_the_body_someone_was_on_is_one_they_sat_on(council: Engine) -> None:
+    assert "sat" in council.read("what group were the two members on").tokens
+    assert "sat" not in council.read("what did the group decide on").tokens
+
+
+def test_when_a_work_dropped_is_when_it_was_published(council: Engine) -> None:
+    assert (
+        council.read("when did the study drop").tokens
+        == council.read("when was the study published").tokens
+    )
+    assert "drop" in council.read("why did the club drop the study").words
