@@ -523,6 +523,10 @@ def _asks_what_no_passage_tells(m: Match) -> bool:
 
 
 def _untold_by_this_passage(m: Match) -> bool:
+    return _untold_details(m) or _untold_deeds(m)
+
+
+def _untold_details(m: Match) -> bool:
     q = m.question
     if q.now and m.profile.mentioned.isdisjoint(_NOW_STEMS):
         return True  # "what is she doing these days?" of a quote from then
@@ -530,12 +534,15 @@ def _untold_by_this_passage(m: Match) -> bool:
         return True  # "what was the investigation called?" of no name
     if q.within and not _names_more_than(m.entry.answer, q, m.english):
         return True  # "where in Spain is it based?" of "it is based in Spain"
+    return bool(q.kind_of) and not q.kind_of <= m.profile.described  # "what kind of group is X?"
+
+
+def _untold_deeds(m: Match) -> bool:
+    q = m.question
     if q.findings and m.profile.mentioned.isdisjoint(_FINDINGS_TOLD):
         return True  # "what did the report find?" of a passage that tells of none
     if q.which_named and not names_one(m.entry.answer, q, m.english):
         return True  # "which country ...?" of "all states"
-    if q.kind_of and not q.kind_of <= m.profile.described:
-        return True  # "what kind of group is the club?" of a quote that says not what it is
     if q.future and not set(q.future) <= m.profile.promised:
         return True  # "will it be adopted?" of a passage that says no one will or would
     return q.happened and not m.profile.reports_event  # "what happened after ..." of no event

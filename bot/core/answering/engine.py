@@ -184,18 +184,26 @@ class Engine:
         found: dict[str, set[str]] = {}
         unnamed: set[str] = set()
         for clause in _QUOTE_CLAUSES.split(quote):
-            said = words(clause)
-            runs = name_runs(said, self.reader.names)
-            for k, word in enumerate(said):
-                if word in STOPWORDS or word in self.reader.names.spans:
-                    continue
-                before = [ids for _, end, ids in runs if end <= k]
-                for token in self.normalizer.word_tokens(word):
-                    if before:
-                        found.setdefault(token, set()).update(before[-1])
-                    else:
-                        unnamed.add(token)
+            for token, ids in self._clause_actors(words(clause)):
+                if ids:
+                    found.setdefault(token, set()).update(ids)
+                else:
+                    unnamed.add(token)
         return {t: frozenset(ids) for t, ids in found.items() if t not in unnamed}
+
+    def _clause_actors(self, said: list[str]) -> list[tuple[str, frozenset[str]]]:
+        """Each content word's tokens in a clause, with the ids of the name said last before
+        it (none: an empty set)."""
+        names = self.reader.names
+        runs = name_runs(said, names)
+        out: list[tuple[str, frozenset[str]]] = []
+        for k, word in enumerate(said):
+            if word in STOPWORDS or word in names.spans:
+                continue
+            before = [ids for _, end, ids in runs if end <= k]
+            last = before[-1] if before else frozenset()
+            out.extend((token, last) for token in self.normalizer.word_tokens(word))
+        return out
 
     def _contrasted(self, entry: Entry) -> dict[int, int]:
         """Its contrastive phrasings, by position: how many names each sets aside."""
@@ -315,13 +323,29 @@ class Engine:
             about = [s for s in fitting if not self._focus_untold(q, s.entry_index)]
             return next(iter(about or fitting))
         first = self._quote_told(q, _figure_told(fitting), fitting)
-        if self._then[first.entry_index] and not q.named_by_name and _asks_present(q):
-            # "Who is the rapporteur on ...?", no one named: today's, not "the then" one.
-            first = next((s for s in fitting if self._holds_a_post_now(s)), first)
-        if q.which_named and not self._names_one(q, first):
-            # "Which country ...?": one that names a country, not one that says "all states".
-            first = next((s for s in fitting if self._names_one(q, s)), first)
+        first = self._named_one(q, self._post_now(q, first, fitting), fitting)
         return self._own_words(q, ranked) or first
+
+    def _post_now(self, q: Question, first: Scored, fitting: list[Scored]) -> Scored:
+        """ "Who is the rapporteur on ...?", no one named: today's, not "the then" one."""
+        if not self._then[first.entry_index] or q.named_by_name or not _asks_present(q):
+            return first
+        return next((s for s in fitting if self._holds_a_post_now(s)), first)
+
+    def _named_one(self, q: Question, first: Scored, fitting: list[Scored]) -> Scored:
+        """ "Which country ...?": one that names a country, not one that says "all states"."""
+        if not q.which_named or self._names_one(q, first):
+            return first
+        return next((s for s in fitting if self._names_one(q, s)), first)
+
+    def _spoken(self, q: Question) -> set[int]:
+        """The entries in the words of the people a question asks the words of ("Ana quote"),
+        if it asks nothing more."""
+        if not q.named_by_name or _SPEECH_ASKED.isdisjoint(q.words):
+            return set()
+        if not set(q.tokens) <= q.name_tokens:
+            return set()  # more is asked than what the person said
+        return {i for person in q.named_by_name for i in self._spoken_by.get(person, ())}
 
     def _holds_a_post_now(self, scored: Scored) -> bool:
         """A person's own entry whose quote gives no former post."""
@@ -334,11 +358,7 @@ class Engine:
     def _own_words(self, q: Question, ranked: list[Scored]) -> Scored | None:
         """For "Ana quote", "what did Ana say?" (a person's name, and words asking for what was
         said): the best entry whose quote is that person's own words, if any."""
-        if not q.named_by_name or _SPEECH_ASKED.isdisjoint(q.words):
-            return None
-        if not set(q.tokens) <= q.name_tokens:
-            return None  # more is asked than what the person said
-        spoken = {i for person in q.named_by_name for i in self._spoken_by.get(person, ())}
+        spoken = self._spoken(q)
         if not spoken or any(s.entry_index in spoken for s in ranked[:1]):
             return None
         # Few entries are ranked; the person's own words may rank lower, all are weighed.

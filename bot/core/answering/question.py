@@ -344,17 +344,23 @@ def _wh_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
     kind = _WH[word]
     if kind is Kind.HOW:
         return _how_kinds(after)
-    if kind is Kind.WHAT and _until_what(found, at):
-        return frozenset({Kind.HOW_LONG})
-    if kind is Kind.WHAT and _people_noun_at(found, at + 1) is not None:
-        return frozenset({Kind.WHO})  # "which (group of) people": a who
     if kind is Kind.WHAT:
-        # "what was the date of ...": the time noun after "is the" or "was the" asks when.
-        dated = list(after) in (["is", "the"], ["was", "the"]) and found[at + 3 : at + 4]
-        return _what_kinds(word, found[at + 3 : at + 4] if dated else after)
+        return _what_word_kinds(found, at)
     if at > 0 and found[at - 1] in ("until", "till"):
         return frozenset({Kind.HOW_LONG})
     return frozenset({kind, *_and_wh(found, at, after)} - {Kind.HOW})
+
+
+def _what_word_kinds(found: Sequence[str], at: int) -> frozenset[Kind]:
+    """The kinds asked by "what" or "which" at `found[at]`."""
+    if _until_what(found, at):
+        return frozenset({Kind.HOW_LONG})
+    if _people_noun_at(found, at + 1) is not None:
+        return frozenset({Kind.WHO})  # "which (group of) people": a who
+    # "what was the date of ...": the time noun after "is the" or "was the" asks when.
+    after = found[at + 1 : at + 3]
+    dated = list(after) in (["is", "the"], ["was", "the"]) and found[at + 3 : at + 4]
+    return _what_kinds(found[at], found[at + 3 : at + 4] if dated else after)
 
 
 def _until_what(found: Sequence[str], at: int) -> bool:
@@ -407,12 +413,16 @@ def kinds_of(found: Sequence[str], ends_with_question_mark: bool) -> frozenset[K
     if _asks_last(found):
         inside = _asked_before_and_where(found)
         return _wh_kinds(found, inside if inside is not None else len(found) - 1)
+    return _kinds_without_a_leading_word(found, ends_with_question_mark)
+
+
+def _kinds_without_a_leading_word(found: Sequence[str], question_mark: bool) -> frozenset[Kind]:
     if _asks_for_detail(found):
         return _what_kinds("what", found[1:3])  # "(i need) the name of the ...", "the date of"
     if len(found) > 1 and found[-1] in _COUNT_NOUNS and FUNCTION_WORDS.isdisjoint(found):
         return frozenset({Kind.HOW_MANY})  # "targeted devices count": keywords for how many
     asked = _asked_in_place(found) if "which" in found or "what" in found else 0
-    return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, ends_with_question_mark)
+    return _wh_kinds(found, asked) if asked else _yes_no_kinds(found, question_mark)
 
 
 def _as_named(found: list[str]) -> list[str]:
@@ -550,13 +560,18 @@ def _leading_wh(found: Sequence[str], start: int) -> frozenset[Kind]:
     word = found[start]
     if word in ("what", "how") and found[start + 1 : start + 2] == ["about"]:
         return frozenset()  # "what about the budget?": a keyword with a prompt
-    if start and word == "when" and found[0] in ("until", "till"):
-        return frozenset({Kind.HOW_LONG})
-    if start and word == "when" and found[0] == "since":
-        return frozenset({Kind.WHEN})
+    if start and word == "when":
+        return _when_after(found[0]) or _wh_kinds(found, start)
     if word in ("where", "wheres") and _asks_for_passage(found[start + 1 :]):
         return frozenset()  # "where does it say that?": the passage, which every answer shows
     return _wh_kinds(found, start)
+
+
+def _when_after(preposition: str) -> frozenset[Kind]:
+    """ "until when": how long; "since when": when; else nothing special."""
+    if preposition in ("until", "till"):
+        return frozenset({Kind.HOW_LONG})
+    return frozenset({Kind.WHEN}) if preposition == "since" else frozenset()
 
 
 def _asks_for_passage(after: Sequence[str]) -> bool:
@@ -812,19 +827,21 @@ def _kept_open(
 ) -> tuple[bool, int | None]:
     """Whether a word of wish or doubt ("would", "whether") keeps every outcome open, and
     where the last condition word ("until", "before") stands, if any."""
-    # After a determiner it is a noun: "after this call" asks nothing open.
-    # ...or after a possessive: "after the experts' call" ("the mayor's proposed ban" still wishes).
     open_at = [
-        i
-        for i, w in enumerate(found)
-        if w in NON_ASSERTING
-        and (w in _MODALS or not _after_determiner(found, i))  # "this could ...": no noun
-        and not (i in nouns and not is_past(w))
-        and not _in_past_time_clause(found, i)
-        and not _describes_a_noun(found, i)
+        i for i, w in enumerate(found) if w in NON_ASSERTING and _keeps_open(found, i, nouns)
     ]
     vetoed = any(found[i] not in CONDITION_WORDS for i in open_at)
     return vetoed, (open_at[-1] if open_at else None)
+
+
+def _keeps_open(found: Sequence[str], i: int, nouns: frozenset[int]) -> bool:
+    """The wish word at `i` is one: not a noun after a determiner ("after this call"; "this
+    could ..." is no noun) or a possessive ("after the experts' call"; "the mayor's proposed
+    ban" still wishes), nor past in a clause of time, nor describing a noun."""
+    w = found[i]
+    if not (w in _MODALS or not _after_determiner(found, i)) or (i in nouns and not is_past(w)):
+        return False
+    return not _in_past_time_clause(found, i) and not _describes_a_noun(found, i)
 
 
 def _describes_a_noun(found: Sequence[str], i: int) -> bool:
@@ -1363,47 +1380,126 @@ _NO_ALTERNATIVES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozense
 _NO_ALTERNATIVE = frozenset("something smth sth what nah not whatever so anything".split())
 
 
-def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
-    """The words without those that only word the question: a call for a name ("what did they
-    call it"), a condition being met, "addressed" in a question of whom an appeal is to
-    ("to whom is the appeal addressed?": the appeal's, not a presentation's), a "now" that asks
-    no present, the modal "may"; and a work's author is who published it."""
-    if _NAMING_VERBS & set(surface):
-        surface = naming_call_dropped(surface)
-    if _CONDITION_NOUNS & set(surface):
-        surface = [w for w in surface if w not in _MEETING_CONDITIONS]
-    if "issue" in surface or "question" in surface:
-        surface = at_issue_dropped(surface)
-    if "news" in surface:
-        surface = news_as_the_article(surface)
-    if (
-        surface[-1:] == ["on"]
-        and not _BODIES.isdisjoint(surface)
-        and not _BEING.isdisjoint(surface)
-    ):
-        surface = [*surface[:-1], "sat", "on"]  # "what group were they on": who sat on it
-    if not _PRESSING.isdisjoint(surface):
-        surface = pressing_as_urging(surface)
-    if "now" in surface:
-        surface = now_of_a_duty_dropped(surface)
-    if "expression" in surface and not _NAMING_USES.isdisjoint(surface):
-        surface = expression_used_dropped(surface)
-    if Kind.HOW_MANY in asks and surface[-1:] and surface[-1] in _COUNT_NOUNS:
-        surface = surface[:-1]  # "devices count": the kind asked, no topic
-    if "happen" in surface:
-        surface = wished_happening_dropped(surface)
-    if not _TAKING.isdisjoint(surface):
-        surface = advice_taken_as_adopted(surface)
-    if "may" in surface:
-        surface = [w for i, w in enumerate(surface) if w != "may" or _the_month(surface, i)]
-    if not _WORKS.isdisjoint(surface) and not _WRITING.isdisjoint(surface):
-        surface = work_written_as_published(surface)
-    if Kind.WHEN in asks and not _DROPPING.isdisjoint(surface) and not _WORKS.isdisjoint(surface):
-        surface = ["published" if w in _DROPPING else w for w in surface]  # "when did it drop"
-    surface = made_to_do_required(surface)
-    if addressee:
-        surface = [w for w in surface if w not in _ADDRESSING and w not in _AIMING_VERBS]
+def _asked_as_kind(surface: list[str], asks: frozenset[Kind]) -> list[str]:
+    """The words as the kind asked reads them: in a how-long question without the verbs of
+    lasting and with "long" ("until when would it last" asks how long, as the entries about
+    it are asked); "did they do it" as carrying it out; "did ... back then" as when."""
+    if Kind.HOW_LONG in asks:
+        surface = [w for w in surface if w not in DURATION_WORDS]
+        surface += [] if "long" in surface else ["long"]
+    if Kind.YES_NO in asks and "do" in surface:
+        surface = done_as_carried_out(surface)
+    if "did" in surface and "back" in surface:
+        surface = _without_back_then(surface)
     return surface
+
+
+def _without_wording(surface: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    """The words without those that only word the question, each step in its turn (see
+    _WORDING_STEPS): a call for a name ("what did they call it"), a condition being met,
+    "addressed" in a question of whom an appeal is to, a "now" that asks no present, the modal
+    "may"; and a work's author is who published it."""
+    for step in _WORDING_STEPS:
+        surface = step(surface, asks, addressee)
+    return surface
+
+
+def _naming_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return naming_call_dropped(found) if _NAMING_VERBS & set(found) else found
+
+
+def _condition_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    if _CONDITION_NOUNS.isdisjoint(found):
+        return found
+    return [w for w in found if w not in _MEETING_CONDITIONS]
+
+
+def _issue_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return at_issue_dropped(found) if "issue" in found or "question" in found else found
+
+
+def _news_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return news_as_the_article(found) if "news" in found else found
+
+
+def _sat_on(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    """ "What group were they on": who sat on it."""
+    on_a_body = not _BODIES.isdisjoint(found) and not _BEING.isdisjoint(found)
+    return [*found[:-1], "sat", "on"] if found[-1:] == ["on"] and on_a_body else found
+
+
+def _press_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return pressing_as_urging(found) if not _PRESSING.isdisjoint(found) else found
+
+
+def _now_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return now_of_a_duty_dropped(found) if "now" in found else found
+
+
+def _expression_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    used = "expression" in found and not _NAMING_USES.isdisjoint(found)
+    return expression_used_dropped(found) if used else found
+
+
+def _count_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    """ "Devices count": the kind asked, no topic."""
+    counted = Kind.HOW_MANY in asks and found[-1:] and found[-1] in _COUNT_NOUNS
+    return found[:-1] if counted else found
+
+
+def _happening_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return wished_happening_dropped(found) if "happen" in found else found
+
+
+def _advice_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return advice_taken_as_adopted(found) if not _TAKING.isdisjoint(found) else found
+
+
+def _may_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    if "may" not in found:
+        return found
+    return [w for i, w in enumerate(found) if w != "may" or _the_month(found, i)]
+
+
+def _work_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    if _WORKS.isdisjoint(found):
+        return found
+    if not _WRITING.isdisjoint(found):
+        found = work_written_as_published(found)
+    if Kind.WHEN in asks and not _DROPPING.isdisjoint(found):
+        found = ["published" if w in _DROPPING else w for w in found]  # "when did it drop"
+    return found
+
+
+def _made_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return made_to_do_required(found)
+
+
+def _addressee_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    if not addressee:
+        return found
+    return [w for w in found if w not in _ADDRESSING and w not in _AIMING_VERBS]
+
+
+_WordingStep = Callable[[list[str], frozenset[Kind], bool], list[str]]
+# In order: each sees what the ones before it left.
+_WORDING_STEPS: tuple[_WordingStep, ...] = (
+    _naming_worded,
+    _condition_worded,
+    _issue_worded,
+    _news_worded,
+    _sat_on,
+    _press_worded,
+    _now_worded,
+    _expression_worded,
+    _count_worded,
+    _happening_worded,
+    _advice_worded,
+    _may_worded,
+    _work_worded,
+    _made_worded,
+    _addressee_worded,
+)
 
 
 _MAKING_DO = frozenset("make makes".split())
@@ -1528,20 +1624,23 @@ _PIECES = frozenset("piece story article report item".split())
 def who_nouns_dropped(found: list[str]) -> list[str]:
     """ "Which (group of) people are behind the call?" asks who, as "who is behind" does: the
     noun after the question word says a person is asked for, not which passage tells."""
-    nouns = _WHO_NOUNS | _WRITERS if _AUTHORING.intersection(found) else _WHO_NOUNS
+    authoring = bool(_AUTHORING.intersection(found))
+    nouns = _WHO_NOUNS | _WRITERS if authoring else _WHO_NOUNS
     for i, word in enumerate(found[:-1]):
         end = _people_noun_at(found, i + 1, nouns) if word in ("which", "what") else None
         if end is not None:
             return [*found[: i + 1], *found[end:]]
-    if nouns is not _WHO_NOUNS:
-        # "who is the reporter credited on this piece": the writer asked for, by the verb
-        for i, word in enumerate(found[:-3]):
-            if word in ("who", "whos") and (
-                found[i + 1 : i + 3] == ["is", "the"] or found[i + 1] == "the"
-            ):
-                at = i + (3 if found[i + 1] == "is" else 2)
-                if found[at : at + 1] and found[at] in _WRITERS:
-                    return [*found[:at], *found[at + 1 :]]
+    return _writer_asked_dropped(found) if authoring else found
+
+
+def _writer_asked_dropped(found: list[str]) -> list[str]:
+    """ "Who is the reporter credited on this piece": the writer asked for, by the verb."""
+    for i, word in enumerate(found[:-3]):
+        if word not in ("who", "whos"):
+            continue
+        at = i + 3 if found[i + 1 : i + 3] == ["is", "the"] else i + 2
+        if found[at - 1] == "the" and found[at] in _WRITERS:
+            return [*found[:at], *found[at + 1 :]]
     return found
 
 
@@ -1764,22 +1863,16 @@ class QuestionReader:
         plain = _once(_TLDR.sub("tldr", strip_address(text, self._bot_name)), "tldr")
         kept, tagged = self._core_clauses(plain)
         core_words = [w for c in kept for w in c]
-        brands = _brands(plain)
-        corrected = [
-            self._in_context(_brands_kept(c, self._normalizer.correct_all(c), brands), plain)
-            for c in kept
-        ]
+        corrected = self._corrected(kept, plain)
         fixed = self._named_fixed([w for c in corrected for w in c])
         corrections = sum(a != b for a, b in zip(core_words, fixed, strict=True))
-        surface = self._opposite_joined(fixed) if not _NOTS.isdisjoint(fixed) else fixed
+        surface = self._opposite_joined(fixed)
         focus = self._tokens_of_each(focus_words(plain))
-        asks = _named_as_who(self._kinds(corrected, ends_as_question(plain)), focus)
-        if not asks and _ASKING_CLOSER.search(plain):
-            asks = frozenset({Kind.YES_NO})  # "so the ban is forever or what": a question
+        asks = self._asks(corrected, plain, focus)
         names, name_tokens = self._names_in(surface)
         said = words(plain)
         contrasted = is_contrasted(surface)
-        addressee = asks_addressee(surface, asks) or self._aimed_appeal(surface, asks)
+        addressee = self._addressee(surface, asks)
         return Question(
             text=text,
             core=" ".join(core_words),
@@ -1827,6 +1920,23 @@ class QuestionReader:
             named_by_name=self._people_named(surface, names),
             alternatives=self._alternatives(surface),
         )
+
+    def _corrected(self, kept: list[list[str]], plain: str) -> list[list[str]]:
+        """Each kept clause's words, typos fixed: alone, then in the article's context; a
+        word cased inside is a name as written."""
+        brands = _brands(plain)
+        return [
+            self._in_context(_brands_kept(c, self._normalizer.correct_all(c), brands), plain)
+            for c in kept
+        ]
+
+    def _asks(
+        self, corrected: list[list[str]], plain: str, focus: frozenset[str]
+    ) -> frozenset[Kind]:
+        asks = _named_as_who(self._kinds(corrected, ends_as_question(plain)), focus)
+        if not asks and _ASKING_CLOSER.search(plain):
+            return frozenset({Kind.YES_NO})  # "so the ban is forever or what": a question
+        return asks
 
     def _kind_of_name(self, said: list[str]) -> frozenset[str]:
         """ "What kind of organisation is the Acme Group?": whose kind is asked (the name just
@@ -1891,6 +2001,9 @@ class QuestionReader:
             return frozenset()
         return frozenset(self._normalizer.tokens_of(excluded_words(surface)))
 
+    def _addressee(self, surface: list[str], asks: frozenset[Kind]) -> bool:
+        return asks_addressee(surface, asks) or self._aimed_appeal(surface, asks)
+
     def _aimed_appeal(self, surface: list[str], asks: frozenset[Kind]) -> bool:
         """ "Who is the ban aimed at?": whom an appeal (or what it calls for) is meant for,
         not whom spying targets."""
@@ -1901,15 +2014,9 @@ class QuestionReader:
     def _topic_tokens(
         self, surface: list[str], asks: frozenset[Kind], addressee: bool
     ) -> tuple[str, ...]:
-        """The content tokens; in a how-long question, without the verbs of lasting and with
-        "long" ("until when would it last" asks how long, as the entries about it are asked)."""
-        if Kind.HOW_LONG in asks:
-            surface = [w for w in surface if w not in DURATION_WORDS]
-            surface += [] if "long" in surface else ["long"]
-        if Kind.YES_NO in asks and "do" in surface:
-            surface = done_as_carried_out(surface)
-        if "did" in surface and "back" in surface:
-            surface = _without_back_then(surface)
+        """The content tokens, read as the kind asked, hedged names, people asked for as "who"
+        and the question's own wording aside."""
+        surface = _asked_as_kind(surface, asks)
         if not self._names.owners.keys().isdisjoint(surface):
             surface = name_hedges_dropped(surface, self._names.owners)
         if not _WHO_NOUNS.isdisjoint(surface) or not _WRITERS.isdisjoint(surface):
@@ -1964,6 +2071,8 @@ class QuestionReader:
     def _opposite_joined(self, surface: list[str]) -> list[str]:
         """ "Spying that is not lawful" is the article's "unlawful" spying: no
         negation, the article's word for it (un-, in-, il-, ir-, im-, dis-)."""
+        if _NOTS.isdisjoint(surface):
+            return surface  # the common case
         out: list[str] = []
         skip = False
         for word, after in itertools.zip_longest(surface, surface[1:], fillvalue=""):
@@ -2386,17 +2495,26 @@ def deeds_by_name(found: Sequence[str], names: NameParts) -> list[tuple[frozense
     *Ana*", as (the ids named, the verb)."""
     out = []
     for start, end, ids in name_runs(found, names):
-        before = found[start - 1] if start else ""
-        if before in _DOING or (before == "the" and start > 1 and found[start - 2] in _DOING):
-            verb = _next_content(found, end)
-            if verb:
-                out.append((ids, verb))
-        if before == "by" or found[start - 2 : start - 1] == ["by"]:
-            at = start - 1 if before == "by" else start - 2
-            verb = next((w for w in reversed(found[max(0, at - 3) : at]) if w not in STOPWORDS), "")
+        for verb in (_verb_after_doing(found, start, end), _verb_before_by(found, start)):
             if verb:
                 out.append((ids, verb))
     return out
+
+
+def _verb_after_doing(found: Sequence[str], start: int, end: int) -> str:
+    """ "did [the] Ana [herself] *hack*": the verb after a name that follows "did"."""
+    before = found[start - 1] if start else ""
+    doing = before in _DOING or (before == "the" and start > 1 and found[start - 2] in _DOING)
+    return _next_content(found, end) if doing else ""
+
+
+def _verb_before_by(found: Sequence[str], start: int) -> str:
+    """ "*hacked* by [the] Ana": the content word a few words before "by" and the name."""
+    before = found[start - 1] if start else ""
+    if before != "by" and found[start - 2 : start - 1] != ["by"]:
+        return ""
+    at = start - 1 if before == "by" else start - 2
+    return next((w for w in reversed(found[max(0, at - 3) : at]) if w not in STOPWORDS), "")
 
 
 def _next_content(found: Sequence[str], at: int) -> str:
