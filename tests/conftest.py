@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot import speedups
@@ -25,3 +27,12 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def engine(kb: KnowledgeBase) -> Engine:
     return Engine(kb, english())
+
+
+COUNCIL = Path(__file__).resolve().parent / "fixtures" / "council"
+
+
+@pytest.fixture(scope="session")
+def council_engine() -> Engine:
+    """The second article's engine: a reading rule or a check must hold for any article."""
+    return Engine(load_dir(COUNCIL), english())

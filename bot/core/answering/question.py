@@ -1951,12 +1951,8 @@ class QuestionReader:
 
     def _subject_named(self, subject: list[str]) -> frozenset[str]:
         """The ids of the name the words start with."""
-        ids: set[str] = set()
-        for word in subject:
-            if word not in self._names.spans:
-                break
-            ids.update(self._names.by_name.get(word, ()))
-        return frozenset(ids)
+        runs = name_runs(subject, self._names)
+        return runs[0][2] if runs and runs[0][0] == 0 else frozenset()
 
     def _deeds_by(
         self, surface: list[str], names: frozenset[str]

@@ -6,16 +6,12 @@ check that always or never fires fails here.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.core.answering import Engine
 from bot.core.answering import checks as c
 from bot.core.answering.checks import Reason
 from bot.core.answering.matching import Scored
-from bot.knowledge_files import load_dir
-from bot.lexicon_files import english
 
 
 def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
@@ -386,10 +382,8 @@ def test_where_inside_a_place_needs_an_answer_naming_more(engine: Engine) -> Non
     assert c._names_more_than("The firm is based in Madrid, Spain.", q, english)
 
 
-def test_a_deed_the_quote_tells_of_another_is_no_answer() -> None:
-    council = Engine(
-        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
-    )
+def test_a_deed_the_quote_tells_of_another_is_no_answer(council_engine: Engine) -> None:
+    council = council_engine
     warning = [e.id for e in council.kb.entries].index("anglers-warning")
 
     def check(question: str) -> Reason | None:
@@ -402,10 +396,8 @@ def test_a_deed_the_quote_tells_of_another_is_no_answer() -> None:
     assert check("What did Okafor say about the fish?") is None  # saying is no deed of theirs
 
 
-def test_the_outcome_of_what_is_only_urged_is_a_premise() -> None:
-    council = Engine(
-        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
-    )
+def test_the_outcome_of_what_is_only_urged_is_a_premise(council_engine: Engine) -> None:
+    council = council_engine
     study = [e.id for e in council.kb.entries].index("study-demand")
 
     def check(question: str) -> Reason | None:
@@ -415,10 +407,8 @@ def test_the_outcome_of_what_is_only_urged_is_a_premise() -> None:
     assert check("What did the club urge the council to commission?") is None
 
 
-def test_what_kind_a_name_is_takes_a_quote_that_says_it() -> None:
-    council = Engine(
-        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
-    )
+def test_what_kind_a_name_is_takes_a_quote_that_says_it(council_engine: Engine) -> None:
+    council = council_engine
     ids = [e.id for e in council.kb.entries]
     assert "person-samuel-ortiz" in council._profiles[ids.index("ortiz-role")].described
     asked = council.read("what kind of group is the anglers club")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +15,6 @@ from bot.core.answering.matching import Scored
 from bot.core.answering.normalize import stem, words
 from bot.core.answering.wordlists import ASKER_WORDS
 from bot.core.knowledge.model import KnowledgeBase
-from bot.knowledge_files import load_dir
-from bot.lexicon_files import english
 
 BAD_INPUTS = [
     "",
@@ -288,11 +285,10 @@ def test_whom_an_appeal_is_addressed_to_is_answered_by_whom_it_urges(engine: Eng
             assert urging.search(answer.entry.quote), text
 
 
-def test_a_passage_that_says_the_words_beats_a_close_one_only_phrased_so() -> None:
-
-    council = Engine(
-        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
-    )
+def test_a_passage_that_says_the_words_beats_a_close_one_only_phrased_so(
+    council_engine: Engine,
+) -> None:
+    council = council_engine
     ids = [e.id for e in council.kb.entries]
     q = council.read("when would construction begin")
     says, silent = ids.index("construction-start"), ids.index("public-meeting")
@@ -309,10 +305,8 @@ def test_a_passage_that_says_the_words_beats_a_close_one_only_phrased_so() -> No
     assert choose(0.95, EVIDENCE_SLACK / 2) == silent  # a phrasing curated for the question
 
 
-def test_a_persons_quote_asked_for_is_their_own_words() -> None:
-    council = Engine(
-        load_dir(Path(__file__).resolve().parents[2] / "fixtures" / "council"), english()
-    )
+def test_a_persons_quote_asked_for_is_their_own_words(council_engine: Engine) -> None:
+    council = council_engine
     ids = [e.id for e in council.kb.entries]
     role = Scored(ids.index("becker-role"), 1.0, 0, (), 1.0, 1.0)  # his post, the reporter's words
     own = council._own_words(council.read("becker quote"), [role])

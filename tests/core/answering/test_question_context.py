@@ -6,7 +6,6 @@ article (tests/fixtures/council), and the pure helpers on their own."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -39,15 +38,11 @@ from bot.core.answering.question import (
     wished_happening_dropped,
     work_written_as_published,
 )
-from bot.knowledge_files import load_dir
-from bot.lexicon_files import english
-
-COUNCIL = Path(__file__).resolve().parents[2] / "fixtures" / "council"
 
 
 @pytest.fixture(scope="module")
-def council() -> Engine:
-    return Engine(load_dir(COUNCIL), english())
+def council(council_engine: Engine) -> Engine:
+    return council_engine
 
 
 @pytest.mark.parametrize(
