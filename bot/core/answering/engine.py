@@ -375,6 +375,8 @@ class Engine:
         return next((s for s in close if self._told_share(q, s) >= 1.0), first)
 
     def _told_share(self, q: Question, scored: Scored) -> float:
+        """The share of the question's weight the entry's quote and answer say (the
+        calibration's "evidence")."""
         own = self._profiles[scored.entry_index].own_tokens
         weight = self.index.weight
         total = sum(weight(t) for t in q.tokens)
@@ -490,7 +492,7 @@ class Engine:
             "demoted": 0.0 if chosen is ranked[0] else 1.0,
             "unexplained": self._share(total, chosen.unexplained),
             "leftover": 1.0 if chosen.unexplained else 0.0,
-            "evidence": self._share(total, [t for t in q.tokens if t in profile.own_tokens]),
+            "evidence": self._told_share(q, chosen),
         }
 
     def _share(self, total: float, part: Sequence[str]) -> float:
