@@ -1423,9 +1423,10 @@ def _news_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> li
 
 
 def _sat_on(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
-    """ "What group were they on": who sat on it."""
+    """ "What group were they on", "which panel was she in": who sat on it."""
     on_a_body = not _BODIES.isdisjoint(found) and not _BEING.isdisjoint(found)
-    return [*found[:-1], "sat", "on"] if found[-1:] == ["on"] and on_a_body else found
+    last = found[-1:] in (["on"], ["in"])
+    return [*found[:-1], "sat", "on"] if last and on_a_body else found
 
 
 def _press_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
@@ -1957,11 +1958,10 @@ class QuestionReader:
     def _deeds_by(
         self, surface: list[str], names: frozenset[str]
     ) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-        if not names:
-            return ()  # the common case: no one named
+        owned = [(frozenset[str](), call) for call in calls_of_a_group(surface, self._names)]
+        named = deeds_by_name(surface, self._names) if names else []
         return tuple(
-            (ids, frozenset(self._normalizer.word_tokens(verb)))
-            for ids, verb in deeds_by_name(surface, self._names)
+            (ids, frozenset(self._normalizer.word_tokens(verb))) for ids, verb in named + owned
         )
 
     def _named_fixed(self, surface: list[str]) -> list[str]:
@@ -2484,6 +2484,35 @@ def name_runs(found: Sequence[str], names: NameParts) -> list[tuple[int, int, fr
             runs.append((i, end, ids | runs[-1][2] if joined else ids))
         i = max(end, i + 1)
     return runs
+
+
+def calls_of_a_group(found: Sequence[str], names: NameParts) -> list[str]:
+    """ "The officials' call", "the officials made their call": a call a group of people
+    (named by no name) made, no one person's ("Ana's call")."""
+    out = []
+    for i, word in enumerate(found):
+        if word not in _CALL_NOUNS or not i:
+            continue
+        at = i - 1
+        if found[at] == "their":
+            at = next(
+                (k for k in range(i - 2, max(-1, i - 5), -1) if _a_group(found[k], names)), -1
+            )
+        if at >= 0 and _a_group(found[at], names):
+            out.append(word)
+    return out
+
+
+def _a_group(word: str, names: NameParts) -> bool:
+    """A plural noun for people that is no name's word ("officials"; not "its", "Reyes", nor
+    "Anas" for "Ana's")."""
+    plural = len(word) > _SHORTEST_PLURAL and word.endswith("s") and not word.endswith("ss")
+    named = word in names.spans or word[:-1] in names.spans
+    return plural and not named and word not in STOPWORDS
+
+
+_CALL_NOUNS = frozenset("call calls appeal demand demands proposal recommendation".split())
+_SHORTEST_PLURAL = 4  # "experts", "officials"; not "its", "was", "this"
 
 
 def deeds_by_name(found: Sequence[str], names: NameParts) -> list[tuple[frozenset[str], str]]:

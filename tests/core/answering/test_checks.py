@@ -283,7 +283,7 @@ def run(engine: Engine, check: c.Check, question: str) -> Reason | None:
         (
             # What happened, of an entry that reports no event.
             c.asked_about,
-            "What happened after the experts made their call?",
+            "What happened when the experts made their call?",
             "What came of Kaye's call for a moratorium?",
             Reason.ASKED_ABOUT,
         ),
@@ -394,6 +394,20 @@ def test_a_deed_the_quote_tells_of_another_is_no_answer(council_engine: Engine) 
     assert check("What was warned about by Okafor?") is Reason.PREMISE
     assert check("What did the Kessler Anglers Club warn about?") is None
     assert check("What did Okafor say about the fish?") is None  # saying is no deed of theirs
+
+
+def test_a_call_one_person_made_is_no_groups_call(engine: Engine) -> None:
+    # The quote tells of one named person's call; the question asks of a group's.
+    sidestepped = [e.id for e in engine.kb.entries].index("states-sidestepped")
+
+    def check(question: str) -> Reason | None:
+        match = engine._match(engine.read(question), Scored(sidestepped, 1.0, 0, ()))
+        return c.another_did_it(match)
+
+    assert check("what is the outcome of the experts' call?") is Reason.PREMISE
+    assert check("what happened after the experts issued their call?") is Reason.PREMISE
+    assert check("what came of Kaye's call?") is None
+    assert check("what came of Kayes call?") is None
 
 
 def test_the_outcome_of_what_is_only_urged_is_a_premise(council_engine: Engine) -> None:

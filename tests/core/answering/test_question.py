@@ -19,6 +19,7 @@ from bot.core.answering.question import (
     _MARKUP,
     Kind,
     _has_markup,
+    _sat_on,
     about_article,
     about_the_bot,
     asks_addressee,
@@ -1172,3 +1173,19 @@ def test_the_word_asked_for_may_stand_far_from_its_use(engine: Engine) -> None:
     # "what adjective in quotation marks do the experts use": a description, not a purpose.
     far = engine.read("what adjective in quotation marks did the mayor use for the plan")
     assert far.tokens == engine.read("how did the mayor describe the plan").tokens
+
+
+@pytest.mark.parametrize(
+    ("said", "sat"),
+    [
+        ("what group were they on", True),
+        ("which panel was she in", True),
+        ("what board is he even in", True),
+        ("what did the group decide on", False),  # no being: a decision
+        ("who is in the group", False),  # "in" not last: no one asked on it
+        ("what group were they in charge of", False),
+    ],
+)
+def test_being_on_or_in_a_body_is_sitting_on_it(said: str, sat: bool) -> None:
+    found = [w for w in words(said) if w != "even"]
+    assert (_sat_on(found, frozenset(), False)[-2:] == ["sat", "on"]) is sat

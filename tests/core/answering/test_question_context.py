@@ -23,6 +23,7 @@ from bot.core.answering.question import (
     asks_which_named,
     asserted_outcomes,
     at_issue_dropped,
+    calls_of_a_group,
     clauses_of,
     deeds_by_name,
     expression_used_dropped,
@@ -404,6 +405,18 @@ def test_who_the_question_says_did_what(council: Engine) -> None:
     assert deeds_by_name(words("what did okafor say"), names) == []  # "say" is no content
     runs = name_runs(words("okafor and becker spoke"), names)
     assert runs[-1][2] == {"person-linda-okafor", "person-tom-becker"}  # joined by "and"
+
+
+def test_a_call_a_group_of_people_made_is_no_named_persons(council: Engine) -> None:
+    names = council.reader.names
+    assert calls_of_a_group(words("what came of the residents call for a study"), names) == ["call"]
+    assert calls_of_a_group(words("the residents made their demand"), names) == ["demand"]
+    assert calls_of_a_group(words("what came of okafors call"), names) == []  # "Okafor's"
+    assert calls_of_a_group(words("the anglers made their demand"), names) == []  # a name's word
+    assert calls_of_a_group(words("what came of this call"), names) == []
+    assert council.read("what came of the residents call").deeds_by == (
+        (frozenset(), frozenset({"call"})),
+    )
 
 
 def test_a_name_with_two_letters_swapped_is_read_as_the_name(engine: Engine) -> None:
