@@ -1482,6 +1482,38 @@ def _addressee_worded(found: list[str], asks: frozenset[Kind], addressee: bool) 
     return [w for w in found if w not in _ADDRESSING and w not in _AIMING_VERBS]
 
 
+def _helping_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    return helping_dropped(found) if not _HELPING.isdisjoint(found) else found
+
+
+def helping_dropped(found: list[str]) -> list[str]:
+    """ "Who (else) helped (to) expose it?", "which group helped expose it?" asks who exposed
+    it, as one of those who did; "how did Ana help Bo build it" asks no such thing."""
+    for i, word in enumerate(found):
+        if word not in _HELPING or not _asked_who_helped(found, i):
+            continue
+        at = i + 2 if found[i + 1 : i + 2] == ["to"] else i + 1
+        if found[at : at + 1] and found[at] not in STOPWORDS:
+            return [*found[:i], *found[at:]]
+    return found
+
+
+def _asked_who_helped(found: list[str], i: int) -> bool:
+    before = found[max(0, i - 2) : i]
+    return bool(before) and (before[-1] in ("who", "else") or before[0] in ("which", "what"))
+
+
+_HELPING = frozenset("help helps helped helping".split())
+
+
+def _no_longer_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    """ "Who no longer holds the post?": who held it before, no negation."""
+    for i, pair in enumerate(itertools.pairwise(found)):
+        if pair == ("no", "longer"):
+            return [*found[:i], "former", *found[i + 2 :]]
+    return found
+
+
 _WordingStep = Callable[[list[str], frozenset[Kind], bool], list[str]]
 # In order: each sees what the ones before it left.
 _WORDING_STEPS: tuple[_WordingStep, ...] = (
@@ -1500,6 +1532,8 @@ _WORDING_STEPS: tuple[_WordingStep, ...] = (
     _work_worded,
     _made_worded,
     _addressee_worded,
+    _helping_worded,
+    _no_longer_worded,
 )
 
 

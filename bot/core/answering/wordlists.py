@@ -251,7 +251,7 @@ PREMISE_VERBS = frozenset(
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
     conclude concluded disclose disclosed refuse refused reject rejected suspend suspended
     expel expelled regulate regulated omit omitted exclude excluded enforce enforced dismiss
-    dismissed
+    dismissed fail failed
     """.split()
 )
 IRREGULAR_PAST = frozenset(

@@ -28,6 +28,7 @@ from bot.core.answering.question import (
     deeds_by_name,
     expression_used_dropped,
     future_deeds,
+    helping_dropped,
     imperative_asked,
     is_negated,
     name_runs,
@@ -417,6 +418,33 @@ def test_a_call_a_group_of_people_made_is_no_named_persons(council: Engine) -> N
     assert council.read("what came of the residents call").deeds_by == (
         (frozenset(), frozenset({"call"})),
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("who helped expose the deal", "who expose the deal"),
+        ("who else helped to expose the deal", "who else expose the deal"),
+        ("which club helped block the panels", "which club block the panels"),
+        ("how did okafor help the club block it", "how did okafor help the club block it"),
+        ("who asked for help", "who asked for help"),
+    ],
+)
+def test_who_helped_do_a_thing_asks_who_did_it(said: str, kept: str) -> None:
+    assert helping_dropped(words(said)) == words(kept)
+
+
+def test_no_longer_is_a_former_post_not_a_negation(council: Engine) -> None:
+    asked = council.read("who no longer holds the post")
+    assert set(council.normalizer.tokens("former")) <= set(asked.tokens)
+    assert "longer" not in asked.tokens
+    assert not asked.negated
+
+
+def test_a_failure_asked_about_is_a_premise_the_quote_must_state(council: Engine) -> None:
+    # "What did X fail to do?" takes a failure for granted, as "what did X refuse" does.
+    assert "fail" in council.read("what did the council fail to do").asserted
+    assert "fail" in council.read("which members failed to vote").asserted
 
 
 def test_a_name_with_two_letters_swapped_is_read_as_the_name(engine: Engine) -> None:
