@@ -1506,6 +1506,18 @@ def _asked_who_helped(found: list[str], i: int) -> bool:
 _HELPING = frozenset("help helps helped helping".split())
 
 
+def _summing_up_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    """ "Summarise what the club urges": the question after it is asked, no summary of the
+    article."""
+    for i, word in enumerate(found[:-1]):
+        if word in _SUMMING_UP and found[i + 1] in _WH:
+            return [*found[:i], *found[i + 1 :]]
+    return found
+
+
+_SUMMING_UP = frozenset("summarise summarize summarising summarizing recap".split())
+
+
 def _no_longer_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "Who no longer holds the post?": who held it before, no negation."""
     for i, pair in enumerate(itertools.pairwise(found)):
@@ -1534,6 +1546,7 @@ _WORDING_STEPS: tuple[_WordingStep, ...] = (
     _addressee_worded,
     _helping_worded,
     _no_longer_worded,
+    _summing_up_worded,
 )
 
 

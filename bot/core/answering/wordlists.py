@@ -58,6 +58,7 @@ FILLER = (
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
+    category categories pair pairs
     along together jointly refrain refrains refrained reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
     briefly quickly simply smh folks folk connection connections still bigger angle angles
@@ -251,7 +252,7 @@ PREMISE_VERBS = frozenset(
     confirmed succeed succeeded replace replaced agree agreed accept accepted endorse endorsed
     conclude concluded disclose disclosed refuse refused reject rejected suspend suspended
     expel expelled regulate regulated omit omitted exclude excluded enforce enforced dismiss
-    dismissed fail failed
+    dismissed fail failed backed
     """.split()
 )
 IRREGULAR_PAST = frozenset(

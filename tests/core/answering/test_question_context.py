@@ -447,6 +447,19 @@ def test_a_failure_asked_about_is_a_premise_the_quote_must_state(council: Engine
     assert "fail" in council.read("which members failed to vote").asserted
 
 
+def test_summing_up_a_question_asks_the_question(council: Engine) -> None:
+    summary = set(council.read("summarise the article").tokens)
+    assert summary  # a summary is asked for: a topic of its own
+    asked = council.read("summarise what the club urges the council to do")
+    assert summary.isdisjoint(asked.tokens)
+    assert council.read("summarise what the club urges").kinds == {Kind.WHAT}
+
+
+def test_backing_a_thing_is_told_as_done(council: Engine) -> None:
+    # "Which members backed the plan?" takes it as backed, as "adopted" would.
+    assert "back" in council.read("which members backed the plan").asserted
+
+
 def test_a_name_with_two_letters_swapped_is_read_as_the_name(engine: Engine) -> None:
     # "nos" is an English word, and capitalised it could be another name ("NSA" is), but
     # the article's name beside "Group" has the same letters.
