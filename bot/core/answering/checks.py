@@ -86,6 +86,8 @@ class Profile:
     quoted_people: frozenset[str] = frozenset()  # the ids of the people its quote names
     promised: frozenset[str] = frozenset()  # stems of what its quote says will or would be done
     described: frozenset[str] = frozenset()  # ids its quote describes ("Ana, a hydrologist")
+    # The tokens of the verb each negated phrasing negates ("what did they *not adopt*").
+    negated_verbs: tuple[frozenset[str], ...] = ()
     # Its quote's tokens, each with the names said nearest before it ("Ana's *exposure*").
     actors: Mapping[str, frozenset[str]] = field(default_factory=dict)
 

@@ -43,6 +43,7 @@ from bot.core.answering.question import (
     is_past,
     name_parts,
     name_runs,
+    negated_verb,
 )
 from bot.core.answering.wordlists import INTENSIFIERS, QUOTED_SPEECH, STOPWORDS
 from bot.core.calibration import IDENTITY
@@ -132,14 +133,15 @@ class Engine:
         return QuestionReader(self.normalizer, names, self.index.tokens(), kb.bot_name, known)
 
     def _profile(self, entry: Entry) -> Profile:
-        negated = tuple(
-            frozenset(self.normalizer.tokens(p)) for p in entry.phrasings if is_negated(words(p))
-        )
+        negating = [words(p) for p in entry.phrasings if is_negated(words(p))]
+        negated = tuple(frozenset(self.normalizer.tokens(" ".join(p))) for p in negating)
+        negated_verbs = tuple(self._verb_tokens(negated_verb(p)) for p in negating)
         contrasted = self._contrasted(entry)
         own = [*words(entry.quote), *words(entry.answer)]
         return Profile(
             kinds=frozenset(Kind(k) for k in entry.kinds),
             negated=negated,
+            negated_verbs=negated_verbs,
             contrasted=bool(contrasted),
             contrasted_phrasings=contrasted,
             evidence=stated(words(entry.quote)) | stated(words(entry.answer)),
@@ -421,14 +423,25 @@ class Engine:
         """A negated question fits an entry that has a negated phrasing close to it: by the
         F1 of how much of the phrasing the question says and how much of the question the
         phrasing or the entry's quote explains (a reader may name part of the answer: "the
-        industry must not become a what-free zone")."""
+        industry must not become a what-free zone"). The two must negate the same verb: "who
+        did not *sidestep* it" is no "what did they not *adopt*" ("what did they not *do*" may
+        be either)."""
         asked = set(q.tokens)
         total = sum(self.index.weight(t) for t in asked)  # once, not per phrasing
         quote = self.index.quote_tokens(index)
+        profile = self._profiles[index]
+        verb = self._verb_tokens(negated_verb(q.words))
         return any(
             self._negated_fit(asked, total, phrasing, quote) >= NEGATED_FIT
-            for phrasing in self._profiles[index].negated
+            and (not verb or bool(verb & negates))
+            for phrasing, negates in zip(profile.negated, profile.negated_verbs, strict=True)
         )
+
+    def _verb_tokens(self, word: str) -> frozenset[str]:
+        """A verb's tokens, synonyms mapped; a plain one ("do") as its stem."""
+        if not word:
+            return frozenset()
+        return frozenset(self.normalizer.word_tokens(word)) or frozenset({stem(word)})
 
     def _negated_fit(
         self, asked: set[str], total: float, phrasing: frozenset[str], quote: frozenset[str]

@@ -610,6 +610,29 @@ def is_negated(found: Sequence[str]) -> bool:
     return any(w in NEGATIONS for w in rest) or any(p in pairs for p in NEGATION_PHRASES)
 
 
+def negated_verb(found: Sequence[str]) -> str:
+    """The word a negation negates: the first after "not", "didnt", "never" that is no
+    auxiliary ("did they not *adopt*", "should it not be *lifted*", "refrain from *selling*"),
+    or "" when there is none or it could be any deed ("what must they not *do*")."""
+    for i, word in enumerate(found):
+        if word in NEGATIONS:
+            verb = next((w for w in found[i + 1 :] if w not in _NOT_THE_VERB), "")
+            return "" if verb in ANY_DEED else verb
+    return ""
+
+
+_NOT_THE_VERB = _PREPOSITIONS | frozenset(
+    "to be been being have has had yet even ever also just really actually all quite fully "
+    "entirely completely".split()
+)
+# Verbs that say nothing of which deed is negated ("what must they not *do*", "should not
+# *allow* it to be sold"): a negation of one of them may be of any deed.
+ANY_DEED = frozenset(
+    "do doing done happen happens allow allowed allowing let permit permitted supposed "
+    "meant expected make made take took taken get got".split()
+)
+
+
 def _drop_non_negating(rest: list[str], pairs: list[tuple[str, str]]) -> None:
     """Blank out, in place, "not just", "not only" and what the asker cannot do."""
     for i, pair in enumerate(pairs):
@@ -632,12 +655,19 @@ _NEGATION_LEADS = frozenset(first for first, _ in NEGATION_PHRASES)
 
 
 def _without_condition(found: list[str]) -> list[str]:
-    """The words without a leading condition ("if they didnt ban it, what did they do?"):
-    its negation is the premise's, not the question's."""
+    """The words without a leading condition ("if they didnt ban it, what did they do?") or
+    a trailing one ("what should happen while there is no plan yet?"): its negation is the
+    premise's, not the question's."""
+    after = next((i for i, w in enumerate(found) if i and w in _SUBORDINATING), 0)
+    found = found[:after] if after else found
     if found[:1] != ["if"]:
         return found
     asked = next((i for i, w in enumerate(found) if w in _WH), 0)
     return found[asked:] if asked else found
+
+
+# A clause after one of these, past the question's start, tells a circumstance, not what is asked.
+_SUBORDINATING = frozenset("while whilst because although though whereas".split())
 
 
 def _confirming(found: Sequence[str], asks: frozenset[Kind]) -> bool:

@@ -231,6 +231,17 @@ def test_a_negated_question_may_name_part_of_its_answer(kb: KnowledgeBase, engin
     assert cases >= 3
 
 
+def test_a_negated_question_fits_a_phrasing_only_if_it_negates_the_same_verb(
+    council_engine: Engine,
+) -> None:
+    council = council_engine
+    warning = [e.id for e in council.kb.entries].index("anglers-warning")  # "who is not convinced"
+    assert council.negation_fit(council.read("who is not convinced"), warning)
+    assert council.negation_fit(council.read("who is not at all convinced"), warning)
+    # The same words, another deed negated: who did not *say* it is no one unconvinced.
+    assert not council.negation_fit(council.read("who did not say they are convinced"), warning)
+
+
 def test_until_when_asks_how_long(kb: KnowledgeBase, engine: Engine) -> None:
     # "Until when should it last?" is asked as "How long should it last?" is: the same
     # entry (or one that agrees) answers, for every curated how-long phrasing.

@@ -48,6 +48,7 @@ from bot.core.answering.question import (
     name_hedges_dropped,
     name_parts,
     naming_call_dropped,
+    negated_verb,
     paired_name_fixed,
     phrasing_kinds,
     place_within,
@@ -1189,3 +1190,26 @@ def test_the_word_asked_for_may_stand_far_from_its_use(engine: Engine) -> None:
 def test_being_on_or_in_a_body_is_sitting_on_it(said: str, sat: bool) -> None:
     found = [w for w in words(said) if w != "even"]
     assert (_sat_on(found, frozenset(), False)[-2:] == ["sat", "on"]) is sat
+
+
+@pytest.mark.parametrize(
+    ("said", "verb"),
+    [
+        ("which members did not sidestep the vote", "sidestep"),
+        ("until when should it not be lifted", "lifted"),
+        ("what should firms refrain from selling", "selling"),
+        ("who has not yet been paid", "paid"),
+        ("what must they not do", ""),  # any deed
+        ("what should not be allowed", ""),
+        ("what did the council approve", ""),  # no negation
+    ],
+)
+def test_the_verb_a_negation_negates(said: str, verb: str) -> None:
+    assert negated_verb(words(said)) == verb
+
+
+def test_a_negation_in_a_clause_of_circumstance_is_not_the_questions() -> None:
+    assert not is_negated(words("what should happen while there is not yet a plan"))
+    assert not is_negated(words("who pays because the city did not"))
+    assert is_negated(words("what should not happen while they wait"))
+    assert is_negated(words("until when should it not be lifted"))
