@@ -492,14 +492,34 @@ def imperative_asked(found: list[str]) -> list[str]:
     if len(found) < 3 or found[0] not in _ASKING_VERBS:
         return found
     at = 2 if found[1] in ("me", "us") else 1
-    # "Name the experts" asks for their names ("what name ..."), which a list of them gives.
-    asked = ["what", "name"] if found[0] == "name" else ["which"]
+    # "Name the experts" asks for their names ("what name ..."), which a list of them gives;
+    # "name the firm" asks which firm.
     if found[at] in ("the", "a", "an"):
-        return [*asked, *found[at + 1 :]]
+        named = found[0] == "name" and any(_plural(w) for w in _noun_run(found[at + 1 :]))
+        return [*(["what", "name"] if named else ["which"]), *found[at + 1 :]]
+    asked = ["what", "name"] if found[0] == "name" else ["which"]
     return [*asked, *found[at:]] if found[at] in _COUNTED else found
 
 
 _KINDS = frozenset("kind sort type kinds sorts types".split())
+
+
+def _noun_run(found: Sequence[str]) -> list[str]:
+    """The words up to the first stopword ("club members" of "club members who voted")."""
+    out: list[str] = []
+    for word in found[:_NOUN_RUN]:
+        if word in STOPWORDS:
+            break
+        out.append(word)
+    return out
+
+
+def _plural(word: str) -> bool:
+    return len(word) > _SHORT_WORD and word.endswith("s") and not word.endswith("ss")
+
+
+_NOUN_RUN = 3
+_SHORT_WORD = 3  # "the *UN* experts", "the *two* firms": no plural head
 _COUNT_NOUNS = frozenset("count tally".split())
 _ASKING_VERBS = frozenset("name list identify give tell cite specify".split())
 _COUNTED = frozenset("two three four five both all".split())
@@ -2583,13 +2603,11 @@ def calls_of_a_group(found: Sequence[str], names: NameParts) -> list[str]:
 def _a_group(word: str, names: NameParts) -> bool:
     """A plural noun for people that is no name's word ("officials"; not "its", "Reyes", nor
     "Anas" for "Ana's")."""
-    plural = len(word) > _SHORTEST_PLURAL and word.endswith("s") and not word.endswith("ss")
     named = word in names.spans or word[:-1] in names.spans
-    return plural and not named and word not in STOPWORDS
+    return _plural(word) and not named and word not in STOPWORDS
 
 
 _CALL_NOUNS = frozenset("call calls appeal demand demands proposal recommendation".split())
-_SHORTEST_PLURAL = 4  # "experts", "officials"; not "its", "was", "this"
 
 
 def deeds_by_name(found: Sequence[str], names: NameParts) -> list[tuple[frozenset[str], str]]:

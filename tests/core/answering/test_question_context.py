@@ -152,7 +152,9 @@ def test_signing_up_is_signing_but_ending_up_is_what_came_of_it() -> None:
 @pytest.mark.parametrize(
     ("text", "asked"),
     [
-        ("name the mayor", "what name mayor"),
+        ("name the mayor", "which mayor"),
+        ("name the club members", "what name club members"),  # their names: a list gives them
+        ("name the two members", "what name two members"),
         ("tell me the two members who voted against", "which two members who voted against"),
         ("list three concerns of the club", "which three concerns of the club"),
         ("give me a date", "which date"),
