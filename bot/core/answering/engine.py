@@ -243,12 +243,27 @@ class Engine:
 
     def _demanded(self, quote: str) -> dict[str, frozenset[str]]:
         """The tokens of the verbs its quote urges someone to, with the tokens of who is
-        urged ("urge *the city* ... to *disclose*", "*the company* must publicly *disclose*")."""
-        return {
-            token: self._tokens_of(party)
-            for word, party in urged_verbs(words(quote))
-            for token in self._tokens_of([word])
-        }
+        urged ("urge *the city* ... to *disclose*", "*the company* must publicly *disclose*"):
+        "the company" is also the company the quote names, by its name."""
+        kinds = self._kinds_in(quote)
+        demanded: dict[str, frozenset[str]] = {}
+        for word, party in urged_verbs(words(quote)):
+            urged = self._tokens_of(party)
+            urged |= frozenset(t for head, name in kinds if head & urged for t in name)
+            for token in self._tokens_of([word]):
+                demanded[token] = urged
+        return demanded
+
+    def _kinds_in(self, quote: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """The people and organisations a quote names: what each is (its role's head noun)
+        and its name, as tokens."""
+        return [
+            (
+                frozenset(_role_head(p.role, self.normalizer)),
+                frozenset(self.normalizer.tokens(p.name)),
+            )
+            for p in _named_in(quote, self.kb.people)
+        ]
 
     def _open_tokens(self, quote: str) -> frozenset[str]:
         """The tokens of what a quote leaves open ("disclose whether it conducted ..."): the

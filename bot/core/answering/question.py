@@ -1556,6 +1556,21 @@ def _asked_who_helped(found: list[str], i: int) -> bool:
 _HELPING = frozenset("help helps helped helping".split())
 
 
+def _writer_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    """ "The reporter's name on this story", "the journalist behind this piece": its author,
+    not a journalist the story tells of."""
+    piece = any(a in ("this", "the") and b in _PIECES for a, b in itertools.pairwise(found))
+    if not piece:
+        return found
+    return [
+        "author" if w in _WRITERS and found[i - 1 : i] == ["the"] else w
+        for i, w in enumerate(found)
+    ]
+
+
+_PIECES = frozenset("piece story article text byline".split())
+
+
 def _summing_up_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "Summarise what the club urges": the question after it is asked, no summary of the
     article."""
@@ -1597,6 +1612,7 @@ _WORDING_STEPS: tuple[_WordingStep, ...] = (
     _helping_worded,
     _no_longer_worded,
     _summing_up_worded,
+    _writer_worded,
 )
 
 

@@ -410,6 +410,17 @@ def test_a_call_one_person_made_is_no_groups_call(engine: Engine) -> None:
     assert check("what came of Kayes call?") is None
 
 
+def test_the_one_urged_by_its_kind_is_also_urged_by_its_name(engine: Engine) -> None:
+    # "the company must publicly disclose ...", in a quote that names the company: what the
+    # company is urged to do is no deed the company is said to have done.
+    disclose = [e.id for e in engine.kb.entries].index("nso-must-disclose")
+    profile = engine._profiles[disclose]
+    urged = set().union(*profile.demanded.values())
+    assert set(engine.normalizer.tokens("NSO Group")) <= urged
+    match = engine._match(engine.read("What did NSO Group reveal?"), Scored(disclose, 1.0, 0, ()))
+    assert c.premise(match) is Reason.PREMISE
+
+
 def test_the_outcome_of_what_is_only_urged_is_a_premise(council_engine: Engine) -> None:
     council = council_engine
     study = [e.id for e in council.kb.entries].index("study-demand")

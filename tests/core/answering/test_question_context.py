@@ -449,6 +449,15 @@ def test_a_failure_asked_about_is_a_premise_the_quote_must_state(council: Engine
     assert "fail" in council.read("which members failed to vote").asserted
 
 
+def test_the_reporter_of_this_piece_is_its_author(council: Engine) -> None:
+    author = set(council.normalizer.tokens("author"))
+    assert author <= set(council.read("what is the reporter's name on this story").tokens)
+    assert author <= set(council.read("name of the journalist behind this piece").tokens)
+    # A reporter the story tells of is no author.
+    assert not author & set(council.read("which reporter does the story quote").tokens)
+    assert not author & set(council.read("what did the reporter ask the mayor").tokens)
+
+
 def test_summing_up_a_question_asks_the_question(council: Engine) -> None:
     summary = set(council.read("summarise the article").tokens)
     assert summary  # a summary is asked for: a topic of its own
