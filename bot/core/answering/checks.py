@@ -256,13 +256,23 @@ _RESULTING = frozenset("show shows showed shown find found turn turned".split())
 def _demand_told_as_done(m: Match) -> bool:
     """ "What did the city *reveal*?" of a quote that urges the city to disclose: what it is urged
     to do is no deed done."""
-    asked = set(m.question.tokens)
     for verb in m.question.did:
         token = m.premise_token(verb)
         party = m.profile.demanded.get(token)
-        if party and party & asked and token not in m.profile.done:
+        if party and party & _doers(m, verb) and token not in m.profile.done:
             return True  # the one urged is the one asked about
     return False
+
+
+def _doers(m: Match, verb: str) -> set[str]:
+    """The tokens of who the question says did `verb`: its words between "did" and the verb
+    ("what did *the city* reveal"), or all of its tokens when it words it otherwise."""
+    said = m.question.words
+    start = said.index("did") + 1 if "did" in said else 0
+    end = next((i for i, w in enumerate(said[start:], start) if stem(w) == verb), None)
+    if end is None:
+        return set(m.question.tokens)
+    return {m.premise_token(stem(w)) for w in said[start:end]} & set(m.question.tokens)
 
 
 def terse(m: Match) -> Reason | None:
