@@ -656,10 +656,13 @@ ANY_DEED = frozenset(
 def _drop_non_negating(rest: list[str], pairs: list[tuple[str, str]]) -> None:
     """Blank out, in place, "not just", "not only" and what the asker cannot do."""
     for i, pair in enumerate(pairs):
-        if pair in NOT_NEGATING:
-            rest[i] = ""
+        if pair in NOT_NEGATING or (pair[0] in NEGATIONS and rest[i + 1 : i + 3] == _FIRST):
+            rest[i] = ""  # "not just", "isnt the first time" (it happened before)
         elif pair[0] == "i":
             _drop_askers_negation(rest, i + 1)
+
+
+_FIRST = ["the", "first"]
 
 
 def _drop_askers_negation(rest: list[str], at: int) -> None:
@@ -1571,6 +1574,15 @@ def _writer_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> 
 _PIECES = frozenset("piece story article text byline".split())
 
 
+def _again_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    """ "Whos Ana again?", "what is the farm again": a reminder asked for, not what was done
+    again ("when could sales start again")."""
+    who_is = found[:1] in (["whos"], ["whats"]) or (
+        found[:1] in (["who"], ["what"]) and found[1:2] in (["is"], ["was"], ["are"], ["were"])
+    )
+    return found[:-1] if who_is and found[-1:] == ["again"] else found
+
+
 def _summing_up_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "Summarise what the club urges": the question after it is asked, no summary of the
     article."""
@@ -1613,6 +1625,7 @@ _WORDING_STEPS: tuple[_WordingStep, ...] = (
     _no_longer_worded,
     _summing_up_worded,
     _writer_worded,
+    _again_worded,
 )
 
 

@@ -59,7 +59,8 @@ FILLER = (
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
     category categories pair pairs context sorry sry bro bruh fam
-    along together jointly refrain refrains refrained reference references referenced
+    along together jointly refrain refrains refrained decline declines declined declining
+    reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
     briefly quickly simply smh folks folk connection connections still bigger angle angles
     venue venues sketchy shady dodgy basis grounds
@@ -171,6 +172,7 @@ NEGATIONS = frozenset(
     """
     not never nobody none neither nor didnt doesnt dont isnt wasnt arent werent cant cannot
     wont havent hasnt hadnt shouldnt couldnt wouldnt mustnt aint refrain refrains refrained
+    decline declines declined declining
     """.split()
 )
 NEGATION_PHRASES = (("no", "one"), ("no", "part"))

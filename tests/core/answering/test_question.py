@@ -18,6 +18,7 @@ from bot.core.answering.question import (
     _CODE,
     _MARKUP,
     Kind,
+    _again_worded,
     _has_markup,
     _sat_on,
     about_article,
@@ -1213,3 +1214,26 @@ def test_a_negation_in_a_clause_of_circumstance_is_not_the_questions() -> None:
     assert not is_negated(words("who pays because the city did not"))
     assert is_negated(words("what should not happen while they wait"))
     assert is_negated(words("until when should it not be lifted"))
+
+
+def test_not_the_first_time_is_no_negation_and_declining_is() -> None:
+    assert not is_negated(words("so this isnt the first time they warned"))
+    assert is_negated(words("this is not what they warned"))
+    assert is_negated(words("which members declined to vote"))
+    assert negated_verb(words("which members declined to vote")) == "vote"
+
+
+def test_a_reminder_asked_for_drops_its_again(council_engine: Engine) -> None:
+    council = council_engine
+    assert (
+        council.read("whos linda okafor again").tokens == council.read("whos linda okafor").tokens
+    )
+    assert council.read("what is the farm again").tokens == council.read("what is the farm").tokens
+    # "Again" of a deed is the deed's: "when could work start again" keeps it.
+    asks = frozenset({Kind.WHEN})
+    assert _again_worded(words("when could work start again"), asks, False)[-1] == "again"
+    assert _again_worded(words("whats the farm again"), frozenset({Kind.WHAT}), False) == [
+        "whats",
+        "the",
+        "farm",
+    ]
