@@ -222,12 +222,12 @@ class Normalizer:
         return word
 
     def as_article_words(self, found: Sequence[str]) -> list[str]:
-        """`found` with each reader's phrase of two or more words replaced by the article's
+        """`found` with each reader's phrase (see _readers_phrases) replaced by the article's
         own phrase for it; other words as they are."""
         out: list[str] = []
         i = 0
         while i < len(found):
-            for size in range(min(_LONGEST_PHRASE, len(found) - i), 1, -1):
+            for size in range(min(_LONGEST_PHRASE, len(found) - i), 0, -1):
                 article = self._as_article.get(tuple(found[i : i + size]))
                 if article:
                     out.extend(article)
@@ -456,13 +456,22 @@ def _synonym_tables(groups: list[list[list[str]]]) -> tuple[Phrases, Phrases]:
 
 def _readers_phrases(groups: list[list[list[str]]]) -> dict[tuple[str, ...], list[str]]:
     """Each reader's phrase of two or more words -> its group's first (the article's) phrase;
-    not a plural for a singular ("wider goods" -> "democracy"): a kind, not one of its kind."""
+    not a plural for a singular ("wider goods" -> "democracy"): a kind, not one of its kind.
+    A plural word for a plural ("reporters" -> "journalists") is a phrase too."""
     return {
         tuple(p): group[0]
         for group in groups
         for p in group[1:]
-        if len(p) > 1 and not (p[-1].endswith("s") and not group[0][-1].endswith("s"))
+        if (len(p) > 1 and not (p[-1].endswith("s") and not group[0][-1].endswith("s")))
+        or (len(p) == 1 and _plural_noun(p[0]) and _plural_noun(group[0][-1]))
     }
+
+
+def _plural_noun(word: str) -> bool:
+    return len(word) > _SHORTEST_PLURAL and word.endswith("s") and not word.endswith("ss")
+
+
+_SHORTEST_PLURAL = 3
 
 
 def _canonical(phrase: list[str]) -> tuple[str, ...]:

@@ -449,6 +449,15 @@ def test_a_failure_asked_about_is_a_premise_the_quote_must_state(council: Engine
     assert "fail" in council.read("which members failed to vote").asserted
 
 
+def test_a_which_question_is_read_in_the_articles_words(council: Engine) -> None:
+    # A plural for a plural: "which fishers" asks of the article's "anglers".
+    assert council.read("which fishers were worried").which_as_article == (
+        "which anglers were worried"
+    )
+    # A singular is no member of a plural: "houses" for "homes", but no "house".
+    assert council.read("which house was sold").which_as_article == ""
+
+
 def test_the_reporter_of_this_piece_is_its_author(council: Engine) -> None:
     author = set(council.normalizer.tokens("author"))
     assert author <= set(council.read("what is the reporter's name on this story").tokens)
