@@ -45,7 +45,7 @@ from bot.core.answering.question import (
     name_runs,
     negated_verb,
 )
-from bot.core.answering.wordlists import INTENSIFIERS, QUOTED_SPEECH, STOPWORDS
+from bot.core.answering.wordlists import AUXILIARIES, INTENSIFIERS, QUOTED_SPEECH, STOPWORDS
 from bot.core.calibration import IDENTITY
 from bot.core.knowledge.model import Entry, KnowledgeBase, Person
 from bot.core.text import fold
@@ -544,8 +544,11 @@ class Engine:
     def _close_phrasing(self, q: Question) -> list[Scored]:
         """For questions made only of common words ("what is this article about?"):
         a near-verbatim match with a curated phrasing, or nothing."""
+        said = [w for w in q.core.split() if w not in INTENSIFIERS]
+        if said[:1] and said[0] in _WH_IS and said[1:2] and said[1] not in AUXILIARIES:
+            said.insert(1, "is")  # "what's it about" lost its "is" to the apostrophe
         found = process.extractOne(
-            _as_article([w for w in q.core.split() if w not in INTENSIFIERS]),
+            _as_article(said),
             self._phrasing_texts,
             scorer=fuzz.ratio,
             processor=None,
@@ -722,6 +725,7 @@ def promised(found: list[str]) -> frozenset[str]:
     )
 
 
+_WH_IS = frozenset("what who where how".split())
 # "What is this piece about?" is asked of the article, as the phrasings word it.
 _AS_ARTICLE = {"piece": "article", "story": "article", "text": "article", "news": ""}
 

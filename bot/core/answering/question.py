@@ -259,12 +259,16 @@ def strip_chat(found: Sequence[str]) -> list[str]:
 
 
 _PURPOSE_SPAN = 6  # "for my intro to law class": the most words a purpose aside takes
+_BECAUSE = frozenset("bc because cause cuz coz cos since as".split())
 
 
 def _without_purpose(out: list[str]) -> tuple[list[str], bool]:
     """The words without an aside on why the asker asks, leading ("for my class, who ...")
-    or trailing ("..., asking for my journalism class"), and whether one was cut; never all
-    of them."""
+    or trailing ("..., asking for my journalism class", "asking bc of a debate"), and whether
+    one was cut; never all of them."""
+    for i in range(max(0, len(out) - _PURPOSE_SPAN - 2), len(out) - 1):
+        if out[i] == "asking" and out[i + 1] in _BECAUSE:
+            return out[:i], True
     if "for" not in out:
         return out, False
     for end in range(min(_PURPOSE_SPAN, len(out) - 1), 1, -1):
@@ -1574,15 +1578,6 @@ def _writer_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> 
 _PIECES = frozenset("piece story article text byline".split())
 
 
-def _again_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
-    """ "Whos Ana again?", "what is the farm again": a reminder asked for, not what was done
-    again ("when could sales start again")."""
-    who_is = found[:1] in (["whos"], ["whats"]) or (
-        found[:1] in (["who"], ["what"]) and found[1:2] in (["is"], ["was"], ["are"], ["were"])
-    )
-    return found[:-1] if who_is and found[-1:] == ["again"] else found
-
-
 def _summing_up_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "Summarise what the club urges": the question after it is asked, no summary of the
     article."""
@@ -1625,7 +1620,6 @@ _WORDING_STEPS: tuple[_WordingStep, ...] = (
     _no_longer_worded,
     _summing_up_worded,
     _writer_worded,
-    _again_worded,
 )
 
 

@@ -140,6 +140,7 @@ CHAT_CLOSERS = tuple(
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
     again | again pls | again please | i always forget | i keep forgetting
+    sorry | sry | soz | sorry if this is dumb | sorry if dumb question
     just checking | just confirming | just to confirm | to confirm | just making sure
     just wanna be sure | just want to be sure | just to be sure | to be sure | just wondering
     asking seriously | seriously asking | genuinely asking | honestly asking | asking for real

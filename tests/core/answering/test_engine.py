@@ -242,6 +242,14 @@ def test_a_negated_question_fits_a_phrasing_only_if_it_negates_the_same_verb(
     assert not council.negation_fit(council.read("who did not say they are convinced"), warning)
 
 
+def test_a_question_of_common_words_with_whats_finds_its_phrasing(council_engine: Engine) -> None:
+    # "What's" folds to "what": the lost "is" is put back before the near-verbatim match.
+    asked = council_engine.answer("ok so what's this article even about lol")
+    plain = council_engine.answer("what is the article about")
+    assert plain.entry is not None
+    assert asked.entry == plain.entry
+
+
 def test_until_when_asks_how_long(kb: KnowledgeBase, engine: Engine) -> None:
     # "Until when should it last?" is asked as "How long should it last?" is: the same
     # entry (or one that agrees) answers, for every curated how-long phrasing.

@@ -18,7 +18,6 @@ from bot.core.answering.question import (
     _CODE,
     _MARKUP,
     Kind,
-    _again_worded,
     _has_markup,
     _sat_on,
     about_article,
@@ -233,6 +232,8 @@ def test_chat_wrappers_are_stripped_from_both_ends() -> None:
     assert strip_chat(words("lol")) == ["lol"]  # nothing else would be left
     # "again" at the end asks to be reminded, unless it completes a verb ("start again").
     assert strip_chat(words("who runs the dam again")) == ["who", "runs", "the", "dam"]
+    assert strip_chat(words("who runs the dam again sorry")) == ["who", "runs", "the", "dam"]
+    assert strip_chat(words("who runs the dam, asking bc of a debate")) == words("who runs the dam")
     assert strip_chat(words("when could sales start again")) == words(
         "when could sales start again"
     )
@@ -1221,19 +1222,3 @@ def test_not_the_first_time_is_no_negation_and_declining_is() -> None:
     assert is_negated(words("this is not what they warned"))
     assert is_negated(words("which members declined to vote"))
     assert negated_verb(words("which members declined to vote")) == "vote"
-
-
-def test_a_reminder_asked_for_drops_its_again(council_engine: Engine) -> None:
-    council = council_engine
-    assert (
-        council.read("whos linda okafor again").tokens == council.read("whos linda okafor").tokens
-    )
-    assert council.read("what is the farm again").tokens == council.read("what is the farm").tokens
-    # "Again" of a deed is the deed's: "when could work start again" keeps it.
-    asks = frozenset({Kind.WHEN})
-    assert _again_worded(words("when could work start again"), asks, False)[-1] == "again"
-    assert _again_worded(words("whats the farm again"), frozenset({Kind.WHAT}), False) == [
-        "whats",
-        "the",
-        "farm",
-    ]
