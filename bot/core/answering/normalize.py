@@ -20,6 +20,7 @@ from bot.core.answering.wordlists import (
     AUXILIARIES,
     FILLER,
     FUNCTION_WORDS,
+    NEGATIONS,
     SLANG,
     SPELLED_FILLER,
     STOPWORDS,
@@ -364,7 +365,8 @@ _DERIVED = ("able", "ible", "ality")
 _DERIVED_STEMS = ("abl", "ibl", "al")
 
 
-_FUNCTION_LIST = sorted(FUNCTION_WORDS)
+# A typo is never fixed into a negation: "ist" is no "isnt" (a slip must not flip a question).
+_FUNCTION_LIST = sorted(FUNCTION_WORDS - NEGATIONS)
 _Value = TypeVar("_Value")
 
 

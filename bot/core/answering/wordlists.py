@@ -58,7 +58,7 @@ FILLER = (
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
-    category categories pair pairs context sorry sry bro bruh fam
+    category categories pair pairs context sorry sry bro bruh fam re
     along together jointly refrain refrains refrained decline declines declined declining
     reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks

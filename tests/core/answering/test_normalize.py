@@ -219,3 +219,9 @@ def test_the_size_of_a_list_after_what_or_which_is_dropped() -> None:
     assert list_size_dropped("what two words".split()) == ["what", "words"]
     assert list_size_dropped("which three rights".split()) == ["which", "rights"]
     assert list_size_dropped("the two rights".split()) == ["the", "two", "rights"]
+
+
+def test_a_slip_is_never_fixed_into_a_negation() -> None:
+    # "ist" is a letter from "isnt", but a typo must not flip what is asked.
+    assert english_normalizer().correct("ist") != "isnt"
+    assert english_normalizer().correct("dont") == "dont"  # a negation typed stays one
