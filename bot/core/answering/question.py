@@ -1578,6 +1578,18 @@ def _writer_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> 
 _PIECES = frozenset("piece story article text byline".split())
 
 
+def _part_of_it_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
+    """ "Is press freedom part of this?": covered by what the article tells, no membership
+    ("part of the club")."""
+    for i in range(len(found) - 2):
+        if found[i : i + 2] == ["part", "of"] and found[i + 2] in _THIS:
+            return [*found[:i], *found[i + 3 :]]
+    return found
+
+
+_THIS = frozenset("this it that these those".split())
+
+
 def _summing_up_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "Summarise what the club urges": the question after it is asked, no summary of the
     article."""
@@ -1620,6 +1632,7 @@ _WORDING_STEPS: tuple[_WordingStep, ...] = (
     _no_longer_worded,
     _summing_up_worded,
     _writer_worded,
+    _part_of_it_worded,
 )
 
 

@@ -19,6 +19,7 @@ from bot.core.answering.question import (
     _MARKUP,
     Kind,
     _has_markup,
+    _part_of_it_worded,
     _sat_on,
     about_article,
     about_the_bot,
@@ -1222,3 +1223,12 @@ def test_not_the_first_time_is_no_negation_and_declining_is() -> None:
     assert is_negated(words("this is not what they warned"))
     assert is_negated(words("which members declined to vote"))
     assert negated_verb(words("which members declined to vote")) == "vote"
+
+
+def test_part_of_it_asks_what_is_covered_not_who_is_a_member() -> None:
+    asks = frozenset({Kind.YES_NO})
+    assert _part_of_it_worded(words("is the budget part of this"), asks, False) == words(
+        "is the budget"
+    )
+    kept = words("is she part of the club")
+    assert _part_of_it_worded(kept, asks, False) == kept
