@@ -101,6 +101,7 @@ CHAT_OPENERS = tuple(
     i wanna know | i would like to know | id like to know | i need to know | help me understand
     quick question | real quick | genuine question | honest question | dumb question
     stupid question | noob question | sorry if this is dumb | sorry | for real | be honest
+    hold on | hold up | hang on | wait up
     explain | tell me | remind me | pls | plz | please | yo | hey | hi | hello | hiya | sup
     ok | okay | k | so | wait | well | lol | lmao | lmfao | rofl | omg | um | umm | uh | hmm
     hm | bruh | bro | dude | guys | folks | yall | friends | everyone | btw | also | and | but
