@@ -204,7 +204,8 @@ _WHY_VERBS = frozenset(
     "behind".split()
 )
 _PREPOSITIONS = frozenset(
-    "in on at for by to of from since until till with under after before about during".split()
+    "in on at for by to of from since until till with under after before about during against "
+    "into toward towards upon over through between among within across".split()
 )
 _WH = {
     "who": Kind.WHO,
@@ -1364,10 +1365,16 @@ def _stranger(capitalised: str, known: str, correct: Callable[[str], str]) -> st
     nor with typos corrected; else ""."""
     said = [w for w in capitalised.split() if not _stressed(w)]
     run = [w for w in fold(" ".join(said)).split() if w not in _CALENDAR]
+    while run and run[0] in _SENTENCE_STARTS:
+        run = run[1:]  # "ok so Which UN body", "hey, Under Ana's plan": a sentence's start
     typed, fixed = " ".join(run), " ".join(correct(w) for w in run)
     if len(run) < 2 or f" {typed} " in known or f" {fixed} " in known:
         return ""
     return "" if _misspelt_in(run, _positions(known)) else typed
+
+
+# Words that start a sentence after chat ("wait Which ..."), never a name's first word.
+_SENTENCE_STARTS = frozenset(_WH) | AUXILIARIES | _PREPOSITIONS
 
 
 def _stressed(word: str) -> bool:
@@ -2192,7 +2199,8 @@ class QuestionReader:
             appearing_as_published(imperative_asked(put_in_place_joined(_as_named(strip_chat(c)))))
             for c in topical
         ]
-        if len(kept) == 1 == len(clauses) and STOPWORDS.issuperset(kept[0]):
+        asked = bool(kept) and kept[0][:1] != [] and kept[0][0] in _WH
+        if len(kept) == 1 == len(clauses) and STOPWORDS.issuperset(kept[0]) and not asked:
             # "tldr pls": the chat was all there was to ask ("so what is it about" is not).
             return (kept if STOPWORDS.issuperset(clauses[0]) else clauses), tagged
         return kept, tagged

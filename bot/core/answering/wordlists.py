@@ -102,6 +102,7 @@ CHAT_OPENERS = tuple(
     quick question | real quick | genuine question | honest question | dumb question
     stupid question | noob question | sorry if this is dumb | sorry | for real | be honest
     hold on | hold up | hang on | wait up
+    idk but | sorry but | asking for a friend | hey bot | hi bot | ok bot
     explain | tell me | remind me | pls | plz | please | yo | hey | hi | hello | hiya | sup
     ok | okay | k | so | wait | well | lol | lmao | lmfao | rofl | omg | um | umm | uh | hmm
     hm | bruh | bro | dude | guys | folks | yall | friends | everyone | btw | also | and | but
@@ -141,6 +142,7 @@ CHAT_CLOSERS = tuple(
     never heard of him | never heard of her | never heard of them | never heard of it
     just curious | im curious | im confused | confused | here | in the article | in this article
     again | again pls | again please | i always forget | i keep forgetting
+    idk | idk tho | dunno | i skimmed it | i skimmed | or smth | or sth
     sorry | sry | soz | sorry if this is dumb | sorry if dumb question
     just checking | just confirming | just to confirm | to confirm | just making sure
     just wanna be sure | just want to be sure | just to be sure | to be sure | just wondering

@@ -1232,3 +1232,20 @@ def test_part_of_it_asks_what_is_covered_not_who_is_a_member() -> None:
     )
     kept = words("is she part of the club")
     assert _part_of_it_worded(kept, asks, False) == kept
+
+
+def test_a_sentence_start_after_chat_is_no_name() -> None:
+    # "wait Which UN body ...": the capital is the question's own start, not a name's.
+    assert unknown_name("wait Which UN body would rule?", " un ") == ""
+    assert unknown_name("hey bot, Under Smith's plan what changes?", " smith ") == ""
+    assert unknown_name("ok so Which Acme Corp report came out first?", " smith ") == "acme corp"
+
+
+def test_a_question_word_after_a_preposition_asks_that_kind() -> None:
+    assert Kind.WHAT in kinds_of(words("against which rules should it be judged"), False)
+
+
+def test_a_question_of_common_words_after_chat_is_still_asked(council_engine: Engine) -> None:
+    asked = council_engine.answer("real quick what is the article about")
+    assert asked.entry is not None
+    assert asked.entry == council_engine.answer("what is the article about").entry
