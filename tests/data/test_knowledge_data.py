@@ -55,3 +55,24 @@ def test_every_record_that_quotes_is_a_citation_of_its_paragraph(kb: KnowledgeBa
     assert len(records) > len(kb.entries)
     for record in records:
         assert record.quote in kb.paragraph(record.paragraph).text
+
+
+_OPENERS = ("", "ok so ", "wait ", "lol ", "yo ", "hey quick q, ", "ngl ", "um ", "sorry but ")
+_CLOSERS = ("", " lol", " ??", " pls", " tho", " 🤔", " fr", " or what", " idk", " thx")
+
+
+def test_every_curated_question_in_chat_wrappers_answers_its_own_entry(
+    kb: KnowledgeBase, engine: Engine
+) -> None:
+    # Each entry's own question, lower-cased, inside every opener and a closer picked in
+    # turn: chat around a question must not change its answer.
+    wrong = []
+    for i, entry in enumerate(kb.entries):
+        question = entry.question.rstrip("?")
+        for j, opener in enumerate(_OPENERS):
+            closer = _CLOSERS[(i + j) % len(_CLOSERS)]
+            text = f"{opener}{question[0].lower()}{question[1:]}{closer}"
+            got = engine.answer(text).entry
+            if got is None or not agree(got, entry):
+                wrong.append((entry.id, text, got.id if got else None))
+    assert wrong == []

@@ -2315,6 +2315,8 @@ class QuestionReader:
             if not (self._chatter(c, t) or (n and self._askers_afterword(c, t)))
         ]
         said = [t for c, t in zip(clauses, tokens, strict=True) if c in kept]
+        if not any(tokens) and any(c[:1] and c[0] in _WH for c in kept):
+            return kept  # "hey quick q, what is it about": a question of common words
         return clauses if _untopical(clauses, kept, said) else kept
 
     def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
