@@ -140,11 +140,21 @@ class Normalizer:
             # Too short for fuzzy matching, but a dropped letter or a swap is still plain
             # ("rol", "aks").
             or (len(word) == 3 and _missing_letter(word, self._short_vocab))
-            or (len(word) >= 4 and _closest(word, self._vocab))
+            or (len(word) >= 4 and self._closest_word(word))
             # A possessive typed without its apostrophe: "kahns" is "kahn's".
             or (word.endswith("s") and len(word) >= 5 and _closest(word[:-1], self._vocab))
             or word
         )
+
+    def _closest_word(self, word: str) -> str | None:
+        """The knowledge base's word nearest the typo; or a word that only words questions
+        when that is two letters swapped and the other is not ("peice" is "piece", not the
+        article's "peace")."""
+        known = _closest(word, self._vocab)
+        if len(word) < _SLIPPED_FILLER or (known and _swap_of(word, known)):
+            return known
+        filler = _closest(word, _FILLER_LIST)
+        return filler if filler and (not known or _swap_of(word, filler)) else known
 
     def surface(self, text: str) -> list[str]:
         """The folded words of `text`, chat spellings written out ("ppl", "talkin") and typos
@@ -180,9 +190,15 @@ class Normalizer:
             return ()
         if word in SLANG:
             return tuple(SLANG[word].split())
-        talkin = word.endswith("in") and not self._english.is_word(word)
-        if talkin and self._english.is_word(word + "g"):
+        english = self._english.is_word(word)
+        if word.endswith("in") and not english and self._english.is_word(word + "g"):
             return (word + "g",)  # "talkin" is "talking"
+        if not english and len(word) >= _SLIPPED_FILLER and word not in self._known:
+            # A slip in a chat word is read before chat is stripped ("agian", "acocrding").
+            chat = _closest(word, _FILLER_LIST, slips=1)
+            plain = chat and (_swap_of(word, chat) or len(chat) != len(word))
+            if plain and _closest(word, self._vocab) in (None, chat):  # "verfy": "verify"
+                return (chat,)
         return (self._unstretched(word),)
 
     def _joined(self, found: list[str]) -> list[str]:
@@ -367,6 +383,8 @@ _DERIVED_STEMS = ("abl", "ibl", "al")
 
 # A typo is never fixed into a negation: "ist" is no "isnt" (a slip must not flip a question).
 _FUNCTION_LIST = sorted(FUNCTION_WORDS - NEGATIONS)
+_FILLER_LIST = sorted(STOPWORDS - NEGATIONS)
+_SLIPPED_FILLER = 5  # shorter slips are too near other words ("wat", "thn")
 _Value = TypeVar("_Value")
 
 
@@ -493,6 +511,10 @@ def _missing_letter(word: str, candidates: list[str]) -> str | None:
     return None
 
 
+def _swap_of(word: str, candidate: str) -> bool:
+    return sorted(word) == sorted(candidate)
+
+
 def _short_words(vocab: list[str]) -> list[str]:
     """The typo targets of a three-letter word: one letter more, or as long."""
     return [w for w in vocab if len(w) in (3, 4)]
@@ -513,10 +535,10 @@ def _swapped(word: str, vocab: list[str]) -> str | None:
     return next((str(c) for c, d, _ in found if d == 1 and sorted(c) == sorted(word)), None)
 
 
-def _closest(word: str, vocab: list[str]) -> str | None:
+def _closest(word: str, vocab: list[str], slips: int = 2) -> str | None:
     # Long words may have two slips; others one; four-letter words never a plain substitution
     # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("ruzi"/"ruiz").
-    limit = 2 if len(word) >= 6 else 1
+    limit = min(slips, 2 if len(word) >= 6 else 1)
     found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=None)
     # Nearest first; of equals, the one sharing the longest start (slips come late: "scandle"
     # is "scandal", not "scale"), then the most common word.

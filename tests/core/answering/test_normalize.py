@@ -225,3 +225,17 @@ def test_a_slip_is_never_fixed_into_a_negation() -> None:
     # "ist" is a letter from "isnt", but a typo must not flip what is asked.
     assert english_normalizer().correct("ist") != "isnt"
     assert english_normalizer().correct("dont") == "dont"  # a negation typed stays one
+
+
+def test_two_letters_swapped_in_a_word_that_only_words_questions_is_that_word() -> None:
+    # "peice" is one slip from the base's "peace" and from "piece": the swap is the slip.
+    base = Normalizer("peace talks".split(), [], english())
+    assert base.correct("peice") == "piece"
+    assert base.correct("peacr") == "peace"  # no swap: the base's word
+
+
+def test_a_slipped_chat_word_is_read_before_chat_is_stripped() -> None:
+    base = Normalizer("budget vote".split(), [], english())
+    assert base.spelled_out(["agian"]) == ["again"]
+    assert base.spelled_out(["acocrding"]) == ["according"]
+    assert base.spelled_out(["budgte"]) == ["budgte"]  # a base word's slip waits for its fix
