@@ -196,9 +196,9 @@ class Normalizer:
         if not english and len(word) >= _SLIPPED_FILLER and word not in self._known:
             # A slip in a chat word is read before chat is stripped ("agian", "acocrding").
             chat = _closest(word, _FILLER_LIST, slips=1)
-            plain = chat and (_swap_of(word, chat) or len(chat) != len(word))
-            if plain and _closest(word, self._vocab) in (None, chat):  # "verfy": "verify"
-                return (chat,)
+            plain = chat is not None and (_swap_of(word, chat) or len(chat) != len(word))
+            if chat is not None and plain and _closest(word, self._vocab) in (None, chat):
+                return (chat,)  # but "verfy" is the base's "verify", not "very"
         return (self._unstretched(word),)
 
     def _joined(self, found: list[str]) -> list[str]:
