@@ -76,3 +76,33 @@ def test_every_curated_question_in_chat_wrappers_answers_its_own_entry(
             if got is None or not agree(got, entry):
                 wrong.append((entry.id, text, got.id if got else None))
     assert wrong == []
+
+
+def _slips(word: str) -> list[str]:
+    """A word with two letters swapped, one dropped and one doubled, at its middle."""
+    i = len(word) // 2
+    return [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :],
+        word[:i] + word[i + 1 :],
+        word[:i] + word[i] + word[i:],
+    ]
+
+
+def test_a_slip_in_a_curated_phrasing_never_answers_another_entry(
+    kb: KnowledgeBase, engine: Engine
+) -> None:
+    # A typo in a phrasing's longest word may make the bot decline, but a confident answer
+    # to another question would be the worst thing it could do.
+    wrong = []
+    for entry in kb.entries:
+        for phrasing in entry.phrasings:
+            said = phrasing.split()
+            longest = max(range(len(said)), key=lambda i: len(said[i]))
+            if len(said[longest]) < 6:
+                continue
+            for slip in _slips(said[longest]):
+                text = " ".join([*said[:longest], slip, *said[longest + 1 :]])
+                got = engine.answer(text).entry
+                if got is not None and not agree(got, entry):
+                    wrong.append((entry.id, text, got.id))
+    assert wrong == []

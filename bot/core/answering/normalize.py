@@ -131,29 +131,29 @@ class Normalizer:
         base = stem(word)
         zipf = max(self._english.zipf(word), self._english.zipf(base) if base != word else 0.0)
         if zipf < RARE_ZIPF:
-            return self._typo(word)
+            return self._typo(word, slips=1)  # a real word: one slip at most ("retract")
         return (_swapped(word, self._vocab) if zipf < SWAP_ZIPF else None) or word
 
-    def _typo(self, word: str) -> str:
+    def _typo(self, word: str, slips: int = 2) -> str:
         return (
             _missing_letter(word, _FUNCTION_LIST)
             # Too short for fuzzy matching, but a dropped letter or a swap is still plain
             # ("rol", "aks").
             or (len(word) == 3 and _missing_letter(word, self._short_vocab))
-            or (len(word) >= 4 and self._closest_word(word))
+            or (len(word) >= 4 and self._closest_word(word, slips))
             # A possessive typed without its apostrophe: "kahns" is "kahn's".
-            or (word.endswith("s") and len(word) >= 5 and _closest(word[:-1], self._vocab))
+            or (word.endswith("s") and len(word) >= 5 and _closest(word[:-1], self._vocab, slips))
             or word
         )
 
-    def _closest_word(self, word: str) -> str | None:
+    def _closest_word(self, word: str, slips: int) -> str | None:
         """The knowledge base's word nearest the typo; or a word that only words questions
         when that is two letters swapped and the other is not ("peice" is "piece", not the
         article's "peace")."""
-        known = _closest(word, self._vocab)
+        known = _closest(word, self._vocab, slips)
         if len(word) < _SLIPPED_FILLER or (known and _swap_of(word, known)):
             return known
-        filler = _closest(word, _FILLER_LIST)
+        filler = _closest(word, _FILLER_LIST, slips)
         return filler if filler and (not known or _swap_of(word, filler)) else known
 
     def surface(self, text: str) -> list[str]:
@@ -511,6 +511,16 @@ def _missing_letter(word: str, candidates: list[str]) -> str | None:
     return None
 
 
+def _slip_rank(word: str, candidate: str) -> int:
+    """How common the slip from `candidate` to `word` is, when it is one: a letter dropped
+    ("dealy" for "deadly"), two swapped, one added, one typed for another."""
+    if len(candidate) > len(word):
+        return 0
+    if sorted(word) == sorted(candidate):
+        return 1
+    return 2 if len(candidate) < len(word) else 3
+
+
 def _swap_of(word: str, candidate: str) -> bool:
     return sorted(word) == sorted(candidate)
 
@@ -540,9 +550,17 @@ def _closest(word: str, vocab: list[str], slips: int = 2) -> str | None:
     # ("most" is not a typo of "must"), only a missing/extra letter or a swap ("ruzi"/"ruiz").
     limit = min(slips, 2 if len(word) >= 6 else 1)
     found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=None)
-    # Nearest first; of equals, the one sharing the longest start (slips come late: "scandle"
-    # is "scandal", not "scale"), then the most common word.
-    found.sort(key=lambda hit: (hit[1], -_shared_start(word, hit[0]), hit[2]))
+    # Nearest first; of equals, the likelier slip (see _slip_rank: "relase" is "release", not
+    # "relate"), then the one sharing the longest start (slips come late: "scandle" is
+    # "scandal", not "scale"), then the most common word.
+    found.sort(
+        key=lambda hit: (
+            hit[1],
+            _slip_rank(word, hit[0]) if hit[1] == 1 else 0,
+            -_shared_start(word, hit[0]),
+            hit[2],
+        )
+    )
     for candidate, distance, _ in found:
         if distance == 2 and candidate[0] != word[0]:
             continue  # two slips and another first letter: another word ("conclude", "include")

@@ -239,3 +239,16 @@ def test_a_slipped_chat_word_is_read_before_chat_is_stripped() -> None:
     assert base.spelled_out(["agian"]) == ["again"]
     assert base.spelled_out(["acocrding"]) == ["according"]
     assert base.spelled_out(["budgte"]) == ["budgte"]  # a base word's slip waits for its fix
+
+
+def test_of_two_words_one_slip_away_a_typo_means_the_likelier_slip() -> None:
+    # A dropped letter is the commonest slip, a letter typed for another the rarest.
+    near = Normalizer("deal deadly relate release".split(), [], english())
+    assert near.correct("dealy") == "deadly"  # dropped "d", not an added "y"
+    assert near.correct("relase") == "release"  # dropped "e", not "s" typed for "t"
+
+
+def test_a_rare_real_word_is_a_typo_only_one_slip_away() -> None:
+    # "retract" is English (if rare): two slips from "react" or "restrict" is another word.
+    near = Normalizer("react restrict".split(), [], english())
+    assert near.correct("retract") == "retract"
