@@ -1487,10 +1487,13 @@ def _news_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> li
 
 
 def _sat_on(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
-    """ "What group were they on", "which panel was she in": who sat on it."""
-    on_a_body = not _BODIES.isdisjoint(found) and not _BEING.isdisjoint(found)
-    last = found[-1:] in (["on"], ["in"])
-    return [*found[:-1], "sat", "on"] if last and on_a_body else found
+    """ "What group were they on", "which panel was she in (again)": who sat on it."""
+    if _BODIES.isdisjoint(found) or _BEING.isdisjoint(found):
+        return found
+    for i, word in enumerate(found):
+        if word in ("on", "in") and (found[i + 1 : i + 2] or [""])[0] in _AFTER_SITTING:
+            return [*found[:i], "sat", "on", *found[i + 1 :]]
+    return found
 
 
 def _press_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
@@ -1745,6 +1748,8 @@ _PRESS_NOUNS = frozenset("freedom freedoms media release releases conference cov
 _PRESSED_SPAN = 4  # "press [the city council] to": the most words up to "to"
 
 
+# What may follow "on" when it ends what is asked: "were they on (again), something about ...".
+_AFTER_SITTING = frozenset(["", "again", "something", "smth", "sth", "i", "right", "exactly"])
 _BODIES = frozenset("group groups body bodies committee panel board council".split())
 _BEING = frozenset("is are was were been".split())  # "were they on", not "decide on"
 

@@ -1185,6 +1185,7 @@ def test_the_word_asked_for_may_stand_far_from_its_use(engine: Engine) -> None:
         ("what group were they on", True),
         ("which panel was she in", True),
         ("what board is he even in", True),
+        ("what panel were they on something about farms", True),
         ("what did the group decide on", False),  # no being: a decision
         ("who is in the group", False),  # "in" not last: no one asked on it
         ("what group were they in charge of", False),
