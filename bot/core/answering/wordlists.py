@@ -303,6 +303,11 @@ INTENSIFIERS = frozenset("even really actually basically just literally like so"
 
 # Chat spellings, written out before typo correction ("ppl" is "people", "r" is "are").
 SLANG = {
+    "whatd": "what did",
+    "howd": "how did",
+    "whod": "who did",
+    "whyd": "why did",
+    "whered": "where did",
     "ppl": "people",
     "hr": "human rights",
     "peeps": "people",

@@ -270,6 +270,8 @@ def test_chat_spellings_are_written_out(engine: Engine) -> None:
         engine.read("what r ppl talkin about").words
         == engine.read("what are people talking about").words
     )
+    assert engine.read("what'd they do").words == engine.read("what did they do").words
+    assert engine.read("how'd they react").words == engine.read("how did they react").words
 
 
 def test_a_trailing_tag_makes_a_yes_no_question_without_negation(engine: Engine) -> None:
