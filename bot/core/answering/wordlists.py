@@ -58,7 +58,8 @@ FILLER = (
     considered considering full believe believes believed caught credited topic topics
     controversy controversies scandal scandals saga accomplish accomplished probably definitely
     party parties player players stakeholder stakeholders anywhere maybe perhaps alongside
-    category categories pair pairs context sorry sry bro bruh fam re
+    category categories pair pairs context sorry sry bro bruh fam re ugh sigh welp ffs fml
+    classic typical vibes vibe meh
     along together jointly refrain refrains refrained decline declines declined declining
     reference references referenced
     referencing invoke invokes invoked invoking ballpark set alone quotation quotations marks
@@ -143,6 +144,7 @@ CHAT_CLOSERS = tuple(
     just curious | im curious | im confused | confused | here | in the article | in this article
     again | again pls | again please | i always forget | i keep forgetting
     idk | idk tho | dunno | i skimmed it | i skimmed | or smth | or sth
+    smh | ugh | classic | typical | just vibes | vibes | as usual | of course | sigh | welp
     sorry | sry | soz | sorry if this is dumb | sorry if dumb question
     just checking | just confirming | just to confirm | to confirm | just making sure
     just wanna be sure | just want to be sure | just to be sure | to be sure | just wondering
