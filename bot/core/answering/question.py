@@ -1268,12 +1268,18 @@ _FINDING_SPAN = 8  # "the report [that the council commissioned end up] finding"
 
 
 def asks_which_named(found: Sequence[str]) -> bool:
-    """ "Which country did they single out?", "what company makes it?": one with a name is asked
-    for, which "all states" or "the firm" does not give."""
-    return any(a in ("which", "what") and b in _NAMED_NOUNS for a, b in itertools.pairwise(found))
+    """ "Which country did they single out?", "what company makes it?", "which named
+    activists ...": one with a name is asked for, which "all states" or "the firm" does not
+    give."""
+    singular = any(
+        a in ("which", "what") and b in _NAMED_NOUNS for a, b in itertools.pairwise(found)
+    )
+    # "Which named defenders ...", "which governments are known to be its clients?".
+    return singular or ("which" in found and not _NAMING.isdisjoint(found))
 
 
 _NAMED_NOUNS = frozenset("country nation company firm government".split())
+_NAMING = frozenset("named known identified".split())
 
 
 def asks_now(found: Sequence[str]) -> bool:

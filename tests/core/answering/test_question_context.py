@@ -609,6 +609,9 @@ def test_keywords_ending_in_count_ask_how_many(council: Engine) -> None:
 def test_which_country_asks_for_a_named_one() -> None:
     assert asks_which_named(words("which country did they single out"))
     assert not asks_which_named(words("which states must act"))
+    assert asks_which_named(words("which named farmers were paid"))
+    assert asks_which_named(words("which firms are known to be its clients"))
+    assert not asks_which_named(words("which specific rights are at stake"))
 
 
 def test_what_a_work_found_is_asked_of_a_passage_that_reports_it(council: Engine) -> None:
