@@ -193,13 +193,18 @@ class Normalizer:
         english = self._english.is_word(word)
         if word.endswith("in") and not english and self._english.is_word(word + "g"):
             return (word + "g",)  # "talkin" is "talking"
-        if not english and len(word) >= _SLIPPED_FILLER and word not in self._known:
-            # A slip in a chat word is read before chat is stripped ("agian", "acocrding").
-            chat = _closest(word, _FILLER_LIST, slips=1)
-            plain = chat is not None and (_swap_of(word, chat) or len(chat) != len(word))
-            if chat is not None and plain and _closest(word, self._vocab) in (None, chat):
-                return (chat,)  # but "verfy" is the base's "verify", not "very"
-        return (self._unstretched(word),)
+        chat = None if english else self._chat_slip(word)
+        return (chat or self._unstretched(word),)
+
+    def _chat_slip(self, word: str) -> str | None:
+        """A slip in a chat word, read before chat is stripped ("agian", "acocrding"): one
+        letter dropped, added or swapped; but "verfy" is the base's "verify", not "very"."""
+        if len(word) < _SLIPPED_FILLER or word in self._known:
+            return None
+        chat = _closest(word, _FILLER_LIST, slips=1)
+        if chat is None or not (_swap_of(word, chat) or len(chat) != len(word)):
+            return None
+        return chat if _closest(word, self._vocab) in (None, chat) else None
 
     def _joined(self, found: list[str]) -> list[str]:
         """Words split by a slip of the space bar ("spy ware", "safe guards") joined when

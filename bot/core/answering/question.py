@@ -1370,13 +1370,17 @@ def _stranger(capitalised: str, known: str, correct: Callable[[str], str]) -> st
     ("Acme Corp NOT"), when it has two or more words and the article has it neither as typed
     nor with typos corrected; else ""."""
     said = [w for w in capitalised.split() if not _stressed(w)]
-    run = [w for w in fold(" ".join(said)).split() if w not in _CALENDAR]
-    while run and run[0] in _SENTENCE_STARTS:
-        run = run[1:]  # "ok so Which UN body", "hey, Under Ana's plan": a sentence's start
+    run = _without_sentence_start([w for w in fold(" ".join(said)).split() if w not in _CALENDAR])
     typed, fixed = " ".join(run), " ".join(correct(w) for w in run)
     if len(run) < 2 or f" {typed} " in known or f" {fixed} " in known:
         return ""
     return "" if _misspelt_in(run, _positions(known)) else typed
+
+
+def _without_sentence_start(run: list[str]) -> list[str]:
+    """ "ok so Which UN body", "hey, Under Ana's plan": a sentence's start, no name's."""
+    at = next((i for i, w in enumerate(run) if w not in _SENTENCE_STARTS), len(run))
+    return run[at:]
 
 
 # Words that start a sentence after chat ("wait Which ..."), never a name's first word.
@@ -2210,8 +2214,7 @@ class QuestionReader:
             appearing_as_published(imperative_asked(put_in_place_joined(_as_named(strip_chat(c)))))
             for c in topical
         ]
-        asked = bool(kept) and kept[0][:1] != [] and kept[0][0] in _WH
-        if len(kept) == 1 == len(clauses) and STOPWORDS.issuperset(kept[0]) and not asked:
+        if len(kept) == 1 == len(clauses) and _all_chat(kept[0]):
             # "tldr pls": the chat was all there was to ask ("so what is it about" is not).
             return (kept if STOPWORDS.issuperset(clauses[0]) else clauses), tagged
         return kept, tagged
@@ -2314,21 +2317,26 @@ class QuestionReader:
         word. Dropped unless nothing else is left."""
         if len(clauses) == 1:
             return clauses
-        # "what did they call it, like 'irresponsible' or something?": a name asked for has
-        # no topic but the guess.
-        tokens = [
-            self._normalizer.tokens_of(naming_call_dropped(self._normalizer.correct_all(c)))
-            for c in clauses
-        ]
-        kept = [
+        tokens = [self._clause_tokens(c) for c in clauses]
+        kept = self._without_chatter(clauses, tokens)
+        said = [t for c, t in zip(clauses, tokens, strict=True) if c in kept]
+        if not any(tokens) and _asks_any(kept):
+            return kept  # "hey quick q, what is it about": a question of common words
+        return clauses if _untopical(clauses, kept, said) else kept
+
+    def _without_chatter(
+        self, clauses: list[list[str]], tokens: list[tuple[str, ...]]
+    ) -> list[list[str]]:
+        return [
             c
             for n, (c, t) in enumerate(zip(clauses, tokens, strict=True))
             if not (self._chatter(c, t) or (n and self._askers_afterword(c, t)))
         ]
-        said = [t for c, t in zip(clauses, tokens, strict=True) if c in kept]
-        if not any(tokens) and any(c[:1] and c[0] in _WH for c in kept):
-            return kept  # "hey quick q, what is it about": a question of common words
-        return clauses if _untopical(clauses, kept, said) else kept
+
+    def _clause_tokens(self, clause: list[str]) -> tuple[str, ...]:
+        # "what did they call it, like 'irresponsible' or something?": a name asked for has
+        # no topic but the guess.
+        return self._normalizer.tokens_of(naming_call_dropped(self._normalizer.correct_all(clause)))
 
     def _chatter(self, clause: list[str], tokens: Sequence[str]) -> bool:
         if _is_chat_phrase(clause):
@@ -2392,6 +2400,16 @@ class QuestionReader:
 def _markup(plain: str, text: str, said: list[str]) -> bool:
     """`looks_like_markup` of the question, with its words when the whole text is the question."""
     return looks_like_markup(plain, text, said if plain == text else None)
+
+
+def _asks_any(clauses: list[list[str]]) -> bool:
+    """Some clause starts with a question word."""
+    return any(c[:1] and c[0] in _WH for c in clauses)
+
+
+def _all_chat(kept: list[str]) -> bool:
+    """Stopwords only, and no question of them ("what is it about" asks one)."""
+    return STOPWORDS.issuperset(kept) and not _asks_any([kept])
 
 
 def _untopical(
