@@ -488,15 +488,17 @@ def _readers_phrases(groups: list[list[list[str]]]) -> dict[tuple[str, ...], lis
         for group in groups
         for p in group[1:]
         if (len(p) > 1 and not (p[-1].endswith("s") and not group[0][-1].endswith("s")))
-        or (len(p) == 1 and _plural_noun(p[0]) and _plural_noun(group[0][-1]))
+        or (len(p) == 1 and plural_noun(p[0]) and plural_noun(group[0][-1]))
     }
 
 
-def _plural_noun(word: str) -> bool:
+def plural_noun(word: str) -> bool:
+    """Ends in a plural "s" and is longer than a short word ("experts", not "its", "was" or
+    "boss")."""
     return len(word) > _SHORTEST_PLURAL and word.endswith("s") and not word.endswith("ss")
 
 
-_SHORTEST_PLURAL = 3
+_SHORTEST_PLURAL = 3  # "the *UN* experts", "the *two* firms": no plural
 
 
 def _canonical(phrase: list[str]) -> tuple[str, ...]:
@@ -521,7 +523,7 @@ def _slip_rank(word: str, candidate: str) -> int:
     ("dealy" for "deadly"), two swapped, one added, one typed for another."""
     if len(candidate) > len(word):
         return 0
-    if sorted(word) == sorted(candidate):
+    if _swap_of(word, candidate):
         return 1
     return 2 if len(candidate) < len(word) else 3
 

@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.answering.lexicon import English
-from bot.core.answering.normalize import Normalizer, stem, words
+from bot.core.answering.normalize import Normalizer, plural_noun, stem, words
 from bot.core.answering.question_shape import (
     detail_words,
     focus_words,
@@ -500,7 +500,7 @@ def imperative_asked(found: list[str]) -> list[str]:
     # "Name the experts" asks for their names ("what name ..."), which a list of them gives;
     # "name the firm" asks which firm.
     if found[at] in ("the", "a", "an"):
-        named = found[0] == "name" and any(_plural(w) for w in _noun_run(found[at + 1 :]))
+        named = found[0] == "name" and any(plural_noun(w) for w in _noun_run(found[at + 1 :]))
         return [*(["what", "name"] if named else ["which"]), *found[at + 1 :]]
     asked = ["what", "name"] if found[0] == "name" else ["which"]
     return [*asked, *found[at:]] if found[at] in _COUNTED else found
@@ -519,12 +519,7 @@ def _noun_run(found: Sequence[str]) -> list[str]:
     return out
 
 
-def _plural(word: str) -> bool:
-    return len(word) > _SHORT_WORD and word.endswith("s") and not word.endswith("ss")
-
-
 _NOUN_RUN = 3
-_SHORT_WORD = 3  # "the *UN* experts", "the *two* firms": no plural head
 _COUNT_NOUNS = frozenset("count tally".split())
 _ASKING_VERBS = frozenset("name list identify give tell cite specify".split())
 _COUNTED = frozenset("two three four five both all".split())
@@ -1586,6 +1581,8 @@ _HELPING = frozenset("help helps helped helping".split())
 def _writer_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "The reporter's name on this story", "the journalist behind this piece": its author,
     not a journalist the story tells of."""
+    if _WRITERS.isdisjoint(found):
+        return found  # the common case: no writer named
     piece = any(a in ("this", "the") and b in _PIECES for a, b in itertools.pairwise(found))
     if not piece:
         return found
@@ -1601,6 +1598,8 @@ _PIECES = frozenset("piece story article text byline".split())
 def _part_of_it_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "Is press freedom part of this?": covered by what the article tells, no membership
     ("part of the club")."""
+    if "part" not in found:
+        return found
     for i in range(len(found) - 2):
         if found[i : i + 2] == ["part", "of"] and found[i + 2] in _THIS:
             return [*found[:i], *found[i + 3 :]]
@@ -1613,6 +1612,8 @@ _THIS = frozenset("this it that these those".split())
 def _summing_up_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "Summarise what the club urges": the question after it is asked, no summary of the
     article."""
+    if _SUMMING_UP.isdisjoint(found):
+        return found
     for i, word in enumerate(found[:-1]):
         if word in _SUMMING_UP and found[i + 1] in _WH:
             return [*found[:i], *found[i + 1 :]]
@@ -1624,6 +1625,8 @@ _SUMMING_UP = frozenset("summarise summarize summarising summarizing recap".spli
 
 def _no_longer_worded(found: list[str], asks: frozenset[Kind], addressee: bool) -> list[str]:
     """ "Who no longer holds the post?": who held it before, no negation."""
+    if "longer" not in found:
+        return found
     for i, pair in enumerate(itertools.pairwise(found)):
         if pair == ("no", "longer"):
             return [*found[:i], "former", *found[i + 2 :]]
@@ -2661,6 +2664,8 @@ def name_runs(found: Sequence[str], names: NameParts) -> list[tuple[int, int, fr
 def calls_of_a_group(found: Sequence[str], names: NameParts) -> list[str]:
     """ "The officials' call", "the officials made their call": a call a group of people
     (named by no name) made, no one person's ("Ana's call")."""
+    if _CALL_NOUNS.isdisjoint(found):
+        return []  # the common case: no call asked about
     out = []
     for i, word in enumerate(found):
         if word not in _CALL_NOUNS or not i:
@@ -2679,7 +2684,7 @@ def _a_group(word: str, names: NameParts) -> bool:
     """A plural noun for people that is no name's word ("officials"; not "its", "Reyes", nor
     "Anas" for "Ana's")."""
     named = word in names.spans or word[:-1] in names.spans
-    return _plural(word) and not named and word not in STOPWORDS
+    return plural_noun(word) and not named and word not in STOPWORDS
 
 
 _CALL_NOUNS = frozenset("call calls appeal demand demands proposal recommendation".split())
